@@ -1,0 +1,87 @@
+package io.herald.importers;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import com.google.i18n.phonenumbers.Phonenumber;
+import java.util.Objects;
+
+/**
+ * A phone number in E.164, the one form the SMS and Viber gateways accept and the form duplicates
+ * are merged on (R2). The region comes from the number itself, via libphonenumber, not from the
+ * account's default: the jurisdiction policy (R14) needs "KZ" for +7 701… and "RU" for +7 495…,
+ * although both share the country code 7.
+ *
+ * @param e164 e.g. "+380671234567"
+ * @param regionCode the ISO 3166 region of the number ("UA", "RU", "KZ"…), or "ZZ" if unknown
+ */
+public record PhoneNumber(String e164, String regionCode) {
+
+  /** Checks the shape only; use {@link #parse} for anything typed by a person. */
+  public PhoneNumber {
+    Objects.requireNonNull(e164, "e164");
+    Objects.requireNonNull(regionCode, "regionCode");
+    if (!e164.matches("\\+[1-9][0-9]{2,14}")) {
+      throw new IllegalArgumentException("not an E.164 number: " + e164);
+    }
+    if (!regionCode.matches("[A-Z]{2}|[0-9]{3}")) {
+      throw new IllegalArgumentException("not a region code: " + regionCode);
+    }
+  }
+
+  /**
+   * Parses a number as a person wrote it ("+380 67 123-45-67", "(067) 123 4567", "tel:+3806…").
+   * Numbers without '+' are read as national numbers of {@code defaultRegion} (or with its
+   * international prefix, e.g. "00"). The number must be valid for its region according to
+   * libphonenumber, not merely of a plausible length.
+   *
+   * @throws InvalidAddressException with a short reason such as "too short"
+   */
+  public static PhoneNumber parse(String raw, String defaultRegion) throws InvalidAddressException {
+    String text = Objects.requireNonNull(raw, "raw").strip();
+    if (text.regionMatches(true, 0, "tel:", 0, 4)) {
+      text = text.substring(4).strip();
+    }
+    if (text.isEmpty()) {
+      throw new InvalidAddressException("empty");
+    }
+    if (text.chars().anyMatch(Character::isLetter)) {
+      throw new InvalidAddressException("contains letters");
+    }
+    PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+    Phonenumber.PhoneNumber number;
+    try {
+      number = util.parse(text, defaultRegion);
+    } catch (NumberParseException e) {
+      throw new InvalidAddressException(parseFailure(e.getErrorType(), text));
+    }
+    if (!util.isValidNumber(number)) {
+      throw new InvalidAddressException(invalidReason(util, number));
+    }
+    String region = util.getRegionCodeForNumber(number);
+    return new PhoneNumber(
+        util.format(number, PhoneNumberFormat.E164), region == null ? "ZZ" : region);
+  }
+
+  private static String parseFailure(NumberParseException.ErrorType type, String text) {
+    return switch (type) {
+      case INVALID_COUNTRY_CODE ->
+          text.startsWith("+") ? "unknown country code" : "no country code (write it with +)";
+      case NOT_A_NUMBER -> "not a phone number";
+      case TOO_SHORT_AFTER_IDD, TOO_SHORT_NSN -> "too short";
+      case TOO_LONG -> "too long";
+    };
+  }
+
+  private static String invalidReason(PhoneNumberUtil util, Phonenumber.PhoneNumber number) {
+    ValidationResult possible = util.isPossibleNumberWithReason(number);
+    return switch (possible) {
+      case TOO_SHORT -> "too short";
+      case TOO_LONG -> "too long";
+      case INVALID_COUNTRY_CODE -> "unknown country code";
+      case INVALID_LENGTH -> "wrong number of digits";
+      case IS_POSSIBLE, IS_POSSIBLE_LOCAL_ONLY -> "not a valid number for its country";
+    };
+  }
+}
