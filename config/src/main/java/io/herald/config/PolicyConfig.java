@@ -1,0 +1,18 @@
+package io.herald.config;
+
+import java.util.List;
+
+/**
+ * Node-wide sending policy that an operator, not a tenant, decides. Blocked regions are the
+ * jurisdictions Herald refuses to send to (checked when a campaign starts and again per recipient);
+ * they are configuration because they follow the operator's legal situation, not the content of any
+ * campaign.
+ *
+ * @param blockedRegions ISO 3166-1 alpha-2 codes, upper-case, without duplicates
+ */
+public record PolicyConfig(List<String> blockedRegions) {
+
+  public PolicyConfig {
+    blockedRegions = List.copyOf(blockedRegions);
+  }
+}
