@@ -2,6 +2,7 @@ package io.herald.config;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -77,8 +78,13 @@ final class YamlConfigFile {
       throw new ConfigException("cannot read configuration file " + label + ": " + e.getMessage());
     } catch (MarkedYamlEngineException e) {
       String where = e.getProblemMark().map(m -> label + " " + position(m)).orElse(label);
-      throw new ConfigException("cannot parse " + where + ": " + oneLine(e.getProblem()));
+      String context = e.getContext() == null ? "" : oneLine(e.getContext()) + ": ";
+      throw new ConfigException("cannot parse " + where + ": " + context + oneLine(e.getProblem()));
     } catch (YamlEngineException e) {
+      if (e.getCause() instanceof CharacterCodingException) {
+        throw new ConfigException(
+            "cannot read configuration file " + label + ": not UTF-8 (or UTF-16/32 with a BOM)");
+      }
       throw new ConfigException("cannot parse " + label + ": " + oneLine(e.getMessage()));
     }
   }

@@ -381,6 +381,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void a_file_that_is_not_utf8_is_reported_as_such() throws Exception {
+    Path file = dir.resolve("latin1.yml");
+    Files.write(file, new byte[] {'h', 't', 't', 'p', ':', ' ', (byte) 0xff, (byte) 0xfe, '\n'});
+
+    assertThatThrownBy(() -> load(file, Map.of()))
+        .hasMessage(
+            "cannot read configuration file " + file + ": not UTF-8 (or UTF-16/32 with a BOM)");
+  }
+
+  @Test
+  void yaml_1_2_keeps_norway_a_region_not_a_boolean() throws Exception {
+    assertThat(load(yaml("import:", "  defaultRegion: NO"), Map.of()).imports().defaultRegion())
+        .isEqualTo("NO");
+  }
+
+  @Test
   void the_loaded_configuration_is_immutable() throws Exception {
     List<String> regions = loadEnv(Map.of()).policy().blockedRegions();
 
