@@ -1,0 +1,117 @@
+package io.herald.importers.internal;
+
+import io.herald.importers.FileRefusedException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The charset of a text upload and how many BOM bytes to skip, decided from its first bytes. Lists
+ * reach us from Excel "Unicode text" (UTF-16LE, usually with BOM), "CSV UTF-8" (with BOM), Google
+ * Sheets (UTF-8, no BOM) and old Excel exports in the Windows code page (windows-1251 for
+ * Cyrillic), so the order is: a BOM decides; else a NUL on every other byte means BOM-less UTF-16;
+ * else other NULs or mostly control bytes mean binary; else the sample is UTF-8 if it decodes as
+ * UTF-8; else the fallback charset.
+ *
+ * @param charset the charset to decode with, strictly
+ * @param bomBytes bytes to skip at the start of the file
+ */
+public record TextEncoding(Charset charset, int bomBytes) {
+
+  /** How many leading bytes the guess looks at. */
+  public static final int SAMPLE_BYTES = 8192;
+
+  private static final double UTF16_NUL_SHARE = 0.3;
+  private static final double MAX_CONTROL_SHARE = 0.1;
+
+  /**
+   * Guesses the encoding of a sample of the file's first bytes.
+   *
+   * @param sample the first bytes (up to {@link #SAMPLE_BYTES})
+   * @param length how many bytes of the sample are valid
+   * @param whole true when the sample is the whole file (so a cut UTF-8 sequence at its end is an
+   *     error, not an artefact of sampling)
+   */
+  public static TextEncoding detect(byte[] sample, int length, boolean whole, Charset fallback)
+      throws FileRefusedException {
+    if (startsWith(sample, length, 0xEF, 0xBB, 0xBF)) {
+      return new TextEncoding(StandardCharsets.UTF_8, 3);
+    }
+    if (startsWith(sample, length, 0xFF, 0xFE)) {
+      return new TextEncoding(StandardCharsets.UTF_16LE, 2);
+    }
+    if (startsWith(sample, length, 0xFE, 0xFF)) {
+      return new TextEncoding(StandardCharsets.UTF_16BE, 2);
+    }
+    int evenNuls = 0;
+    int oddNuls = 0;
+    int controls = 0;
+    for (int i = 0; i < length; i++) {
+      int b = sample[i] & 0xFF;
+      if (b == 0) {
+        if (i % 2 == 0) {
+          evenNuls++;
+        } else {
+          oddNuls++;
+        }
+      } else if ((b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f') || b == 0x7F) {
+        controls++;
+      }
+    }
+    int pairs = Math.max(1, length / 2);
+    if (oddNuls > pairs * UTF16_NUL_SHARE && evenNuls == 0) {
+      return new TextEncoding(StandardCharsets.UTF_16LE, 0);
+    }
+    if (evenNuls > pairs * UTF16_NUL_SHARE && oddNuls == 0) {
+      return new TextEncoding(StandardCharsets.UTF_16BE, 0);
+    }
+    if (evenNuls + oddNuls > 0 || controls > length * MAX_CONTROL_SHARE) {
+      throw new FileRefusedException("not a text file (binary content)");
+    }
+    return new TextEncoding(isUtf8(sample, length, whole) ? StandardCharsets.UTF_8 : fallback, 0);
+  }
+
+  private static boolean isUtf8(byte[] sample, int length, boolean whole) {
+    int end = whole ? length : completeUtf8Prefix(sample, length);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    try {
+      decoder.decode(ByteBuffer.wrap(sample, 0, end));
+      return true;
+    } catch (CharacterCodingException e) {
+      return false;
+    }
+  }
+
+  /** Drops a multi-byte sequence cut by the end of the sample. */
+  private static int completeUtf8Prefix(byte[] sample, int length) {
+    int i = length;
+    int back = 0;
+    while (i > 0 && back < 4 && (sample[i - 1] & 0xC0) == 0x80) {
+      i--;
+      back++;
+    }
+    if (i > 0 && (sample[i - 1] & 0xC0) == 0xC0) {
+      return i - 1;
+    }
+    return length;
+  }
+
+  private static boolean startsWith(byte[] sample, int length, int... prefix) {
+    if (length < prefix.length) {
+      return false;
+    }
+    for (int i = 0; i < prefix.length; i++) {
+      if ((sample[i] & 0xFF) != prefix[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,174 @@
+package io.herald.importers.internal;
+
+import io.herald.importers.FileFormat;
+import io.herald.importers.FileRefusedException;
+import io.herald.importers.ReadSummary;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.OldExcelFormatException;
+import org.apache.poi.hssf.eventusermodel.FormatTrackingHSSFListener;
+import org.apache.poi.hssf.eventusermodel.HSSFEventFactory;
+import org.apache.poi.hssf.eventusermodel.HSSFListener;
+import org.apache.poi.hssf.eventusermodel.HSSFRequest;
+import org.apache.poi.hssf.eventusermodel.MissingRecordAwareHSSFListener;
+import org.apache.poi.hssf.eventusermodel.dummyrecord.LastCellOfRowDummyRecord;
+import org.apache.poi.hssf.record.BOFRecord;
+import org.apache.poi.hssf.record.BoolErrRecord;
+import org.apache.poi.hssf.record.CellValueRecordInterface;
+import org.apache.poi.hssf.record.EOFRecord;
+import org.apache.poi.hssf.record.FormulaRecord;
+import org.apache.poi.hssf.record.LabelRecord;
+import org.apache.poi.hssf.record.LabelSSTRecord;
+import org.apache.poi.hssf.record.NumberRecord;
+import org.apache.poi.hssf.record.Record;
+import org.apache.poi.hssf.record.SSTRecord;
+import org.apache.poi.hssf.record.StringRecord;
+import org.apache.poi.poifs.filesystem.DirectoryNode;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.CellType;
+
+/**
+ * Reads the first sheet of an Excel 97-2003 workbook with POI's HSSF event API, record by record,
+ * so only the shared string table (which XLS keeps in one piece) is held in memory, never the cell
+ * grid. The OLE2 container is inspected first: an {@code EncryptionInfo} stream means an encrypted
+ * XLSX, which is refused as password-protected, as is an XLS with a read password (POI's {@link
+ * EncryptedDocumentException}); Excel 5/95 files are refused with advice to re-save them.
+ */
+public final class XlsFileReader {
+
+  private final ContactFactory contacts;
+
+  /** Configured once per import. */
+  public XlsFileReader(ContactFactory contacts) {
+    this.contacts = contacts;
+  }
+
+  /** Reads the first sheet into the emitter. */
+  public ReadSummary read(Path file, RowEmitter emitter) throws FileRefusedException, IOException {
+    RowBuffer rows = new RowBuffer(new TableRowInterpreter(contacts, emitter));
+    try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
+      requireWorkbook(fs.getRoot());
+      SheetListener sheet = new SheetListener(rows);
+      FormatTrackingHSSFListener formats =
+          new FormatTrackingHSSFListener(new MissingRecordAwareHSSFListener(sheet));
+      sheet.formats = formats;
+      HSSFRequest request = new HSSFRequest();
+      request.addListenerForAllRecords(formats);
+      new HSSFEventFactory().processWorkbookEvents(request, fs);
+      rows.flush();
+    } catch (FirstSheetDone done) {
+      rows.flush();
+    } catch (CallbackAbort abort) {
+      abort.rethrow();
+    } catch (EncryptedDocumentException e) {
+      throw new FileRefusedException("XLS is password-protected", e);
+    } catch (OldExcelFormatException e) {
+      throw new FileRefusedException(
+          "XLS is in the old Excel 5/95 format; save it as .xlsx and upload again", e);
+    } catch (IOException | RuntimeException e) {
+      throw new FileRefusedException("XLS file is corrupt or truncated", e);
+    }
+    emitter.requireContent();
+    return new ReadSummary(FileFormat.XLS, "", emitter.rows());
+  }
+
+  private static void requireWorkbook(DirectoryNode root) throws FileRefusedException {
+    if (root.hasEntry("EncryptionInfo") || root.hasEntry("EncryptedPackage")) {
+      throw new FileRefusedException("XLSX is password-protected");
+    }
+    if (!root.hasEntry("Workbook") && !root.hasEntry("WORKBOOK") && !root.hasEntry("Book")) {
+      throw new FileRefusedException("not a spreadsheet (an Office file without a workbook)");
+    }
+  }
+
+  /** Thrown to stop the event stream once the first worksheet ends. */
+  private static final class FirstSheetDone extends RuntimeException {
+    FirstSheetDone() {
+      super("first sheet read", null, false, false);
+    }
+  }
+
+  /** Turns the records of the first worksheet into cells. */
+  private static final class SheetListener implements HSSFListener {
+
+    private final RowBuffer rows;
+    private FormatTrackingHSSFListener formats;
+    private final NumericCellText numbers = new NumericCellText();
+    private SSTRecord strings;
+    private boolean inFirstSheet;
+    private int depth;
+    private int pendingFormulaRow = -1;
+    private int pendingFormulaColumn;
+
+    SheetListener(RowBuffer rows) {
+      this.rows = rows;
+    }
+
+    @Override
+    public void processRecord(Record record) {
+      switch (record) {
+        case BOFRecord bof -> begin(bof);
+        case SSTRecord sst -> strings = sst;
+        case EOFRecord eof when inFirstSheet -> {
+          if (--depth == 0) {
+            throw new FirstSheetDone();
+          }
+        }
+        default -> {
+          if (inFirstSheet) {
+            cellRecord(record);
+          }
+        }
+      }
+    }
+
+    /** Embedded charts open their own BOF/EOF substreams inside a sheet, hence the depth. */
+    private void begin(BOFRecord bof) {
+      if (inFirstSheet) {
+        depth++;
+      } else if (bof.getType() == BOFRecord.TYPE_WORKSHEET) {
+        inFirstSheet = true;
+        depth = 1;
+      }
+    }
+
+    private void cellRecord(Record record) {
+      switch (record) {
+        case LabelSSTRecord label ->
+            cell(label, strings == null ? "" : strings.getString(label.getSSTIndex()).getString());
+        case LabelRecord label -> rows.cell(label.getRow(), label.getColumn(), label.getValue());
+        case NumberRecord number -> cell(number, number(number.getValue(), number));
+        case FormulaRecord formula -> formula(formula);
+        case StringRecord string when pendingFormulaRow >= 0 -> {
+          rows.cell(pendingFormulaRow, pendingFormulaColumn, string.getString());
+          pendingFormulaRow = -1;
+        }
+        case BoolErrRecord bool when bool.isBoolean() ->
+            cell(bool, bool.getBooleanValue() ? "TRUE" : "FALSE");
+        case LastCellOfRowDummyRecord end -> rows.flush();
+        default -> {}
+      }
+    }
+
+    private void formula(FormulaRecord formula) {
+      if (formula.getCachedResultTypeEnum() == CellType.STRING) {
+        pendingFormulaRow = formula.getRow();
+        pendingFormulaColumn = formula.getColumn();
+      } else if (formula.getCachedResultTypeEnum() == CellType.NUMERIC) {
+        cell(formula, number(formula.getValue(), formula));
+      } else if (formula.getCachedResultTypeEnum() == CellType.BOOLEAN) {
+        cell(formula, formula.getCachedBooleanValue() ? "TRUE" : "FALSE");
+      }
+    }
+
+    private String number(double value, CellValueRecordInterface cell) {
+      return numbers.formatRawCellContents(
+          value, formats.getFormatIndex(cell), formats.getFormatString(cell));
+    }
+
+    private void cell(CellValueRecordInterface cell, String text) {
+      rows.cell(cell.getRow(), cell.getColumn(), text);
+    }
+  }
+}
