@@ -129,17 +129,24 @@ public record EmailAddress(String value) {
     if (raw.startsWith("[")) {
       throw new InvalidAddressException("address literals are not accepted");
     }
+    if (raw.endsWith(".")) {
+      throw new InvalidAddressException("domain ends with a dot");
+    }
+    if (raw.startsWith(".") || raw.contains("..")) {
+      throw new InvalidAddressException("domain has an empty label");
+    }
     String ascii;
     try {
       ascii = IDN.toASCII(raw, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
-      throw new InvalidAddressException("domain is not a valid internationalised name");
+      // IDN refuses over-long ASCII labels too; name the real problem when it is one.
+      ascii = raw.toLowerCase(Locale.ROOT);
+      if (!ascii.chars().allMatch(c -> c < 0x80)) {
+        throw new InvalidAddressException("domain is not a valid internationalised name");
+      }
     }
     if (ascii.length() > MAX_DOMAIN) {
       throw new InvalidAddressException("domain longer than " + MAX_DOMAIN + " characters");
-    }
-    if (ascii.endsWith(".")) {
-      throw new InvalidAddressException("domain ends with a dot");
     }
     if (ascii.indexOf('.') < 0) {
       throw new InvalidAddressException("domain has no dot");
