@@ -1,0 +1,16 @@
+package io.herald.account;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Where accounts and the hashes of their API keys are kept (Redis in production). */
+public interface AccountStore {
+  /** Stores a new account with its key hash; false, and nothing written, when the name is taken. */
+  boolean create(Account account, String apiKeyHash);
+
+  Optional<Account> findByApiKeyHash(String apiKeyHash);
+
+  Optional<Account> find(AccountId id);
+
+  List<Account> all();
+}

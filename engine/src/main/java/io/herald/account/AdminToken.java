@@ -1,0 +1,52 @@
+package io.herald.account;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The administrator's bearer token. Given by {@code HERALD_ADMIN_TOKEN}, or generated on first
+ * start into {@code <data.dir>/admin-token} with mode 0600 (created with that mode, never
+ * world-readable even for an instant). Only its hash is held in memory.
+ */
+public final class AdminToken {
+  private final String hash;
+  private final Optional<Path> file;
+
+  private AdminToken(String hash, Optional<Path> file) {
+    this.hash = hash;
+    this.file = file;
+  }
+
+  public static AdminToken load(Optional<String> fromEnvironment, Path dataDir, RandomGenerator random)
+      throws IOException {
+    if (fromEnvironment.isPresent() && !fromEnvironment.get().isBlank()) {
+      return new AdminToken(Secrets.hash(fromEnvironment.get().strip()), Optional.empty());
+    }
+    Path path = dataDir.resolve("admin-token");
+    if (!Files.exists(path)) {
+      Files.createDirectories(dataDir);
+      String token = Secrets.generate("ha_", random);
+      Files.writeString(
+          Files.createFile(
+              path,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+          token + "\n",
+          StandardOpenOption.WRITE);
+    }
+    return new AdminToken(Secrets.hash(Files.readString(path).strip()), Optional.of(path));
+  }
+
+  public boolean matches(String presented) {
+    return presented != null && Secrets.matches(presented, hash);
+  }
+
+  /** The file the token was written to, when it was not given by the environment. */
+  public Optional<Path> file() {
+    return file;
+  }
+}

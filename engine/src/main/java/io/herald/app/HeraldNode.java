@@ -1,0 +1,165 @@
+package io.herald.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.herald.account.AccountStore;
+import io.herald.account.Accounts;
+import io.herald.account.AdminToken;
+import io.herald.audience.AudienceStore;
+import io.herald.audience.Imports;
+import io.herald.config.HeraldConfig;
+import io.herald.config.ImportConfig;
+import io.herald.importers.ContactFileReader;
+import io.herald.importers.ImportLimits;
+import io.herald.importers.ImportOptions;
+import io.herald.policy.JurisdictionPolicy;
+import io.herald.store.redis.EmbeddedRedis;
+import io.herald.store.redis.Redis;
+import io.herald.store.redis.RedisAccountStore;
+import io.herald.store.redis.RedisAudienceStore;
+import io.herald.store.redis.RedisConnectionUri;
+import io.herald.web.HttpServer;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The composition root: builds every part of a Herald node from its configuration, by constructor,
+ * and owns their lifecycle (closed in reverse order of start). Nothing else in Herald creates
+ * services; there are no singletons to find.
+ */
+public final class HeraldNode implements AutoCloseable {
+  private static final int MAX_CONCURRENT_IMPORTS = 2;
+
+  private final Deque<AutoCloseable> resources = new ArrayDeque<>();
+  private final HttpServer http;
+  private final AdminToken adminToken;
+  private final Imports imports;
+  private final AudienceStore audience;
+  private final Accounts accounts;
+
+  private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
+      throws IOException {
+    SecureRandom random = new SecureRandom();
+    ObjectMapper mapper = objectMapper();
+    try {
+      Redis redis = connectRedis(config);
+      AccountStore accountStore = new RedisAccountStore(redis, mapper);
+      this.audience = new RedisAudienceStore(redis, mapper, clock);
+      this.accounts = new Accounts(accountStore, clock, random);
+      this.adminToken = AdminToken.load(adminTokenValue, config.data().dir(), random);
+      ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+      resources.push(workers::close);
+      this.imports =
+          new Imports(
+              audience,
+              new ContactFileReader(importOptions(config.imports())),
+              new JurisdictionPolicy(config.policy().blockedRegions()),
+              clock,
+              random,
+              config.imports().consentStatement(),
+              workers,
+              MAX_CONCURRENT_IMPORTS);
+      this.http =
+          new HttpServer(
+              config,
+              mapper,
+              new HttpServer.Services(
+                  accounts, accountStore, adminToken, audience, imports, redis::ping, clock));
+      resources.push(http);
+    } catch (IOException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  /** Starts a node: Redis (embedded unless {@code redis.uri} is set), then HTTP. */
+  public static HeraldNode start(HeraldConfig config, Optional<String> adminToken, Clock clock)
+      throws IOException {
+    HeraldNode node = new HeraldNode(config, adminToken, clock);
+    try {
+      node.http.start(config.http().port());
+    } catch (RuntimeException e) {
+      node.close();
+      throw e;
+    }
+    return node;
+  }
+
+  private Redis connectRedis(HeraldConfig config) throws IOException {
+    RedisConnectionUri uri;
+    if (config.redis().uri().isPresent()) {
+      uri = new RedisConnectionUri(config.redis().uri().get().toString());
+    } else {
+      EmbeddedRedis embedded =
+          EmbeddedRedis.start(config.data().dir().resolve("redis"), config.redis().embeddedPort());
+      resources.push(embedded);
+      uri = embedded.uri();
+    }
+    Redis redis = Redis.connect(uri);
+    resources.push(redis);
+    redis.ping();
+    return redis;
+  }
+
+  static ImportOptions importOptions(ImportConfig config) {
+    return new ImportOptions(
+        config.defaultRegion(),
+        Charset.forName(config.fallbackCharset()),
+        new ImportLimits(
+            config.maxFileBytes(),
+            config.maxRows(),
+            config.maxCellChars(),
+            config.maxLineChars(),
+            config.maxExpansionRatio(),
+            config.maxUncompressedBytes()));
+  }
+
+  /** The one JSON mapper: ISO-8601 instants, Optional support. */
+  public static ObjectMapper objectMapper() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .registerModule(new Jdk8Module())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  }
+
+  public int httpPort() {
+    return http.port();
+  }
+
+  public AdminToken adminToken() {
+    return adminToken;
+  }
+
+  public Imports imports() {
+    return imports;
+  }
+
+  public AudienceStore audience() {
+    return audience;
+  }
+
+  public Accounts accounts() {
+    return accounts;
+  }
+
+  @Override
+  public void close() {
+    while (!resources.isEmpty()) {
+      try {
+        resources.pop().close();
+      } catch (Exception e) {
+        // Keep closing the rest: a failed stop must not leave Redis running.
+        System.err.println("herald: stopping failed: " + e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.herald.audience;
+
+import io.herald.account.AccountId;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Where lists, their members, suppressions and imports are kept (Redis in production). Every
+ * method takes the account: one account can never name another's data.
+ */
+public interface AudienceStore {
+  List<ContactList> lists(AccountId account);
+
+  Optional<ContactList> findList(AccountId account, String name);
+
+  /** Every member of the list, in no particular order, without loading the list into memory. */
+  void forEachMember(AccountId account, String listId, Consumer<Contact> action);
+
+  void suppress(AccountId account, Suppression suppression);
+
+  /** The account's suppressions, newest first would need an index; these come unordered. */
+  List<Suppression> suppressions(AccountId account, int limit);
+
+  Optional<ImportJob> findImport(AccountId account, String importId);
+
+  /** The imports of the account, newest first. */
+  List<ImportJob> imports(AccountId account, int limit);
+
+  List<RowIssue> rowIssues(AccountId account, String importId, long offset, int limit);
+
+  /**
+   * Takes the list for an import and records the job as running. The list is the one named in
+   * {@code proposed} if it exists (matched by name), otherwise {@code proposed} itself, created
+   * only when the import commits. Empty when another import holds the list.
+   */
+  Optional<ImportSession> openImport(AccountId account, ContactList proposed, ImportJob job);
+}

@@ -1,0 +1,18 @@
+package io.herald.audience;
+
+import io.herald.account.AccountId;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A file to import into a list. {@code file} is a local copy (an upload is spooled to disk first,
+ * since XLS and XLSX need random access); when {@code ownsFile} is set the import deletes it when
+ * done. {@code consentStatement} is what the recipients agreed to; empty means the list's.
+ */
+public record ImportRequest(
+    AccountId account,
+    String listName,
+    Path file,
+    String fileName,
+    Optional<String> consentStatement,
+    boolean ownsFile) {}

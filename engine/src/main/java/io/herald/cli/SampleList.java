@@ -1,0 +1,52 @@
+package io.herald.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A generated contact list for the demo: mostly good Ukrainian contacts, plus the rows a real
+ * list always has — malformed addresses, a row with no contact, duplicates, an address the account
+ * suppressed, and recipients in blocked jurisdictions — so the demo shows every outcome.
+ */
+final class SampleList {
+  static final String SUPPRESSED = "unsubscribed@example.com";
+  private static final List<String> FIRST =
+      List.of("Олена", "Андрій", "Марія", "Тарас", "Ірина", "Богдан", "Наталія", "Дмитро");
+  private static final List<String> LAST =
+      List.of("Шевченко", "Коваленко", "Бондаренко", "Ткаченко", "Мельник", "Кравчук");
+  private static final List<String> CITIES = List.of("Київ", "Львів", "Одеса", "Харків", "Дніпро");
+
+  private SampleList() {}
+
+  static Path write(Path file, int rows, long seed) throws IOException {
+    Random random = new Random(seed);
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write("Ім'я,Електронна пошта,Телефон,Місто\n");
+      for (int i = 0; i < rows; i++) {
+        String name = pick(FIRST, random) + " " + pick(LAST, random);
+        String phone = String.format("+38067%07d", random.nextInt(10_000_000));
+        out.write(name + ",user" + i + "@example.com," + phone + "," + pick(CITIES, random) + "\n");
+      }
+      out.write("Дубль Перший,user1@EXAMPLE.com,,Київ\n");
+      out.write("Дубль Другий,user2@example.com,,Львів\n");
+      out.write("Без адреси,,,Одеса\n");
+      out.write("Погана Адреса,not-an-address,,Харків\n");
+      out.write("Дві Собаки,a@@example.com,,Київ\n");
+      out.write("Відписаний," + SUPPRESSED + ",,Київ\n");
+      out.write("Москва Телефон,,+7 495 123-45-67,\n");
+      out.write("Мінськ Пошта,someone@mail.by,,\n");
+      out.write("Алмати Телефон,,+7 701 123 4567,Алмати\n");
+      out.write("IDN Домен,info@Приклад.укр,,Київ\n");
+    }
+    return file;
+  }
+
+  private static String pick(List<String> values, Random random) {
+    return values.get(random.nextInt(values.size()));
+  }
+}

@@ -1,0 +1,66 @@
+package io.herald.store.redis;
+
+import io.herald.account.AccountId;
+
+/**
+ * Every Redis key Herald uses, in one place (documented in {@code docs/redis-keys.md}). Global keys
+ * share the hash tag {@code {g}}; an account's keys share {@code {a:<id>}}, so every multi-key
+ * operation (a Lua script, a RENAME) stays within one slot and runs unchanged on Redis Cluster.
+ */
+final class Keys {
+  private static final String PREFIX = "herald:";
+
+  private Keys() {}
+
+  static String accounts() {
+    return PREFIX + "{g}:accounts";
+  }
+
+  static String accountNames() {
+    return PREFIX + "{g}:account-names";
+  }
+
+  static String apiKeys() {
+    return PREFIX + "{g}:apikeys";
+  }
+
+  static String account(AccountId account) {
+    return PREFIX + "{a:" + account.value() + "}";
+  }
+
+  static String lists(AccountId account) {
+    return account(account) + ":lists";
+  }
+
+  static String list(AccountId account, String listId) {
+    return account(account) + ":list:" + listId;
+  }
+
+  static String members(AccountId account, String listId) {
+    return list(account, listId) + ":members";
+  }
+
+  static String listLock(AccountId account, String listId) {
+    return list(account, listId) + ":lock";
+  }
+
+  static String suppressed(AccountId account) {
+    return account(account) + ":suppressed";
+  }
+
+  static String imports(AccountId account) {
+    return account(account) + ":imports";
+  }
+
+  static String importJob(AccountId account, String importId) {
+    return account(account) + ":import:" + importId;
+  }
+
+  static String importRejects(AccountId account, String importId) {
+    return importJob(account, importId) + ":rejects";
+  }
+
+  static String importStaging(AccountId account, String importId) {
+    return importJob(account, importId) + ":staging";
+  }
+}

@@ -1,0 +1,104 @@
+package io.herald.store.redis;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One shared Lettuce connection to a Redis server or a Redis Cluster. Stores talk to it through
+ * {@link RedisClusterCommands}, the command set that a single server and a cluster share, so the
+ * same store code runs on both; that is also why every multi-key operation keeps its keys inside
+ * one hash tag. Lettuce reconnects by itself when Redis restarts, and commands issued meanwhile
+ * wait for the connection (bounded by the command timeout).
+ */
+public final class Redis implements AutoCloseable {
+  private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+  private final ClientResources resources;
+  private final AutoCloseable client;
+  private final AutoCloseable connection;
+  private final RedisClusterCommands<String, String> sync;
+  private final RedisClusterAsyncCommands<String, String> async;
+
+  private Redis(
+      ClientResources resources,
+      AutoCloseable client,
+      AutoCloseable connection,
+      RedisClusterCommands<String, String> sync,
+      RedisClusterAsyncCommands<String, String> async) {
+    this.resources = resources;
+    this.client = client;
+    this.connection = connection;
+    this.sync = sync;
+    this.async = async;
+  }
+
+  /** Connects, and fails fast with the (password-masked) URI when Redis cannot be reached. */
+  public static Redis connect(RedisConnectionUri uri) {
+    ClientResources resources = DefaultClientResources.create();
+    SocketOptions socket = SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build();
+    try {
+      if (uri.cluster()) {
+        List<RedisURI> seeds =
+            Arrays.stream(uri.lettuceUri().substring("redis://".length()).split(","))
+                .map(seed -> withTimeout(RedisURI.create("redis://" + seed)))
+                .toList();
+        RedisClusterClient client = RedisClusterClient.create(resources, seeds);
+        client.setOptions(
+            ClusterClientOptions.builder().socketOptions(socket).autoReconnect(true).build());
+        StatefulRedisClusterConnection<String, String> connection = client.connect();
+        return new Redis(resources, client::shutdown, connection, connection.sync(), connection.async());
+      }
+      RedisClient client = RedisClient.create(resources, withTimeout(RedisURI.create(uri.lettuceUri())));
+      client.setOptions(ClientOptions.builder().socketOptions(socket).autoReconnect(true).build());
+      StatefulRedisConnection<String, String> connection = client.connect();
+      return new Redis(resources, client::shutdown, connection, connection.sync(), connection.async());
+    } catch (RuntimeException e) {
+      resources.shutdown();
+      throw new IllegalStateException("cannot connect to Redis at " + uri + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static RedisURI withTimeout(RedisURI uri) {
+    uri.setTimeout(COMMAND_TIMEOUT);
+    return uri;
+  }
+
+  RedisClusterCommands<String, String> sync() {
+    return sync;
+  }
+
+  RedisClusterAsyncCommands<String, String> async() {
+    return async;
+  }
+
+  /** A round trip, for health checks and start-up. */
+  public String ping() {
+    return sync.ping();
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+      client.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing the Redis connection failed", e);
+    } finally {
+      resources.shutdown();
+    }
+  }
+}

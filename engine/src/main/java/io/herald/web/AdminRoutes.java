@@ -1,0 +1,48 @@
+package io.herald.web;
+
+import io.herald.account.Accounts;
+import io.herald.account.AccountStore;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.Map;
+
+/** Administrator routes: creating and listing accounts. */
+final class AdminRoutes {
+  private final Auth auth;
+  private final Accounts accounts;
+  private final AccountStore store;
+
+  AdminRoutes(Auth auth, Accounts accounts, AccountStore store) {
+    this.auth = auth;
+    this.accounts = accounts;
+    this.store = store;
+  }
+
+  /** Request body of account creation. */
+  record CreateAccount(String name) {}
+
+  void register(Javalin app) {
+    app.post("/api/admin/accounts", this::create);
+    app.get("/api/admin/accounts", this::list);
+  }
+
+  private void create(Context ctx) {
+    auth.admin(ctx);
+    CreateAccount request = JsonBodies.read(ctx, CreateAccount.class);
+    try {
+      Accounts.Created created = accounts.create(request.name());
+      Map<String, Object> view = Views.account(created.account());
+      view.put("apiKey", created.apiKey());
+      ctx.status(201).json(view);
+    } catch (Accounts.AccountRefused e) {
+      throw e.getMessage().contains("already exists")
+          ? Problem.conflict(e.getMessage())
+          : Problem.badRequest(e.getMessage());
+    }
+  }
+
+  private void list(Context ctx) {
+    auth.admin(ctx);
+    ctx.json(Map.of("accounts", store.all().stream().map(Views::account).toList()));
+  }
+}

@@ -1,0 +1,220 @@
+package io.herald.web;
+
+import io.herald.account.Account;
+import io.herald.audience.AudienceStore;
+import io.herald.audience.ContactExport;
+import io.herald.audience.ContactKeys;
+import io.herald.audience.ContactList;
+import io.herald.audience.ImportJob;
+import io.herald.audience.ImportRefused;
+import io.herald.audience.ImportRequest;
+import io.herald.audience.Imports;
+import io.herald.audience.Suppression;
+import io.herald.importers.EmailAddress;
+import io.herald.importers.InvalidAddressException;
+import io.herald.importers.PhoneNumber;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/** An account's lists, imports, exports and suppressions. */
+final class AudienceRoutes {
+  private static final int MAX_PAGE = 1000;
+
+  private final Auth auth;
+  private final AudienceStore store;
+  private final Imports imports;
+  private final ContactExport export;
+  private final Uploads uploads;
+  private final String defaultRegion;
+  private final Clock clock;
+
+  AudienceRoutes(
+      Auth auth,
+      AudienceStore store,
+      Imports imports,
+      Uploads uploads,
+      String defaultRegion,
+      Clock clock) {
+    this.auth = auth;
+    this.store = store;
+    this.imports = imports;
+    this.export = new ContactExport(store);
+    this.uploads = uploads;
+    this.defaultRegion = defaultRegion;
+    this.clock = clock;
+  }
+
+  /** Request body of a manual suppression: an email or a phone, and why. */
+  record Suppress(String email, String phone, String reason) {}
+
+  void register(Javalin app) {
+    app.get("/api/lists", this::lists);
+    app.get("/api/lists/{name}", this::list);
+    app.get("/api/lists/{name}/contacts", this::exportContacts);
+    app.post("/api/lists/{name}/imports", this::startImport);
+    app.get("/api/imports", this::listImports);
+    app.get("/api/imports/{id}", this::importStatus);
+    app.get("/api/imports/{id}/rows", this::importRows);
+    app.post("/api/suppressions", this::suppress);
+    app.get("/api/suppressions", this::suppressions);
+  }
+
+  private void lists(Context ctx) {
+    Account account = auth.account(ctx);
+    ctx.json(Map.of("lists", store.lists(account.id()).stream().map(Views::list).toList()));
+  }
+
+  private void list(Context ctx) {
+    Account account = auth.account(ctx);
+    ctx.json(Views.list(findList(account, ctx.pathParam("name"))));
+  }
+
+  private ContactList findList(Account account, String name) {
+    return store
+        .findList(account.id(), name)
+        .orElseThrow(() -> Problem.notFound("no list named \"" + name + "\""));
+  }
+
+  private void exportContacts(Context ctx) throws IOException {
+    Account account = auth.account(ctx);
+    ContactList list = findList(account, ctx.pathParam("name"));
+    ctx.contentType("text/csv; charset=utf-8");
+    ctx.header(
+        "Content-Disposition",
+        "attachment; filename*=UTF-8''"
+            + URLEncoder.encode(list.name(), StandardCharsets.UTF_8).replace("+", "%20")
+            + ".csv");
+    Writer out = new OutputStreamWriter(ctx.res().getOutputStream(), StandardCharsets.UTF_8);
+    export.write(account.id(), list, out);
+    out.flush();
+  }
+
+  private void startImport(Context ctx) throws IOException {
+    Account account = auth.account(ctx);
+    String fileName =
+        Optional.ofNullable(ctx.queryParam("filename"))
+            .or(() -> Optional.ofNullable(ctx.header("X-Filename")))
+            .filter(n -> !n.isBlank())
+            .orElseThrow(() -> Problem.badRequest("the file name is required (?filename=…)"));
+    Path file = uploads.spool(ctx.req().getInputStream());
+    try {
+      ImportJob job =
+          imports.start(
+              new ImportRequest(
+                  account.id(),
+                  ctx.pathParam("name"),
+                  file,
+                  baseName(fileName),
+                  Optional.ofNullable(ctx.queryParam("consent")),
+                  true));
+      ctx.status(202).header("Location", "/api/imports/" + job.id()).json(Views.importJob(job));
+    } catch (ImportRefused e) {
+      Files.deleteIfExists(file);
+      throw e.conflict() ? Problem.conflict(e.getMessage()) : Problem.badRequest(e.getMessage());
+    }
+  }
+
+  private static String baseName(String fileName) {
+    String name = fileName.replace('\\', '/');
+    name = name.substring(name.lastIndexOf('/') + 1);
+    return name.chars().anyMatch(Character::isISOControl) || name.length() > 255
+        ? "upload"
+        : name;
+  }
+
+  private void listImports(Context ctx) {
+    Account account = auth.account(ctx);
+    ctx.json(
+        Map.of(
+            "imports",
+            store.imports(account.id(), 50).stream()
+                .map(job -> imports.find(account.id(), job.id()).orElse(job))
+                .map(Views::importJob)
+                .toList()));
+  }
+
+  private void importStatus(Context ctx) {
+    Account account = auth.account(ctx);
+    ctx.json(Views.importJob(findImport(account, ctx.pathParam("id"))));
+  }
+
+  private ImportJob findImport(Account account, String id) {
+    return imports
+        .find(account.id(), id)
+        .orElseThrow(() -> Problem.notFound("no import " + id));
+  }
+
+  private void importRows(Context ctx) {
+    Account account = auth.account(ctx);
+    String id = ctx.pathParam("id");
+    findImport(account, id);
+    long offset = number(ctx, "offset", 0, Long.MAX_VALUE, 0);
+    int limit = (int) number(ctx, "limit", 1, MAX_PAGE, 100);
+    ctx.json(
+        Map.of(
+            "offset",
+            offset,
+            "rows",
+            store.rowIssues(account.id(), id, offset, limit).stream()
+                .map(Views::rowIssue)
+                .toList()));
+  }
+
+  private static long number(Context ctx, String name, long min, long max, long absent) {
+    String value = ctx.queryParam(name);
+    if (value == null) {
+      return absent;
+    }
+    try {
+      long n = Long.parseLong(value);
+      if (n < min || n > max) {
+        throw Problem.badRequest(name + " must be between " + min + " and " + max);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw Problem.badRequest(name + " must be a whole number");
+    }
+  }
+
+  private void suppress(Context ctx) {
+    Account account = auth.account(ctx);
+    Suppress request = JsonBodies.read(ctx, Suppress.class);
+    String key;
+    try {
+      if (request.email() != null && !request.email().isBlank()) {
+        key = ContactKeys.email(EmailAddress.parse(request.email()).value());
+      } else if (request.phone() != null && !request.phone().isBlank()) {
+        key = ContactKeys.phone(PhoneNumber.parse(request.phone(), defaultRegion).e164());
+      } else {
+        throw Problem.badRequest("give an email or a phone");
+      }
+    } catch (InvalidAddressException e) {
+      throw Problem.badRequest(e.getMessage());
+    }
+    String reason =
+        request.reason() == null || request.reason().isBlank()
+            ? "added by the account"
+            : request.reason().strip().replaceAll("\\p{Cntrl}+", " ");
+    Suppression suppression = new Suppression(key, reason, clock.instant());
+    store.suppress(account.id(), suppression);
+    ctx.status(201).json(Views.suppression(suppression));
+  }
+
+  private void suppressions(Context ctx) {
+    Account account = auth.account(ctx);
+    ctx.json(
+        Map.of(
+            "suppressions",
+            store.suppressions(account.id(), MAX_PAGE).stream().map(Views::suppression).toList()));
+  }
+}

@@ -1,0 +1,110 @@
+package io.herald.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.account.AccountStore;
+import io.herald.account.Accounts;
+import io.herald.account.AdminToken;
+import io.herald.audience.AudienceStore;
+import io.herald.audience.Imports;
+import io.herald.config.HeraldConfig;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Herald's HTTP server (Javalin on virtual threads): the API under {@code /api}, and {@code
+ * /health}. Every error reaches the client as {@code application/problem+json} with a one-line
+ * detail; unexpected failures are logged here and answered as a plain 500, never with a trace.
+ */
+public final class HttpServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
+  private static final String PROBLEM_JSON = "application/problem+json";
+
+  private final Javalin app;
+  private final ObjectMapper mapper;
+
+  /** What the routes need, wired by the composition root. */
+  public record Services(
+      Accounts accounts,
+      AccountStore accountStore,
+      AdminToken adminToken,
+      AudienceStore audience,
+      Imports imports,
+      Supplier<String> redisPing,
+      Clock clock) {}
+
+  public HttpServer(HeraldConfig config, ObjectMapper mapper, Services services) {
+    this.mapper = mapper;
+    this.app =
+        Javalin.create(
+            javalin -> {
+              javalin.showJavalinBanner = false;
+              javalin.useVirtualThreads = true;
+              javalin.jsonMapper(new JavalinJackson(mapper, true));
+              javalin.http.maxRequestSize = 1_000_000L;
+              javalin.jetty.defaultHost = config.http().host();
+            });
+    Auth auth = new Auth(services.accounts(), services.adminToken());
+    new AdminRoutes(auth, services.accounts(), services.accountStore()).register(app);
+    new AudienceRoutes(
+            auth,
+            services.audience(),
+            services.imports(),
+            new Uploads(config.data().dir().resolve("uploads"), config.http().maxUploadBytes()),
+            config.imports().defaultRegion(),
+            services.clock())
+        .register(app);
+    app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "redis", services.redisPing().get())));
+    app.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));
+    app.exception(
+        Exception.class,
+        (e, ctx) -> {
+          log.error("{} {} failed", ctx.method(), ctx.path(), e);
+          problem(ctx, 500, "Internal error", "the server failed; the error was logged");
+        });
+    app.error(
+        404,
+        ctx -> {
+          if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
+            problem(ctx, 404, "Not found", "no such endpoint: " + ctx.method() + " " + ctx.path());
+          }
+        });
+    app.error(
+        405,
+        ctx -> problem(ctx, 405, "Method not allowed", ctx.method() + " is not allowed here"));
+  }
+
+  /** Starts listening; {@code port} 0 picks a free one. */
+  public HttpServer start(int port) {
+    app.start(port);
+    return this;
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  private void problem(Context ctx, int status, String title, String detail) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", detail);
+    try {
+      ctx.status(status).contentType(PROBLEM_JSON).result(mapper.writeValueAsString(body));
+    } catch (Exception e) {
+      ctx.status(status).result(detail);
+    }
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+  }
+}

@@ -1,0 +1,123 @@
+package io.herald.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.app.HeraldNode;
+import io.herald.config.DataConfig;
+import io.herald.config.HeraldConfig;
+import io.herald.config.HttpConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A real Herald node for tests: embedded Redis in a temporary directory, HTTP on a port the OS
+ * picks, and a small HTTP client that makes real requests to it.
+ */
+public final class TestNode implements AutoCloseable {
+  public static final String ADMIN_TOKEN = "ha_test-admin-token";
+
+  private final HeraldNode node;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = HeraldNode.objectMapper();
+
+  private TestNode(HeraldNode node) {
+    this.node = node;
+  }
+
+  public static TestNode start(Path dataDir) throws IOException {
+    return start(dataDir, Clock.systemUTC());
+  }
+
+  public static TestNode start(Path dataDir, Clock clock) throws IOException {
+    return new TestNode(HeraldNode.start(config(dataDir), Optional.of(ADMIN_TOKEN), clock));
+  }
+
+  public static HeraldConfig config(Path dataDir) {
+    HeraldConfig defaults = HeraldConfig.defaults();
+    return new HeraldConfig(
+        new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()),
+        new DataConfig(dataDir),
+        defaults.redis(),
+        defaults.policy(),
+        defaults.imports());
+  }
+
+  public HeraldNode node() {
+    return node;
+  }
+
+  public URI url(String path) {
+    return URI.create("http://127.0.0.1:" + node.httpPort() + path);
+  }
+
+  public String baseUrl() {
+    return "http://127.0.0.1:" + node.httpPort();
+  }
+
+  /** Creates an account through the admin API and returns its API key. */
+  public String createAccount(String name) throws Exception {
+    HttpResponse<String> response =
+        send(
+            HttpRequest.newBuilder(url("/api/admin/accounts"))
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("name", name))))
+                .build());
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("account creation failed: " + response.body());
+    }
+    return json.readTree(response.body()).get("apiKey").asText();
+  }
+
+  public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
+    return http.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  public HttpResponse<String> get(String path, String token) throws Exception {
+    return send(
+        HttpRequest.newBuilder(url(path)).header("Authorization", "Bearer " + token).GET().build());
+  }
+
+  public HttpResponse<String> post(String path, String token, String contentType, byte[] body)
+      throws Exception {
+    return send(
+        HttpRequest.newBuilder(url(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", contentType)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build());
+  }
+
+  public JsonNode json(HttpResponse<String> response) throws IOException {
+    return json.readTree(response.body());
+  }
+
+  /** Uploads a file into a list and waits (bounded) for the import to end; returns the job. */
+  public JsonNode importFile(String token, String list, String fileName, byte[] content)
+      throws Exception {
+    HttpResponse<String> started =
+        post(
+            "/api/lists/" + list.replace(" ", "%20") + "/imports?filename=" + fileName,
+            token,
+            "application/octet-stream",
+            content);
+    if (started.statusCode() != 202) {
+      throw new IllegalStateException("import not started: " + started.statusCode() + " " + started.body());
+    }
+    String id = json(started).get("id").asText();
+    return Await.until(
+        () -> json(get("/api/imports/" + id, token)),
+        job -> !"running".equals(job.get("status").asText()));
+  }
+
+  @Override
+  public void close() {
+    node.close();
+  }
+}
