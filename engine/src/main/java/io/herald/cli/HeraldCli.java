@@ -44,6 +44,7 @@ public final class HeraldCli implements Runnable {
   private final PrintWriter out;
   private final PrintWriter err;
   private final ObjectMapper json = HeraldNode.objectMapper();
+  @CommandLine.Spec private CommandLine.Model.CommandSpec spec;
 
   HeraldCli(Map<String, String> env, PrintStream out, PrintStream err) {
     this.env = env;
@@ -117,7 +118,7 @@ public final class HeraldCli implements Runnable {
     String key = env.get("HERALD_API_KEY");
     if (key == null || key.isBlank()) {
       throw new CommandLine.ParameterException(
-          new CommandLine(this), "HERALD_API_KEY is not set: give the account's API key");
+          spec.commandLine(), "HERALD_API_KEY is not set: give the account's API key");
     }
     return new HeraldClient(serverUrl(), key.strip(), json);
   }
@@ -135,7 +136,7 @@ public final class HeraldCli implements Runnable {
         token = Optional.of(Files.readString(file).strip());
       } catch (java.io.IOException e) {
         throw new CommandLine.ParameterException(
-            new CommandLine(this),
+            spec.commandLine(),
             "HERALD_ADMIN_TOKEN is not set and " + file + " cannot be read");
       }
     }

@@ -68,9 +68,13 @@ final class HeraldClient {
   /** Uploads a file as the request body, reporting bytes sent as they go. */
   JsonNode upload(String path, Path file, LongConsumer sent) throws ApiProblem, IOException {
     long size = Files.size(file);
+    // An empty file is still sent (the server says why it refuses it); the JDK wants a
+    // positive length for a streamed body.
     HttpRequest.BodyPublisher body =
-        HttpRequest.BodyPublishers.fromPublisher(
-            HttpRequest.BodyPublishers.ofInputStream(() -> counting(file, sent)), size);
+        size == 0
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.ofInputStream(() -> counting(file, sent)), size);
     return send(
         request(path).header("Content-Type", "application/octet-stream").POST(body).build());
   }

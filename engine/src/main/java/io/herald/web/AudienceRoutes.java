@@ -189,18 +189,7 @@ final class AudienceRoutes {
   private void suppress(Context ctx) {
     Account account = auth.account(ctx);
     Suppress request = JsonBodies.read(ctx, Suppress.class);
-    String key;
-    try {
-      if (request.email() != null && !request.email().isBlank()) {
-        key = ContactKeys.email(EmailAddress.parse(request.email()).value());
-      } else if (request.phone() != null && !request.phone().isBlank()) {
-        key = ContactKeys.phone(PhoneNumber.parse(request.phone(), defaultRegion).e164());
-      } else {
-        throw Problem.badRequest("give an email or a phone");
-      }
-    } catch (InvalidAddressException e) {
-      throw Problem.badRequest(e.getMessage());
-    }
+    String key = suppressionKey(request);
     String reason =
         request.reason() == null || request.reason().isBlank()
             ? "added by the account"
@@ -208,6 +197,24 @@ final class AudienceRoutes {
     Suppression suppression = new Suppression(key, reason, clock.instant());
     store.suppress(account.id(), suppression);
     ctx.status(201).json(Views.suppression(suppression));
+  }
+
+  private String suppressionKey(Suppress request) {
+    if (request.email() != null && !request.email().isBlank()) {
+      try {
+        return ContactKeys.email(EmailAddress.parse(request.email()).value());
+      } catch (InvalidAddressException e) {
+        throw Problem.badRequest("invalid email: " + e.getMessage());
+      }
+    }
+    if (request.phone() != null && !request.phone().isBlank()) {
+      try {
+        return ContactKeys.phone(PhoneNumber.parse(request.phone(), defaultRegion).e164());
+      } catch (InvalidAddressException e) {
+        throw Problem.badRequest("invalid phone: " + e.getMessage());
+      }
+    }
+    throw Problem.badRequest("give an email or a phone");
   }
 
   private void suppressions(Context ctx) {

@@ -19,7 +19,7 @@ final class JsonBodies {
       return value;
     } catch (Problem e) {
       throw e;
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Javalin rethrows Jackson's checked exceptions unchecked
       throw Problem.badRequest("malformed JSON: " + firstLine(e));
     }
   }

@@ -81,14 +81,14 @@ class CliTest {
 
     Run run = account("import", empty.toString(), "--list", "cli-refused");
 
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
     assertThat(run.err()).contains("refused").contains("empty");
   }
 
   @Test
   void aMissingFileExitsWithTwo() {
     Run run = account("import", files.resolve("nope.csv").toString(), "--list", "x");
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
     assertThat(run.err()).contains("cannot read");
   }
 
@@ -121,7 +121,7 @@ class CliTest {
   @Test
   void withoutAnApiKeyTheCommandSaysWhatIsMissing() {
     Run run = herald(Map.of(), "lists");
-    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.code()).as(run.err()).isEqualTo(2);
     assertThat(run.err()).contains("HERALD_API_KEY");
   }
 }

@@ -31,6 +31,7 @@ class TenantIsolationTest {
         node.importFile(alice, "secret", "s.csv", "email\nsecret@alice.example\nbad\n".getBytes(UTF_8))
             .get("id")
             .asText();
+    node.importFile(alice, "alice-only", "o.txt", "only@alice.example\n".getBytes(UTF_8));
     node.post(
         "/api/suppressions", alice, "application/json", "{\"email\":\"hidden@alice.example\"}".getBytes(UTF_8));
   }
@@ -42,13 +43,13 @@ class TenantIsolationTest {
 
   @Test
   void listsOfAnotherAccountAreInvisible() throws Exception {
-    assertThat(node.get("/api/lists", bob).body()).doesNotContain("secret");
-    assertThat(node.get("/api/lists/secret", bob).statusCode()).isEqualTo(404);
+    assertThat(node.get("/api/lists", bob).body()).doesNotContain("alice-only");
+    assertThat(node.get("/api/lists/alice-only", bob).statusCode()).isEqualTo(404);
   }
 
   @Test
   void contactsOfAnotherAccountCannotBeExported() throws Exception {
-    HttpResponse<String> export = node.get("/api/lists/secret/contacts", bob);
+    HttpResponse<String> export = node.get("/api/lists/alice-only/contacts", bob);
     assertThat(export.statusCode()).isEqualTo(404);
     assertThat(export.body()).doesNotContain("alice.example");
   }
