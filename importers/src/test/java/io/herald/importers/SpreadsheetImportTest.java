@@ -1,6 +1,7 @@
 package io.herald.importers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.OutputStream;
@@ -58,6 +59,23 @@ class SpreadsheetImportTest {
     Path file = write("list.csv", new XSSFWorkbook());
 
     assertThat(Imports.read(file, "list.csv").summary.format()).isEqualTo(FileFormat.XLSX);
+  }
+
+  @Test
+  void sinkExceptionsEscapeTheSaxParserUnchanged() throws Exception {
+    Path file = write("list.xlsx", new XSSFWorkbook());
+    IllegalStateException boom = new IllegalStateException("stop");
+    ContactFileReader reader = new ContactFileReader(Imports.options(ImportLimits.defaults()));
+
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    file,
+                    "list.xlsx",
+                    row -> {
+                      throw boom;
+                    }))
+        .isSameAs(boom);
   }
 
   /**

@@ -254,6 +254,26 @@ class TextImportTest {
   }
 
   @Test
+  void txtNamedFileWithAHeaderIsReadAsCsv() throws Exception {
+    Path file = write("contacts.txt", "E-mail;Телефон\nivan@example.com;+380671234567\n");
+
+    Imports read = Imports.read(file, "contacts.txt");
+
+    assertThat(read.summary.format()).isEqualTo(FileFormat.CSV);
+    assertThat(read.contacts()).singleElement().extracting(ParsedContact::rowNumber).isEqualTo(2L);
+  }
+
+  @Test
+  void unknownExtensionWithAConsistentDelimiterIsCsv() throws Exception {
+    Path file = write("export.dat", "ivan@example.com|Ivan\nolena@example.com|Olena\n");
+
+    Imports read = Imports.read(file, "export.dat");
+
+    assertThat(read.summary.format()).isEqualTo(FileFormat.CSV);
+    assertThat(read.contacts()).extracting(ParsedContact::name).containsExactly("Ivan", "Olena");
+  }
+
+  @Test
   void sinkExceptionsPropagateUnchanged() throws Exception {
     Path file = write("list.txt", "ivan@example.com\n");
     java.io.IOException boom = new java.io.IOException("staging store is down");
