@@ -66,7 +66,7 @@ final class ConfigSchema {
       ConfigKey.of(
           "redis.uri",
           optionalRedisUri(
-              "a redis://, rediss://, redis-sentinel:// or redis-socket:// URI, or empty for the"
+              "a redis://, rediss://, redis-sentinel:// or redis-cluster://host:port[,host:port] URI, or empty for the"
                   + " embedded server"),
           "",
           "Redis server or cluster to use, e.g. redis://redis:6379/0; empty starts an embedded"

@@ -10,7 +10,8 @@ import java.util.Optional;
  * else installed; a URI points every node of a cluster at a shared server instead.
  *
  * @param uri a {@code redis://}, {@code rediss://}, {@code redis-sentinel://} or {@code
- *     redis-socket://} URI; empty to start the embedded server
+ *     redis-cluster://host:port[,host:port]} (Redis Cluster) URI; empty to start the embedded
+ *     server
  * @param embeddedPort port of the embedded server; 0 picks a free port at start
  */
 public record RedisConfig(Optional<URI> uri, int embeddedPort) {

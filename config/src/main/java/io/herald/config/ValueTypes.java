@@ -20,7 +20,13 @@ final class ValueTypes {
 
   private static final Pattern REGION = Pattern.compile("[A-Za-z]{2}");
   private static final Set<String> REDIS_SCHEMES =
-      Set.of("redis", "rediss", "redis-socket", "redis-sentinel", "rediss-sentinel");
+      Set.of(
+          "redis",
+          "rediss",
+          "redis-sentinel",
+          "rediss-sentinel",
+          "redis-cluster",
+          "rediss-cluster");
 
   private ValueTypes() {}
 

@@ -13,7 +13,6 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -53,16 +52,14 @@ public final class Redis implements AutoCloseable {
     try {
       if (uri.cluster()) {
         List<RedisURI> seeds =
-            Arrays.stream(uri.lettuceUri().substring("redis://".length()).split(","))
-                .map(seed -> withTimeout(RedisURI.create("redis://" + seed)))
-                .toList();
+            uri.lettuceUris().stream().map(seed -> withTimeout(RedisURI.create(seed))).toList();
         RedisClusterClient client = RedisClusterClient.create(resources, seeds);
         client.setOptions(
             ClusterClientOptions.builder().socketOptions(socket).autoReconnect(true).build());
         StatefulRedisClusterConnection<String, String> connection = client.connect();
         return new Redis(resources, client::shutdown, connection, connection.sync(), connection.async());
       }
-      RedisClient client = RedisClient.create(resources, withTimeout(RedisURI.create(uri.lettuceUri())));
+      RedisClient client = RedisClient.create(resources, withTimeout(RedisURI.create(uri.lettuceUris().getFirst())));
       client.setOptions(ClientOptions.builder().socketOptions(socket).autoReconnect(true).build());
       StatefulRedisConnection<String, String> connection = client.connect();
       return new Redis(resources, client::shutdown, connection, connection.sync(), connection.async());

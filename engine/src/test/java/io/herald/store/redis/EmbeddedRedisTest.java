@@ -39,4 +39,11 @@ class EmbeddedRedisTest {
     assertThat(new RedisConnectionUri("redis://:secret@127.0.0.1:6379").toString())
         .isEqualTo("redis://***@127.0.0.1:6379");
   }
+
+  @Test
+  void aClusterUriBecomesOneSeedPerHostWithTheCredentials() {
+    assertThat(new RedisConnectionUri("redis-cluster://:pw@10.0.0.1:7000,10.0.0.2:7001").lettuceUris())
+        .containsExactly("redis://:pw@10.0.0.1:7000", "redis://:pw@10.0.0.2:7001");
+    assertThat(new RedisConnectionUri("rediss://h:6380").lettuceUris()).containsExactly("rediss://h:6380");
+  }
 }
