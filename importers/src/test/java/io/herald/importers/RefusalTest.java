@@ -39,6 +39,16 @@ class RefusalTest {
   }
 
   @Test
+  void binaryWhoseNulBytesLookLikeUtf16IsStillRefused() throws Exception {
+    byte[] junk = new byte[4096];
+    for (int i = 0; i < junk.length; i += 2) {
+      junk[i + 1] = (byte) (i % 7); // every even byte NUL, the others control codes
+    }
+    assertRefused(
+        Files.write(dir.resolve("utf16ish.txt"), junk), "not a text file (binary content)");
+  }
+
+  @Test
   void binaryJunkNamedTxtIsRefused() throws Exception {
     byte[] junk = new byte[20_000];
     new Random(42).nextBytes(junk);

@@ -37,6 +37,28 @@ public record TextEncoding(Charset charset, int bomBytes) {
    */
   public static TextEncoding detect(byte[] sample, int length, boolean whole, Charset fallback)
       throws FileRefusedException {
+    TextEncoding encoding = guess(sample, length, whole, fallback);
+    if (encoding.charset() != fallback && mostlyControls(sample, length, encoding)) {
+      // A byte pattern can look like UTF-16 (NULs in every other byte) while the characters it
+      // decodes to are control codes: that is binary, not a contact list.
+      throw new FileRefusedException("not a text file (binary content)");
+    }
+    return encoding;
+  }
+
+  private static boolean mostlyControls(byte[] sample, int length, TextEncoding encoding) {
+    String text =
+        new String(sample, encoding.bomBytes(), length - encoding.bomBytes(), encoding.charset());
+    long controls =
+        text.chars()
+            .filter(
+                c -> Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r' && c != '\f')
+            .count();
+    return controls > text.length() * MAX_CONTROL_SHARE;
+  }
+
+  private static TextEncoding guess(byte[] sample, int length, boolean whole, Charset fallback)
+      throws FileRefusedException {
     if (startsWith(sample, length, 0xEF, 0xBB, 0xBF)) {
       return new TextEncoding(StandardCharsets.UTF_8, 3);
     }
