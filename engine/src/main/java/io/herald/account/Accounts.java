@@ -5,8 +5,8 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Creates accounts and authenticates API keys. The key is shown once, at creation; only its hash
- * is stored, so it can never be retrieved later, only replaced.
+ * Creates accounts and authenticates API keys. The key is shown once, at creation; only its hash is
+ * stored, so it can never be retrieved later, only replaced.
  */
 public final class Accounts {
   private static final int MAX_NAME_LENGTH = 100;

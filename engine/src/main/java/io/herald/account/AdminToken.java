@@ -22,8 +22,8 @@ public final class AdminToken {
     this.file = file;
   }
 
-  public static AdminToken load(Optional<String> fromEnvironment, Path dataDir, RandomGenerator random)
-      throws IOException {
+  public static AdminToken load(
+      Optional<String> fromEnvironment, Path dataDir, RandomGenerator random) throws IOException {
     if (fromEnvironment.isPresent() && !fromEnvironment.get().isBlank()) {
       return new AdminToken(Secrets.hash(fromEnvironment.get().strip()), Optional.empty());
     }

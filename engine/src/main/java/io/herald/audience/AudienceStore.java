@@ -6,8 +6,8 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Where lists, their members, suppressions and imports are kept (Redis in production). Every
- * method takes the account: one account can never name another's data.
+ * Where lists, their members, suppressions and imports are kept (Redis in production). Every method
+ * takes the account: one account can never name another's data.
  */
 public interface AudienceStore {
   List<ContactList> lists(AccountId account);

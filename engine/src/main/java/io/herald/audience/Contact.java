@@ -4,9 +4,9 @@ import java.util.Map;
 
 /**
  * A member of a list as stored: normalised email and/or E.164 phone ({@code ""} when absent), a
- * display name, free attributes from the import's other columns, and the consent record. The
- * {@code key} identifies the contact within an account: {@code e:<email, lower-cased>} when it
- * has an email, otherwise {@code p:<E.164>}; duplicates are merged on it.
+ * display name, free attributes from the import's other columns, and the consent record. The {@code
+ * key} identifies the contact within an account: {@code e:<email, lower-cased>} when it has an
+ * email, otherwise {@code p:<E.164>}; duplicates are merged on it.
  */
 public record Contact(
     String key,
@@ -29,9 +29,9 @@ public record Contact(
   }
 
   /**
-   * This contact with another sighting of it merged in: names and attributes from the newer row
-   * win when present, a missing email or phone is filled in, and the first consent is kept (it is
-   * the one the recipient gave first; a re-import does not rewrite history).
+   * This contact with another sighting of it merged in: names and attributes from the newer row win
+   * when present, a missing email or phone is filled in, and the first consent is kept (it is the
+   * one the recipient gave first; a re-import does not rewrite history).
    */
   public Contact mergedWith(Contact newer) {
     Map<String, String> merged = new java.util.LinkedHashMap<>(attributes);

@@ -13,12 +13,12 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Writes a list as CSV (R12: a contact's data can be exported). Two passes over the list: the
- * first collects attribute names for the header, the second streams rows, so memory holds the
- * header, not the list. Cells are safe against spreadsheet formula injection: a value beginning
- * with {@code = + - @}, a tab or a carriage return is prefixed with an apostrophe, so a
- * spreadsheet shows it as text instead of running it. The phone column is exempt: it is a
- * validated E.164 number ({@code +} and digits only), which a spreadsheet cannot execute.
+ * Writes a list as CSV (R12: a contact's data can be exported). Two passes over the list: the first
+ * collects attribute names for the header, the second streams rows, so memory holds the header, not
+ * the list. Cells are safe against spreadsheet formula injection: a value beginning with {@code = +
+ * - @}, a tab or a carriage return is prefixed with an apostrophe, so a spreadsheet shows it as
+ * text instead of running it. The phone column is exempt: it is a validated E.164 number ({@code +}
+ * and digits only), which a spreadsheet cannot execute.
  */
 public final class ContactExport {
   private static final Pattern E164 = Pattern.compile("\\+[0-9]{1,15}");
@@ -53,7 +53,8 @@ public final class ContactExport {
           contact -> {
             List<String> row = new ArrayList<>(header.size());
             row.add(safe(contact.email()));
-            row.add(E164.matcher(contact.phone()).matches() ? contact.phone() : safe(contact.phone()));
+            row.add(
+                E164.matcher(contact.phone()).matches() ? contact.phone() : safe(contact.phone()));
             row.add(safe(contact.name()));
             row.add(safe(contact.consent().source()));
             row.add(contact.consent().at().toString());

@@ -118,7 +118,8 @@ public final class Imports {
           false);
     }
     Instant now = clock.instant();
-    String statement = request.consentStatement().filter(s -> !s.isBlank()).orElse(defaultConsentStatement);
+    String statement =
+        request.consentStatement().filter(s -> !s.isBlank()).orElse(defaultConsentStatement);
     ContactList proposed = new ContactList(newId(), name, 0, statement, now, now);
     ImportJob job =
         new ImportJob(
@@ -143,9 +144,13 @@ public final class Imports {
   private void run(ImportRequest request, ImportSession session, String importId) {
     try (session) {
       String statement =
-          request.consentStatement().filter(s -> !s.isBlank()).orElse(session.target().consentStatement());
+          request
+              .consentStatement()
+              .filter(s -> !s.isBlank())
+              .orElse(session.target().consentStatement());
       Consent consent =
-          new Consent("import " + importId + " of " + request.fileName(), clock.instant(), statement);
+          new Consent(
+              "import " + importId + " of " + request.fileName(), clock.instant(), statement);
       ImportBatcher batcher = new ImportBatcher(session, policy, consent);
       try {
         ReadSummary summary = reader.read(request.file(), request.fileName(), batcher);

@@ -28,7 +28,13 @@ final class AccountCommand {
       HeraldCli cli = parent.cli;
       try {
         JsonNode created = cli.adminClient().post("api/admin/accounts", Map.of("name", name));
-        cli.out().println("account " + created.get("id").asText() + " \"" + created.get("name").asText() + "\" created; its API key (shown once):");
+        cli.out()
+            .println(
+                "account "
+                    + created.get("id").asText()
+                    + " \""
+                    + created.get("name").asText()
+                    + "\" created; its API key (shown once):");
         cli.out().println(created.get("apiKey").asText());
         return HeraldCli.EXIT_OK;
       } catch (HeraldClient.ApiProblem e) {

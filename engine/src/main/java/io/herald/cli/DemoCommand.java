@@ -23,8 +23,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code herald demo}: Herald's main job end to end with nothing installed. It starts a node in
- * this process on the embedded Redis (in a fresh data directory), creates an account, suppresses
- * an address, generates a sample list and imports it through the same HTTP API and CLI code a user
+ * this process on the embedded Redis (in a fresh data directory), creates an account, suppresses an
+ * address, generates a sample list and imports it through the same HTTP API and CLI code a user
  * runs, then prints the summary and the lists.
  */
 @Command(name = "demo", description = "Run Herald end to end on a generated sample list.")
@@ -88,7 +88,12 @@ final class DemoCommand implements Callable<Integer> {
     java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
     int code =
         HeraldCli.run(
-            env, new java.io.PrintStream(captured, true, "UTF-8"), System.err, "account", "create", "Demo Company");
+            env,
+            new java.io.PrintStream(captured, true, "UTF-8"),
+            System.err,
+            "account",
+            "create",
+            "Demo Company");
     if (code != 0) {
       throw new IllegalStateException("demo: account creation failed");
     }

@@ -5,8 +5,8 @@ import io.herald.app.HeraldNode;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -16,9 +16,9 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code herald} command. Server commands ({@code serve}, {@code demo}) run a node in this
- * process; the others are HTTP clients of a running server, found through {@code HERALD_URL}.
- * Exit codes: 0 done, 2 bad input (refused file, bad option, bad configuration) with a one-line
- * reason, 1 any other failure.
+ * process; the others are HTTP clients of a running server, found through {@code HERALD_URL}. Exit
+ * codes: 0 done, 2 bad input (refused file, bad option, bad configuration) with a one-line reason,
+ * 1 any other failure.
  */
 @Command(
     name = "herald",
@@ -58,7 +58,8 @@ public final class HeraldCli implements Runnable {
   }
 
   /** Runs one command line; the exit code is returned, not exited, so tests can call it. */
-  public static int run(Map<String, String> env, PrintStream stdout, PrintStream stderr, String... args) {
+  public static int run(
+      Map<String, String> env, PrintStream stdout, PrintStream stderr, String... args) {
     HeraldCli herald = new HeraldCli(env, stdout, stderr);
     PrintWriter out = herald.out;
     PrintWriter err = herald.err;
@@ -136,8 +137,7 @@ public final class HeraldCli implements Runnable {
         token = Optional.of(Files.readString(file).strip());
       } catch (java.io.IOException e) {
         throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "HERALD_ADMIN_TOKEN is not set and " + file + " cannot be read");
+            spec.commandLine(), "HERALD_ADMIN_TOKEN is not set and " + file + " cannot be read");
       }
     }
     return new HeraldClient(serverUrl(), token.get(), json);

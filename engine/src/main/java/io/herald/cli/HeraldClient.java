@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.function.LongConsumer;
 
 /**
- * The CLI's view of a Herald server: plain HTTP calls to the API, the same ones any client makes.
- * A problem answer becomes {@link ApiProblem} carrying the server's one-line detail.
+ * The CLI's view of a Herald server: plain HTTP calls to the API, the same ones any client makes. A
+ * problem answer becomes {@link ApiProblem} carrying the server's one-line detail.
  */
 final class HeraldClient {
   private final HttpClient http =
@@ -86,7 +86,8 @@ final class HeraldClient {
           http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
       if (response.statusCode() >= 400) {
         try (InputStream in = response.body()) {
-          throw problem(response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          throw problem(
+              response.statusCode(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }
       }
       return response.body();
@@ -137,7 +138,8 @@ final class HeraldClient {
   }
 
   private ApiProblem unreachable(IOException e) {
-    String why = e instanceof ConnectException ? "connection refused" : String.valueOf(e.getMessage());
+    String why =
+        e instanceof ConnectException ? "connection refused" : String.valueOf(e.getMessage());
     return new ApiProblem(0, "cannot reach Herald at " + base + " (" + why + ")");
   }
 

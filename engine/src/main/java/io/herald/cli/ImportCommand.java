@@ -14,8 +14,8 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code herald import FILE --list NAME}: uploads a TXT, CSV, XLS or XLSX file and follows the
- * import to its end. Exit 0 when it completed, 2 when the file was refused (nothing imported), 1
- * on any other failure. With {@code --json}, stdout is exactly one JSON object.
+ * import to its end. Exit 0 when it completed, 2 when the file was refused (nothing imported), 1 on
+ * any other failure. With {@code --json}, stdout is exactly one JSON object.
  */
 @Command(name = "import", description = "Import a TXT, CSV, XLS or XLSX file into a list.")
 final class ImportCommand implements Callable<Integer> {

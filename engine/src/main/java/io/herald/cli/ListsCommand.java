@@ -23,13 +23,16 @@ final class ListsCommand implements Callable<Integer> {
         ArrayNode array = cli.json().createArrayNode();
         lists.forEach(
             l ->
-                array.addObject()
+                array
+                    .addObject()
                     .put("name", l.get("name").asText())
                     .put("members", l.get("members").asLong()));
         cli.out().println(cli.json().writeValueAsString(array));
       } else {
         lists.forEach(
-            l -> cli.out().printf("%-40s %10d%n", l.get("name").asText(), l.get("members").asLong()));
+            l ->
+                cli.out()
+                    .printf("%-40s %10d%n", l.get("name").asText(), l.get("members").asLong()));
       }
       return HeraldCli.EXIT_OK;
     } catch (HeraldClient.ApiProblem e) {

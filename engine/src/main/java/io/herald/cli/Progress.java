@@ -7,8 +7,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Progress of an import on stderr: bytes uploaded, then rows processed. Shown only when stderr is
- * a terminal, so scripts and {@code --json} output stay clean.
+ * Progress of an import on stderr: bytes uploaded, then rows processed. Shown only when stderr is a
+ * terminal, so scripts and {@code --json} output stay clean.
  */
 final class Progress implements AutoCloseable {
   private final ProgressBar upload;

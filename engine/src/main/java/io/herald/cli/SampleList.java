@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * A generated contact list for the demo: mostly good Ukrainian contacts, plus the rows a real
- * list always has — malformed addresses, a row with no contact, duplicates, an address the account
+ * A generated contact list for the demo: mostly good Ukrainian contacts, plus the rows a real list
+ * always has — malformed addresses, a row with no contact, duplicates, an address the account
  * suppressed, and recipients in blocked jurisdictions — so the demo shows every outcome.
  */
 final class SampleList {

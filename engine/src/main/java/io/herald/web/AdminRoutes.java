@@ -1,7 +1,7 @@
 package io.herald.web;
 
-import io.herald.account.Accounts;
 import io.herald.account.AccountStore;
+import io.herald.account.Accounts;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Map;

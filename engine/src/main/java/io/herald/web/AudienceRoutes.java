@@ -127,9 +127,7 @@ final class AudienceRoutes {
   private static String baseName(String fileName) {
     String name = fileName.replace('\\', '/');
     name = name.substring(name.lastIndexOf('/') + 1);
-    return name.chars().anyMatch(Character::isISOControl) || name.length() > 255
-        ? "upload"
-        : name;
+    return name.chars().anyMatch(Character::isISOControl) || name.length() > 255 ? "upload" : name;
   }
 
   private void listImports(Context ctx) {
@@ -149,9 +147,7 @@ final class AudienceRoutes {
   }
 
   private ImportJob findImport(Account account, String id) {
-    return imports
-        .find(account.id(), id)
-        .orElseThrow(() -> Problem.notFound("no import " + id));
+    return imports.find(account.id(), id).orElseThrow(() -> Problem.notFound("no import " + id));
   }
 
   private void importRows(Context ctx) {

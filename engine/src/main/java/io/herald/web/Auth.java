@@ -7,8 +7,8 @@ import io.javalin.http.Context;
 
 /**
  * Who is calling: the administrator (admin token) or an account (its API key), both as {@code
- * Authorization: Bearer …}. Every account route resolves the account here and passes it down, so
- * no route can reach data without naming whose it is.
+ * Authorization: Bearer …}. Every account route resolves the account here and passes it down, so no
+ * route can reach data without naming whose it is.
  */
 final class Auth {
   private final Accounts accounts;

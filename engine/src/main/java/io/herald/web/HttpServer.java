@@ -60,7 +60,8 @@ public final class HttpServer implements AutoCloseable {
             config.imports().defaultRegion(),
             services.clock())
         .register(app);
-    app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "redis", services.redisPing().get())));
+    app.get(
+        "/health", ctx -> ctx.json(Map.of("status", "ok", "redis", services.redisPing().get())));
     app.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));
     app.exception(
         Exception.class,
@@ -76,8 +77,7 @@ public final class HttpServer implements AutoCloseable {
           }
         });
     app.error(
-        405,
-        ctx -> problem(ctx, 405, "Method not allowed", ctx.method() + " is not allowed here"));
+        405, ctx -> problem(ctx, 405, "Method not allowed", ctx.method() + " is not allowed here"));
   }
 
   /** Starts listening; {@code port} 0 picks a free one. */

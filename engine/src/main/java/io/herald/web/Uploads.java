@@ -8,8 +8,8 @@ import java.nio.file.Path;
 
 /**
  * Spools an upload to a file under {@code <data.dir>/uploads} as it arrives, never holding it in
- * memory, and stops with 413 as soon as it passes the limit. XLS and XLSX need random access, so
- * an import always reads from the spooled file.
+ * memory, and stops with 413 as soon as it passes the limit. XLS and XLSX need random access, so an
+ * import always reads from the spooled file.
  */
 final class Uploads {
   private static final int BUFFER = 64 * 1024;

@@ -19,7 +19,8 @@ class AdminTokenTest {
     Path file = data.resolve("admin-token");
     String token = Files.readString(file).strip();
 
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+        .isEqualTo("rw-------");
     assertThat(first.matches(token)).isTrue();
     assertThat(AdminToken.load(Optional.empty(), data, new SecureRandom()).matches(token)).isTrue();
     assertThat(first.matches(token + "x")).isFalse();

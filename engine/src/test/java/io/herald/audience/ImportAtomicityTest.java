@@ -94,7 +94,8 @@ class ImportAtomicityTest {
     ImportJob tooLong = runNow("big", file("too-long.csv", MAX_ROWS + 10, "second"));
 
     assertThat(tooLong.status()).isInstanceOf(ImportStatus.Refused.class);
-    assertThat(((ImportStatus.Refused) tooLong.status()).reason()).contains(Integer.toString(MAX_ROWS));
+    assertThat(((ImportStatus.Refused) tooLong.status()).reason())
+        .contains(Integer.toString(MAX_ROWS));
     assertThat(members("big")).isEqualTo(before).hasSize(1500);
   }
 
@@ -103,9 +104,17 @@ class ImportAtomicityTest {
     runNow("busy", file("seed.csv", 1, "seed"));
     ImportJob holder =
         new ImportJob(
-            "00000000000000aa", "busy", "held.csv", "", "", new ImportStatus.Running(0),
-            ImportCounts.NONE, clock.instant(), clock.instant());
-    ContactList proposed = new ContactList("00000000000000bb", "busy", 0, "x", clock.instant(), clock.instant());
+            "00000000000000aa",
+            "busy",
+            "held.csv",
+            "",
+            "",
+            new ImportStatus.Running(0),
+            ImportCounts.NONE,
+            clock.instant(),
+            clock.instant());
+    ContactList proposed =
+        new ContactList("00000000000000bb", "busy", 0, "x", clock.instant(), clock.instant());
     try (ImportSession held = node.audience().openImport(account, proposed, holder).orElseThrow()) {
       assertThatThrownBy(() -> runNow("BUSY", file("other.csv", 1, "other")))
           .isInstanceOfSatisfying(ImportRefused.class, e -> assertThat(e.conflict()).isTrue());
@@ -118,10 +127,19 @@ class ImportAtomicityTest {
   void anImportWhoseNodeStoppedIsReportedAsFailedAfterAWhile() throws Exception {
     ImportJob stalled =
         new ImportJob(
-            "00000000000000cc", "stalled", "s.csv", "", "", new ImportStatus.Running(0),
-            ImportCounts.NONE, clock.instant(), clock.instant());
-    ContactList proposed = new ContactList("00000000000000dd", "stalled", 0, "x", clock.instant(), clock.instant());
-    try (ImportSession session = node.audience().openImport(account, proposed, stalled).orElseThrow()) {
+            "00000000000000cc",
+            "stalled",
+            "s.csv",
+            "",
+            "",
+            new ImportStatus.Running(0),
+            ImportCounts.NONE,
+            clock.instant(),
+            clock.instant());
+    ContactList proposed =
+        new ContactList("00000000000000dd", "stalled", 0, "x", clock.instant(), clock.instant());
+    try (ImportSession session =
+        node.audience().openImport(account, proposed, stalled).orElseThrow()) {
       assertThat(node.imports().find(account, stalled.id()).orElseThrow().status())
           .isInstanceOf(ImportStatus.Running.class);
       clock.advance(Duration.ofMinutes(6));
@@ -137,8 +155,12 @@ class ImportAtomicityTest {
         node.imports()
             .runNow(
                 new ImportRequest(
-                    account, "consented", file, "consent.csv",
-                    Optional.of("You subscribed on acme.example"), false));
+                    account,
+                    "consented",
+                    file,
+                    "consent.csv",
+                    Optional.of("You subscribed on acme.example"),
+                    false));
     ContactList list = node.audience().findList(account, "consented").orElseThrow();
     List<Consent> consents = new ArrayList<>();
     node.audience().forEachMember(account, list.id(), c -> consents.add(c.consent()));

@@ -30,7 +30,8 @@ class CliTest {
   @BeforeAll
   static void start() throws Exception {
     node = TestNode.start(data);
-    Run created = herald(Map.of("HERALD_ADMIN_TOKEN", TestNode.ADMIN_TOKEN), "account", "create", "Cli Co");
+    Run created =
+        herald(Map.of("HERALD_ADMIN_TOKEN", TestNode.ADMIN_TOKEN), "account", "create", "Cli Co");
     assertThat(created.code()).isZero();
     String[] lines = created.out().strip().split("\n");
     apiKey = lines[lines.length - 1];
@@ -46,7 +47,9 @@ class CliTest {
     env.put("HERALD_URL", node.baseUrl());
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = HeraldCli.run(env, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8), args);
+    int code =
+        HeraldCli.run(
+            env, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8), args);
     return new Run(code, out.toString(UTF_8), err.toString(UTF_8));
   }
 
@@ -61,7 +64,9 @@ class CliTest {
 
   @Test
   void importWithJsonPrintsExactlyOneObjectWithTheCounts() throws Exception {
-    Path csv = Files.writeString(files.resolve("people.csv"), "email\na@example.com\nbad\na@example.com\n");
+    Path csv =
+        Files.writeString(
+            files.resolve("people.csv"), "email\na@example.com\nbad\na@example.com\n");
 
     Run run = account("import", csv.toString(), "--list", "cli", "--json");
 
@@ -98,7 +103,12 @@ class CliTest {
     env.put("HERALD_API_KEY", apiKey);
     env.put("HERALD_URL", "http://127.0.0.1:1");
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code = HeraldCli.run(env, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, UTF_8), "lists");
+    int code =
+        HeraldCli.run(
+            env,
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, UTF_8),
+            "lists");
     assertThat(code).isEqualTo(1);
     assertThat(err.toString(UTF_8)).contains("cannot reach Herald");
   }
@@ -109,13 +119,18 @@ class CliTest {
     assertThat(account("import", txt.toString(), "--list", "few").code()).isZero();
 
     JsonNode lists = new ObjectMapper().readTree(account("lists", "--json").out());
-    assertThat(lists).anySatisfy(l -> {
-      assertThat(l.get("name").asText()).isEqualTo("few");
-      assertThat(l.get("members").asLong()).isEqualTo(2);
-    });
+    assertThat(lists)
+        .anySatisfy(
+            l -> {
+              assertThat(l.get("name").asText()).isEqualTo("few");
+              assertThat(l.get("members").asLong()).isEqualTo(2);
+            });
     Run export = account("contacts", "export", "--list", "few");
     assertThat(export.code()).isZero();
-    assertThat(export.out()).startsWith("email,phone,name").contains("x@example.com").contains("y@example.com");
+    assertThat(export.out())
+        .startsWith("email,phone,name")
+        .contains("x@example.com")
+        .contains("y@example.com");
   }
 
   @Test

@@ -67,7 +67,9 @@ public final class TestNode implements AutoCloseable {
         send(
             HttpRequest.newBuilder(url("/api/admin/accounts"))
                 .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(Map.of("name", name))))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        json.writeValueAsString(Map.of("name", name))))
                 .build());
     if (response.statusCode() != 201) {
       throw new IllegalStateException("account creation failed: " + response.body());
@@ -108,7 +110,8 @@ public final class TestNode implements AutoCloseable {
             "application/octet-stream",
             content);
     if (started.statusCode() != 202) {
-      throw new IllegalStateException("import not started: " + started.statusCode() + " " + started.body());
+      throw new IllegalStateException(
+          "import not started: " + started.statusCode() + " " + started.body());
     }
     String id = json(started).get("id").asText();
     return Await.until(

@@ -105,7 +105,8 @@ class ImportApiTest {
 
   @Test
   void duplicatesAgainstTheListAreMergedNotAdded() throws Exception {
-    node.importFile(key, "merge", "a.csv", Fixtures.csv(UTF_8, rows("email|name", "a@example.com|A")));
+    node.importFile(
+        key, "merge", "a.csv", Fixtures.csv(UTF_8, rows("email|name", "a@example.com|A")));
     JsonNode second =
         node.importFile(
             key,
@@ -123,13 +124,17 @@ class ImportApiTest {
   @Test
   void aRefusedFileLeavesTheListExactlyAsItWas() throws Exception {
     node.importFile(
-        key, "stable", "good.csv", Fixtures.csv(UTF_8, rows("email", "one@example.com", "two@example.com")));
+        key,
+        "stable",
+        "good.csv",
+        Fixtures.csv(UTF_8, rows("email", "one@example.com", "two@example.com")));
     String before = node.get("/api/lists/stable/contacts", key).body();
 
     byte[] xlsx = Fixtures.xlsx(rows("email", "three@example.com", "four@example.com"));
     byte[] truncated = Arrays.copyOf(xlsx, xlsx.length / 2);
     JsonNode refused = node.importFile(key, "stable", "cut.xlsx", truncated);
-    JsonNode junk = node.importFile(key, "stable", "junk.txt", new byte[] {0, 1, 2, 3, 0, (byte) 0xff, 0, 7});
+    JsonNode junk =
+        node.importFile(key, "stable", "junk.txt", new byte[] {0, 1, 2, 3, 0, (byte) 0xff, 0, 7});
     JsonNode empty = node.importFile(key, "stable", "empty.csv", new byte[0]);
 
     assertThat(List.of(refused, junk, empty))
@@ -162,7 +167,10 @@ class ImportApiTest {
   @Test
   void crLfInsideANameNeverReachesTheStoredContact() throws Exception {
     byte[] csv =
-        Fixtures.csv(UTF_8, List.of(List.of("name", "email"), List.of("Eve\r\nBcc: x@evil.com", "eve@example.com")));
+        Fixtures.csv(
+            UTF_8,
+            List.of(
+                List.of("name", "email"), List.of("Eve\r\nBcc: x@evil.com", "eve@example.com")));
     node.importFile(key, "crlf", "crlf.csv", csv);
 
     String export = node.get("/api/lists/crlf/contacts", key).body();
@@ -173,8 +181,7 @@ class ImportApiTest {
   void exportedCellsCannotRunAsSpreadsheetFormulas() throws Exception {
     byte[] csv =
         Fixtures.csv(
-            UTF_8,
-            rows("email|name|note", "f@example.com|=HYPERLINK(\"http://evil\")|@SUM(A1)"));
+            UTF_8, rows("email|name|note", "f@example.com|=HYPERLINK(\"http://evil\")|@SUM(A1)"));
     node.importFile(key, "formula", "f.csv", csv);
 
     String export = node.get("/api/lists/formula/contacts", key).body();
@@ -183,7 +190,8 @@ class ImportApiTest {
 
   @Test
   void listsShowNamesAndMemberCounts() throws Exception {
-    node.importFile(key, "counted", "c.txt", "a@example.com, b@example.com\n+380671234567\n".getBytes(UTF_8));
+    node.importFile(
+        key, "counted", "c.txt", "a@example.com, b@example.com\n+380671234567\n".getBytes(UTF_8));
 
     JsonNode lists = node.json(node.get("/api/lists", key)).get("lists");
     assertThat(lists).hasSize(1);

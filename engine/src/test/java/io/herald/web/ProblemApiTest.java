@@ -30,15 +30,19 @@ class ProblemApiTest {
 
   private static void assertProblem(HttpResponse<String> response, int status, String detail) {
     assertThat(response.statusCode()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        t -> assertThat(t).startsWith("application/problem+json"));
-    assertThat(response.body()).contains(detail).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(response.body())
+        .contains(detail)
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
   }
 
   @Test
   void noTokenAForgedTokenAndTheAdminRouteWithAnAccountKeyAreUnauthorized() throws Exception {
     assertProblem(node.get("/api/lists", ""), 401, "bearer token");
-    assertProblem(node.get("/api/lists", "hk_forged0000000000000000000000000000000000"), 401, "bearer token");
+    assertProblem(
+        node.get("/api/lists", "hk_forged0000000000000000000000000000000000"), 401, "bearer token");
     assertProblem(node.get("/api/admin/accounts", key), 401, "bearer token");
     assertProblem(node.get("/api/lists", TestNode.ADMIN_TOKEN), 401, "bearer token");
   }
@@ -57,7 +61,8 @@ class ProblemApiTest {
   @Test
   void anInvalidAddressToSuppressIsABadRequestNamingWhy() throws Exception {
     assertProblem(
-        node.post("/api/suppressions", key, "application/json", "{\"email\":\"a@@b\"}".getBytes(UTF_8)),
+        node.post(
+            "/api/suppressions", key, "application/json", "{\"email\":\"a@@b\"}".getBytes(UTF_8)),
         400,
         "email");
   }
@@ -72,7 +77,8 @@ class ProblemApiTest {
   @Test
   void anUploadWithoutAFileNameIsABadRequest() throws Exception {
     assertProblem(
-        node.post("/api/lists/x/imports", key, "text/csv", "email\na@example.com\n".getBytes(UTF_8)),
+        node.post(
+            "/api/lists/x/imports", key, "text/csv", "email\na@example.com\n".getBytes(UTF_8)),
         400,
         "file name");
   }
@@ -80,7 +86,9 @@ class ProblemApiTest {
   @Test
   void badPagingIsABadRequest() throws Exception {
     String id =
-        node.importFile(key, "paging", "p.txt", "a@example.com\n".getBytes(UTF_8)).get("id").asText();
+        node.importFile(key, "paging", "p.txt", "a@example.com\n".getBytes(UTF_8))
+            .get("id")
+            .asText();
     assertProblem(node.get("/api/imports/" + id + "/rows?limit=abc", key), 400, "limit");
     assertProblem(node.get("/api/imports/" + id + "/rows?limit=100000", key), 400, "limit");
   }
@@ -95,7 +103,11 @@ class ProblemApiTest {
             "{\"name\":\"problems inc\"}".getBytes(UTF_8));
     assertProblem(duplicate, 409, "already exists");
     HttpResponse<String> blank =
-        node.post("/api/admin/accounts", TestNode.ADMIN_TOKEN, "application/json", "{\"name\":\" \"}".getBytes(UTF_8));
+        node.post(
+            "/api/admin/accounts",
+            TestNode.ADMIN_TOKEN,
+            "application/json",
+            "{\"name\":\" \"}".getBytes(UTF_8));
     assertProblem(blank, 400, "account name");
   }
 }

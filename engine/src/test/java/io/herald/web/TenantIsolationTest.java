@@ -28,12 +28,16 @@ class TenantIsolationTest {
     alice = node.createAccount("Alice Ltd");
     bob = node.createAccount("Bob Ltd");
     aliceImport =
-        node.importFile(alice, "secret", "s.csv", "email\nsecret@alice.example\nbad\n".getBytes(UTF_8))
+        node.importFile(
+                alice, "secret", "s.csv", "email\nsecret@alice.example\nbad\n".getBytes(UTF_8))
             .get("id")
             .asText();
     node.importFile(alice, "alice-only", "o.txt", "only@alice.example\n".getBytes(UTF_8));
     node.post(
-        "/api/suppressions", alice, "application/json", "{\"email\":\"hidden@alice.example\"}".getBytes(UTF_8));
+        "/api/suppressions",
+        alice,
+        "application/json",
+        "{\"email\":\"hidden@alice.example\"}".getBytes(UTF_8));
   }
 
   @AfterAll
@@ -86,7 +90,10 @@ class TenantIsolationTest {
     assertThat(node.get("/api/admin/accounts", alice).statusCode()).isEqualTo(401);
     assertThat(
             node.post(
-                    "/api/admin/accounts", bob, "application/json", "{\"name\":\"x\"}".getBytes(UTF_8))
+                    "/api/admin/accounts",
+                    bob,
+                    "application/json",
+                    "{\"name\":\"x\"}".getBytes(UTF_8))
                 .statusCode())
         .isEqualTo(401);
   }

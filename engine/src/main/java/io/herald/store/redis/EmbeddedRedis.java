@@ -14,12 +14,12 @@ import java.util.concurrent.TimeUnit;
 import redis.embedded.RedisServer;
 
 /**
- * A real {@code redis-server} (the binary shipped in the embedded-redis artifact) started by
- * Herald itself when no {@code redis.uri} is configured, so that Herald runs with nothing to
- * install. Data and the append-only file live under {@code <data.dir>/redis} and survive a restart.
- * It listens on loopback only and requires a password generated per start, so other local users
- * cannot reach it. A server left running by a Herald that was killed is stopped before a new one
- * starts on the same directory: two servers appending to one AOF would corrupt it.
+ * A real {@code redis-server} (the binary shipped in the embedded-redis artifact) started by Herald
+ * itself when no {@code redis.uri} is configured, so that Herald runs with nothing to install. Data
+ * and the append-only file live under {@code <data.dir>/redis} and survive a restart. It listens on
+ * loopback only and requires a password generated per start, so other local users cannot reach it.
+ * A server left running by a Herald that was killed is stopped before a new one starts on the same
+ * directory: two servers appending to one AOF would corrupt it.
  */
 public final class EmbeddedRedis implements AutoCloseable {
   private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(10);

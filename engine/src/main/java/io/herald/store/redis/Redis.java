@@ -57,15 +57,19 @@ public final class Redis implements AutoCloseable {
         client.setOptions(
             ClusterClientOptions.builder().socketOptions(socket).autoReconnect(true).build());
         StatefulRedisClusterConnection<String, String> connection = client.connect();
-        return new Redis(resources, client::shutdown, connection, connection.sync(), connection.async());
+        return new Redis(
+            resources, client::shutdown, connection, connection.sync(), connection.async());
       }
-      RedisClient client = RedisClient.create(resources, withTimeout(RedisURI.create(uri.lettuceUris().getFirst())));
+      RedisClient client =
+          RedisClient.create(resources, withTimeout(RedisURI.create(uri.lettuceUris().getFirst())));
       client.setOptions(ClientOptions.builder().socketOptions(socket).autoReconnect(true).build());
       StatefulRedisConnection<String, String> connection = client.connect();
-      return new Redis(resources, client::shutdown, connection, connection.sync(), connection.async());
+      return new Redis(
+          resources, client::shutdown, connection, connection.sync(), connection.async());
     } catch (RuntimeException e) {
       resources.shutdown();
-      throw new IllegalStateException("cannot connect to Redis at " + uri + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "cannot connect to Redis at " + uri + ": " + e.getMessage(), e);
     }
   }
 

@@ -37,7 +37,8 @@ public final class RedisAudienceStore implements AudienceStore {
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  public RedisAudienceStore(Redis redis, com.fasterxml.jackson.databind.ObjectMapper mapper, Clock clock) {
+  public RedisAudienceStore(
+      Redis redis, com.fasterxml.jackson.databind.ObjectMapper mapper, Clock clock) {
     this.redis = redis;
     this.json = new Json(mapper);
     this.clock = clock;

@@ -2,9 +2,9 @@ package io.herald.store.redis;
 
 /**
  * Where Redis is: {@code redis://}, {@code rediss://} (TLS) or {@code redis-sentinel://} for one
- * server, or {@code redis-cluster://host:port[,host:port]} ({@code rediss-cluster://} with TLS)
- * for a Redis Cluster. Kept as text so that no Lettuce type
- * leaves this package; {@link #toString()} hides the password so the value can be logged.
+ * server, or {@code redis-cluster://host:port[,host:port]} ({@code rediss-cluster://} with TLS) for
+ * a Redis Cluster. Kept as text so that no Lettuce type leaves this package; {@link #toString()}
+ * hides the password so the value can be logged.
  */
 public record RedisConnectionUri(String value) {
   public boolean cluster() {

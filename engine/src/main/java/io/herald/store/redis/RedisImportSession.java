@@ -133,7 +133,8 @@ final class RedisImportSession implements ImportSession {
     Map<String, Contact> found = new HashMap<>();
     for (KeyValue<String, String> kv : await(existing)) {
       if (kv.hasValue()) {
-        found.put(kv.getKey(), json.read(kv.getValue(), StoredContact.class).toContact(kv.getKey()));
+        found.put(
+            kv.getKey(), json.read(kv.getValue(), StoredContact.class).toContact(kv.getKey()));
       }
     }
     Set<String> suppressedKeys = new HashSet<>();

@@ -14,11 +14,6 @@ record StoredContact(
 
   Contact toContact(String key) {
     return new Contact(
-        key,
-        email,
-        phone,
-        name,
-        attributes == null ? Map.of() : attributes,
-        consent);
+        key, email, phone, name, attributes == null ? Map.of() : attributes, consent);
   }
 }

@@ -17,7 +17,8 @@ class EmbeddedRedisTest {
         Redis redis = Redis.connect(server.uri())) {
       redis.sync().set("herald:test", "kept");
     }
-    assertThat(Files.list(dir).map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("appendonly"));
+    assertThat(Files.list(dir).map(p -> p.getFileName().toString()))
+        .anyMatch(n -> n.startsWith("appendonly"));
 
     try (EmbeddedRedis server = EmbeddedRedis.start(dir, 0);
         Redis redis = Redis.connect(server.uri())) {
@@ -42,8 +43,10 @@ class EmbeddedRedisTest {
 
   @Test
   void aClusterUriBecomesOneSeedPerHostWithTheCredentials() {
-    assertThat(new RedisConnectionUri("redis-cluster://:pw@10.0.0.1:7000,10.0.0.2:7001").lettuceUris())
+    assertThat(
+            new RedisConnectionUri("redis-cluster://:pw@10.0.0.1:7000,10.0.0.2:7001").lettuceUris())
         .containsExactly("redis://:pw@10.0.0.1:7000", "redis://:pw@10.0.0.2:7001");
-    assertThat(new RedisConnectionUri("rediss://h:6380").lettuceUris()).containsExactly("rediss://h:6380");
+    assertThat(new RedisConnectionUri("rediss://h:6380").lettuceUris())
+        .containsExactly("rediss://h:6380");
   }
 }

@@ -1,0 +1,38 @@
+package io.herald.bench;
+
+import java.nio.file.Path;
+
+/**
+ * Entry point of the bench jar; {@code bench/run} calls it once per measured step, each in its own
+ * JVM so that every step gets the same heap limit and a cold start is not hidden.
+ *
+ * <ul>
+ *   <li>{@code generate ROWS DIR}: writes {@code contacts-ROWS.csv} and {@code .xlsx} (once);
+ *   <li>{@code herald-import FILE DATA_DIR}: Herald's whole import into an embedded Redis;
+ *   <li>{@code reference-parse FILE}: a bare Commons CSV or POI streaming parse of the same file.
+ * </ul>
+ *
+ * Each measuring step prints one line {@code rows=… seconds=…}.
+ */
+public final class BenchMain {
+  private BenchMain() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length == 0) {
+      usage();
+      return;
+    }
+    switch (args[0]) {
+      case "generate" -> ContactFiles.generate(Long.parseLong(args[1]), Path.of(args[2]));
+      case "herald-import" -> HeraldImport.run(Path.of(args[1]), Path.of(args[2]));
+      case "reference-parse" -> ReferenceParse.run(Path.of(args[1]));
+      default -> usage();
+    }
+  }
+
+  private static void usage() {
+    System.err.println(
+        "usage: generate ROWS DIR | herald-import FILE DATA_DIR | reference-parse FILE");
+    System.exit(2);
+  }
+}
