@@ -55,7 +55,14 @@ final class ContactFiles {
             + i
             + "@"
             + DOMAINS.get(random.nextInt(DOMAINS.size()));
-    String phone = String.format("+38067%07d", random.nextInt(10_000_000));
+    int subscriber = random.nextInt(10_000_000);
+    // As lists arrive: mostly international, a quarter in the national format ("067…").
+    String phone =
+        switch (random.nextInt(4)) {
+          case 0 -> String.format("067%07d", subscriber);
+          case 1 -> String.format("+380 67 %03d %02d %02d", subscriber / 10_000, subscriber / 100 % 100, subscriber % 100);
+          default -> String.format("+38067%07d", subscriber);
+        };
     return new String[] {
       first + " " + last, email, phone, CITIES.get(random.nextInt(CITIES.size()))
     };

@@ -154,12 +154,14 @@ public final class Imports {
       ImportBatcher batcher = new ImportBatcher(session, policy, consent);
       try {
         ReadSummary summary = reader.read(request.file(), request.fileName(), batcher);
-        batcher.flush();
+        batcher.finish();
         session.commit(
             batcher.counts(), summary.rows(), summary.format().name(), summary.encoding());
       } catch (FileRefusedException e) {
+        batcher.abort();
         session.abandon(new ImportStatus.Refused(e.getMessage()), batcher.counts());
       } catch (IOException | RuntimeException e) {
+        batcher.abort();
         log.warn("import {} failed", importId, e);
         session.abandon(new ImportStatus.Failed(describe(e)), batcher.counts());
       }

@@ -137,7 +137,11 @@ public record EmailAddress(String value) {
     }
     String ascii;
     try {
-      ascii = IDN.toASCII(raw, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
+      // Most domains are ASCII already; IDN conversion is only needed (and only paid) otherwise.
+      ascii =
+          raw.chars().allMatch(c -> c < 0x80)
+              ? raw.toLowerCase(Locale.ROOT)
+              : IDN.toASCII(raw, IDN.ALLOW_UNASSIGNED).toLowerCase(Locale.ROOT);
     } catch (IllegalArgumentException e) {
       // IDN refuses over-long ASCII labels too; name the real problem when it is one.
       ascii = raw.toLowerCase(Locale.ROOT);

@@ -34,4 +34,38 @@ class PhoneNumberTest {
     assertThatThrownBy(() -> PhoneNumber.parse("0671234567", "ZZ"))
         .hasMessage("no country code (write it with +)");
   }
+
+  @Test
+  void internationalNumbersOfEveryRegionGiveWhatLibphonenumbersParserGives() throws Exception {
+    var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+    int checked = 0;
+    for (String region : util.getSupportedRegions()) {
+      for (var type :
+          java.util.List.of(
+              com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.MOBILE,
+              com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.FIXED_LINE)) {
+        var example = util.getExampleNumberForType(region, type);
+        if (example == null) {
+          continue;
+        }
+        for (var format :
+            java.util.List.of(
+                com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164,
+                com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.INTERNATIONAL)) {
+          String written = util.format(example, format);
+          var expected = util.parse(written, "UA");
+          assertThat(PhoneNumber.parse(written, "UA"))
+              .as(written)
+              .isEqualTo(
+                  new PhoneNumber(
+                      util.format(
+                          expected,
+                          com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164),
+                      util.getRegionCodeForNumber(expected)));
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(400);
+  }
 }
