@@ -150,6 +150,7 @@ public final class Imports {
               .orElse(session.target().consentStatement());
       Consent consent =
           new Consent(
+              importId,
               "import " + importId + " of " + request.fileName(), clock.instant(), statement);
       ImportBatcher batcher = new ImportBatcher(session, policy, consent);
       try {

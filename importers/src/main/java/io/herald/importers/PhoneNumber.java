@@ -53,9 +53,11 @@ public record PhoneNumber(String e164, String regionCode) {
       throw new InvalidAddressException("contains letters");
     }
     PhoneNumberUtil util = PhoneNumberUtil.getInstance();
-    PhoneNumber international = parseInternational(util, text);
-    if (international != null) {
-      return international;
+    // National numbers ("067 123 4567") take the generic parser: their prefix rules are in
+    // metadata that libphonenumber does not expose.
+    PhoneNumber fast = text.charAt(0) == '+' ? parseInternational(util, text) : null;
+    if (fast != null) {
+      return fast;
     }
     Phonenumber.PhoneNumber number;
     try {
@@ -82,19 +84,8 @@ public record PhoneNumber(String e164, String regionCode) {
    * the reason for a refusal.
    */
   private static PhoneNumber parseInternational(PhoneNumberUtil util, String text) {
-    if (text.charAt(0) != '+') {
-      return null;
-    }
-    StringBuilder digits = new StringBuilder(16);
-    for (int i = 1; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        digits.append(c);
-      } else if (" -().".indexOf(c) < 0) {
-        return null;
-      }
-    }
-    if (digits.length() < 4 || digits.length() > 15 || digits.charAt(0) == '0') {
+    StringBuilder digits = digits(text, 1);
+    if (digits == null || digits.length() < 4 || digits.length() > 15 || digits.charAt(0) == '0') {
       return null;
     }
     for (int length = 1; length <= 3; length++) {
@@ -119,6 +110,20 @@ public record PhoneNumber(String e164, String regionCode) {
       }
     }
     return null;
+  }
+
+  /** The digits of {@code text} from {@code start}, skipping separators; null on anything else. */
+  private static StringBuilder digits(String text, int start) {
+    StringBuilder digits = new StringBuilder(16);
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= '0' && c <= '9') {
+        digits.append(c);
+      } else if (" -().".indexOf(c) < 0) {
+        return null;
+      }
+    }
+    return digits;
   }
 
   private static String parseFailure(NumberParseException.ErrorType type, String text) {

@@ -68,4 +68,38 @@ class PhoneNumberTest {
     }
     assertThat(checked).isGreaterThan(400);
   }
+
+  @Test
+  void nationalNumbersOfEveryRegionGiveWhatLibphonenumbersParserGives() throws Exception {
+    var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+    int checked = 0;
+    for (String region : util.getSupportedRegions()) {
+      for (var type :
+          java.util.List.of(
+              com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.MOBILE,
+              com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType.FIXED_LINE)) {
+        var example = util.getExampleNumberForType(region, type);
+        if (example == null) {
+          continue;
+        }
+        String written =
+            util.format(
+                example, com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.NATIONAL);
+        var expected = util.parse(written, region);
+        if (!util.isValidNumber(expected)) {
+          continue;
+        }
+        assertThat(PhoneNumber.parse(written, region))
+            .as(region + " " + written)
+            .isEqualTo(
+                new PhoneNumber(
+                    util.format(
+                        expected,
+                        com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat.E164),
+                    util.getRegionCodeForNumber(expected)));
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(300);
+  }
 }

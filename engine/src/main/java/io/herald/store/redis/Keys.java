@@ -48,6 +48,10 @@ final class Keys {
     return account(account) + ":suppressed";
   }
 
+  static String consents(AccountId account) {
+    return account(account) + ":consents";
+  }
+
   static String imports(AccountId account) {
     return account(account) + ":imports";
   }

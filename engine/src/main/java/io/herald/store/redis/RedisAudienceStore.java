@@ -78,12 +78,13 @@ public final class RedisAudienceStore implements AudienceStore {
   @Override
   public void forEachMember(AccountId account, String listId, Consumer<Contact> action) {
     String key = Keys.members(account, listId);
+    ConsentCache consents = new ConsentCache(redis, json, account);
     ScanCursor cursor = ScanCursor.INITIAL;
     do {
       MapScanCursor<String, String> page =
           redis.sync().hscan(key, cursor, ScanArgs.Builder.limit(SCAN_BATCH));
       page.getMap()
-          .forEach((k, v) -> action.accept(json.read(v, StoredContact.class).toContact(k)));
+          .forEach((k, v) -> action.accept(json.read(v, StoredContact.class).toContact(k, consents::get)));
       cursor = page;
     } while (!cursor.isFinished());
   }

@@ -61,7 +61,11 @@ final class RedisImportSession implements ImportSession {
         redis.call('RENAME', KEYS[2], KEYS[3])
         redis.call('PERSIST', KEYS[3])
       end
-      redis.call('HSET', KEYS[6], unpack(ARGV, 7))
+      local consents = tonumber(ARGV[7])
+      for i = 8, 7 + 2 * consents, 2 do
+        redis.call('HSET', KEYS[7], ARGV[i], ARGV[i + 1])
+      end
+      redis.call('HSET', KEYS[6], unpack(ARGV, 8 + 2 * consents))
       redis.call('DEL', KEYS[1])
       return 1
       """;
@@ -83,6 +87,8 @@ final class RedisImportSession implements ImportSession {
   private final String staging;
   private final String jobKey;
   private final List<RedisFuture<?>> pending = new ArrayList<>();
+  private final ConsentCache consents;
+  private final Map<String, String> newConsents = new LinkedHashMap<>();
   private boolean finished;
 
   RedisImportSession(
@@ -104,6 +110,7 @@ final class RedisImportSession implements ImportSession {
     this.token = token;
     this.staging = Keys.importStaging(account, job.id());
     this.jobKey = Keys.importJob(account, job.id());
+    this.consents = new ConsentCache(redis, json, account);
   }
 
   @Override
@@ -134,7 +141,8 @@ final class RedisImportSession implements ImportSession {
     for (KeyValue<String, String> kv : await(existing)) {
       if (kv.hasValue()) {
         found.put(
-            kv.getKey(), json.read(kv.getValue(), StoredContact.class).toContact(kv.getKey()));
+            kv.getKey(), json.read(kv.getValue(), StoredContact.class)
+                .toContact(kv.getKey(), consents::get));
       }
     }
     Set<String> suppressedKeys = new HashSet<>();
@@ -153,6 +161,10 @@ final class RedisImportSession implements ImportSession {
       Map<String, String> values = new LinkedHashMap<>(contacts.size() * 2);
       for (Contact contact : contacts) {
         values.put(contact.key(), json.write(StoredContact.of(contact)));
+        if (!newConsents.containsKey(contact.consent().id())) {
+          consents.remember(contact.consent());
+          newConsents.put(contact.consent().id(), json.write(contact.consent()));
+        }
       }
       pending.add(async.hset(staging, values));
     }
@@ -191,6 +203,12 @@ final class RedisImportSession implements ImportSession {
     args.add(target.name());
     args.add(clock.instant().toString());
     args.add(target.consentStatement());
+    args.add(Integer.toString(newConsents.size()));
+    newConsents.forEach(
+        (id, value) -> {
+          args.add(id);
+          args.add(value);
+        });
     fields.forEach(
         (k, v) -> {
           args.add(k);
@@ -207,7 +225,8 @@ final class RedisImportSession implements ImportSession {
               Keys.members(account, target.id()),
               Keys.lists(account),
               Keys.list(account, target.id()),
-              jobKey
+              jobKey,
+              Keys.consents(account)
             },
             args.toArray(String[]::new));
     finished = true;
