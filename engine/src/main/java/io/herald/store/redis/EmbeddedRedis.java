@@ -51,6 +51,8 @@ public final class EmbeddedRedis implements AutoCloseable {
             .setting("appendfsync everysec")
             .setting("save 900 1 300 100 60 10000")
             .setting("protected-mode yes")
+            // An import's commit RENAMEs over the old list; free the old one in the background.
+            .setting("lazyfree-lazy-server-del yes")
             .setting("requirepass " + password)
             .setting("daemonize no")
             .onShutdownForceStop(true)
