@@ -13,4 +13,11 @@ public interface AccountStore {
   Optional<Account> find(AccountId id);
 
   List<Account> all();
+
+  /**
+   * Removes the account and every piece of its data — lists, contacts, consents, suppressions,
+   * imports — irreversibly (R12). Its API keys stop working first. False when there is no such
+   * account.
+   */
+  boolean deleteWithAllData(AccountId id);
 }

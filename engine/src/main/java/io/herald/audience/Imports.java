@@ -151,7 +151,9 @@ public final class Imports {
       Consent consent =
           new Consent(
               importId,
-              "import " + importId + " of " + request.fileName(), clock.instant(), statement);
+              "import " + importId + " of " + request.fileName(),
+              clock.instant(),
+              statement);
       ImportBatcher batcher = new ImportBatcher(session, policy, consent);
       try {
         ReadSummary summary = reader.read(request.file(), request.fileName(), batcher);

@@ -11,7 +11,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "account",
     description = "Manage accounts (administrator).",
-    subcommands = {AccountCommand.Create.class})
+    subcommands = {AccountCommand.Create.class, AccountCommand.Delete.class})
 final class AccountCommand {
   @ParentCommand HeraldCli cli;
 
@@ -36,6 +36,27 @@ final class AccountCommand {
                     + created.get("name").asText()
                     + "\" created; its API key (shown once):");
         cli.out().println(created.get("apiKey").asText());
+        return HeraldCli.EXIT_OK;
+      } catch (HeraldClient.ApiProblem e) {
+        return Failures.report(cli, e);
+      }
+    }
+  }
+
+  /** {@code herald account delete ID}: removes the account and all of its data, irreversibly. */
+  @Command(name = "delete", description = "Delete an account and all of its data (irreversible).")
+  static final class Delete implements Callable<Integer> {
+    @ParentCommand AccountCommand parent;
+
+    @Parameters(paramLabel = "ID", description = "the account's id")
+    String id;
+
+    @Override
+    public Integer call() {
+      HeraldCli cli = parent.cli;
+      try {
+        cli.adminClient().delete("api/admin/accounts/" + HeraldClient.encode(id));
+        cli.out().println("account " + id + " and all of its data deleted");
         return HeraldCli.EXIT_OK;
       } catch (HeraldClient.ApiProblem e) {
         return Failures.report(cli, e);

@@ -65,6 +65,10 @@ final class HeraldClient {
     }
   }
 
+  void delete(String path) throws ApiProblem {
+    send(request(path).DELETE().build());
+  }
+
   /** Uploads a file as the request body, reporting bytes sent as they go. */
   JsonNode upload(String path, Path file, LongConsumer sent) throws ApiProblem, IOException {
     long size = Files.size(file);
@@ -116,7 +120,7 @@ final class HeraldClient {
       if (response.statusCode() >= 400) {
         throw problem(response.statusCode(), response.body());
       }
-      return json.readTree(response.body());
+      return response.body().isEmpty() ? json.createObjectNode() : json.readTree(response.body());
     } catch (IOException e) {
       throw unreachable(e);
     } catch (InterruptedException e) {

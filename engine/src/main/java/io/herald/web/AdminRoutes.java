@@ -1,12 +1,13 @@
 package io.herald.web;
 
+import io.herald.account.AccountId;
 import io.herald.account.AccountStore;
 import io.herald.account.Accounts;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Map;
 
-/** Administrator routes: creating and listing accounts. */
+/** Administrator routes: creating, listing and deleting accounts. */
 final class AdminRoutes {
   private final Auth auth;
   private final Accounts accounts;
@@ -24,6 +25,7 @@ final class AdminRoutes {
   void register(Javalin app) {
     app.post("/api/admin/accounts", this::create);
     app.get("/api/admin/accounts", this::list);
+    app.delete("/api/admin/accounts/{id}", this::delete);
   }
 
   private void create(Context ctx) {
@@ -39,6 +41,21 @@ final class AdminRoutes {
           ? Problem.conflict(e.getMessage())
           : Problem.badRequest(e.getMessage());
     }
+  }
+
+  private void delete(Context ctx) {
+    auth.admin(ctx);
+    String id = ctx.pathParam("id");
+    AccountId account;
+    try {
+      account = new AccountId(id);
+    } catch (IllegalArgumentException e) {
+      throw Problem.notFound("no account " + id);
+    }
+    if (!store.deleteWithAllData(account)) {
+      throw Problem.notFound("no account " + id);
+    }
+    ctx.status(204);
   }
 
   private void list(Context ctx) {

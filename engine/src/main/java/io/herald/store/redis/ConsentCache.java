@@ -7,8 +7,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Resolves consent ids to records for one pass over contacts (an export, an import's lookups).
- * A list holds contacts from few imports, so a handful of reads serve any number of contacts. A
+ * Resolves consent ids to records for one pass over contacts (an export, an import's lookups). A
+ * list holds contacts from few imports, so a handful of reads serve any number of contacts. A
  * consent that cannot be found is reported as such rather than invented.
  */
 final class ConsentCache {

@@ -5,8 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.account.Account;
 import io.herald.account.AccountId;
 import io.herald.account.AccountStore;
+import io.lettuce.core.KeyScanCursor;
+import io.lettuce.core.MapScanCursor;
+import io.lettuce.core.ScanArgs;
+import io.lettuce.core.ScanCursor;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,6 +26,18 @@ public final class RedisAccountStore implements AccountStore {
       redis.call('HSET', KEYS[3], ARGV[4], ARGV[2])
       return 1
       """;
+
+  // Removes the account from the global indexes; its key hashes come as ARGV[3..].
+  private static final String UNREGISTER =
+      """
+      local stored = redis.call('HGET', KEYS[1], ARGV[1])
+      if not stored then return 0 end
+      redis.call('HDEL', KEYS[1], ARGV[1])
+      if redis.call('HGET', KEYS[2], ARGV[2]) == ARGV[1] then redis.call('HDEL', KEYS[2], ARGV[2]) end
+      for i = 3, #ARGV do redis.call('HDEL', KEYS[3], ARGV[i]) end
+      return 1
+      """;
+  private static final int SCAN_BATCH = 1000;
 
   private final Redis redis;
   private final ObjectMapper json;
@@ -67,6 +84,55 @@ public final class RedisAccountStore implements AccountStore {
   @Override
   public List<Account> all() {
     return redis.sync().hvals(Keys.accounts()).stream().map(this::read).toList();
+  }
+
+  @Override
+  public boolean deleteWithAllData(AccountId id) {
+    Optional<Account> account = find(id);
+    if (account.isEmpty()) {
+      return false;
+    }
+    List<String> args = new ArrayList<>();
+    args.add(id.value());
+    args.add(account.get().name().toLowerCase(Locale.ROOT));
+    ScanCursor cursor = ScanCursor.INITIAL;
+    do {
+      MapScanCursor<String, String> page =
+          redis.sync().hscan(Keys.apiKeys(), cursor, ScanArgs.Builder.limit(SCAN_BATCH));
+      page.getMap()
+          .forEach(
+              (hash, owner) -> {
+                if (owner.equals(id.value())) {
+                  args.add(hash);
+                }
+              });
+      cursor = page;
+    } while (!cursor.isFinished());
+    redis
+        .sync()
+        .eval(
+            UNREGISTER,
+            ScriptOutputType.INTEGER,
+            new String[] {Keys.accounts(), Keys.accountNames(), Keys.apiKeys()},
+            args.toArray(String[]::new));
+    deleteKeysOf(id);
+    return true;
+  }
+
+  // Every key of the account shares its hash tag, so one pattern finds them all (on a cluster,
+  // Lettuce's SCAN walks every master).
+  private void deleteKeysOf(AccountId id) {
+    ScanArgs match = ScanArgs.Builder.matches(Keys.account(id) + "*").limit(SCAN_BATCH);
+    KeyScanCursor<String> cursor = redis.sync().scan(match);
+    while (true) {
+      if (!cursor.getKeys().isEmpty()) {
+        redis.sync().unlink(cursor.getKeys().toArray(String[]::new));
+      }
+      if (cursor.isFinished()) {
+        return;
+      }
+      cursor = redis.sync().scan(cursor, match);
+    }
   }
 
   private String write(Stored stored) {

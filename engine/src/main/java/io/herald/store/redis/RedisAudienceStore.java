@@ -84,7 +84,9 @@ public final class RedisAudienceStore implements AudienceStore {
       MapScanCursor<String, String> page =
           redis.sync().hscan(key, cursor, ScanArgs.Builder.limit(SCAN_BATCH));
       page.getMap()
-          .forEach((k, v) -> action.accept(json.read(v, StoredContact.class).toContact(k, consents::get)));
+          .forEach(
+              (k, v) ->
+                  action.accept(json.read(v, StoredContact.class).toContact(k, consents::get)));
       cursor = page;
     } while (!cursor.isFinished());
   }

@@ -141,8 +141,8 @@ final class RedisImportSession implements ImportSession {
     for (KeyValue<String, String> kv : await(existing)) {
       if (kv.hasValue()) {
         found.put(
-            kv.getKey(), json.read(kv.getValue(), StoredContact.class)
-                .toContact(kv.getKey(), consents::get));
+            kv.getKey(),
+            json.read(kv.getValue(), StoredContact.class).toContact(kv.getKey(), consents::get));
       }
     }
     Set<String> suppressedKeys = new HashSet<>();
