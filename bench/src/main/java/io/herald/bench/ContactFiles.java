@@ -60,7 +60,10 @@ final class ContactFiles {
     String phone =
         switch (random.nextInt(4)) {
           case 0 -> String.format("067%07d", subscriber);
-          case 1 -> String.format("+380 67 %03d %02d %02d", subscriber / 10_000, subscriber / 100 % 100, subscriber % 100);
+          case 1 ->
+              String.format(
+                  "+380 67 %03d %02d %02d",
+                  subscriber / 10_000, subscriber / 100 % 100, subscriber % 100);
           default -> String.format("+38067%07d", subscriber);
         };
     return new String[] {

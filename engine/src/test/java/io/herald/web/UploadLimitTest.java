@@ -1,0 +1,60 @@
+package io.herald.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.app.HeraldNode;
+import io.herald.config.HeraldConfig;
+import io.herald.config.HttpConfig;
+import io.herald.testing.TestNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An upload past http.maxUploadBytes is cut off with 413 and leaves no file behind. */
+class UploadLimitTest {
+  @TempDir Path data;
+
+  @Test
+  void anOversizedUploadIsRefusedAndItsSpoolFileRemoved() throws Exception {
+    HeraldConfig base = TestNode.config(data);
+    HeraldConfig small =
+        new HeraldConfig(
+            new HttpConfig("127.0.0.1", 0, 1024),
+            base.data(),
+            base.redis(),
+            base.policy(),
+            base.imports());
+    try (HeraldNode node =
+        HeraldNode.start(small, Optional.of(TestNode.ADMIN_TOKEN), Clock.systemUTC())) {
+      String key = node.accounts().create("Big Files").apiKey();
+      HttpResponse<String> response =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:"
+                                  + node.httpPort()
+                                  + "/api/lists/l/imports?filename=big.csv"))
+                      .header("Authorization", "Bearer " + key)
+                      .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[10_000]))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+
+      assertThat(response.statusCode()).isEqualTo(413);
+      assertThat(response.body()).contains("larger than 1024 bytes");
+      try (var spooled = Files.list(data.resolve("uploads"))) {
+        assertThat(spooled).isEmpty();
+      }
+      assertThat(
+              node.audience().findList(node.accounts().authenticate(key).orElseThrow().id(), "l"))
+          .isEmpty();
+    }
+  }
+}
