@@ -40,7 +40,8 @@ final class ServeCommand implements Callable<Integer> {
     cli.err().println("herald: serving HTTP on port " + node.httpPort());
     node.adminToken()
         .file()
-        .ifPresent(f -> cli.err().println("herald: admin token in " + f.toAbsolutePath().normalize()));
+        .ifPresent(
+            f -> cli.err().println("herald: admin token in " + f.toAbsolutePath().normalize()));
     stopped.await();
     return HeraldCli.EXIT_OK;
   }
