@@ -24,6 +24,14 @@ final class Keys {
     return PREFIX + "{g}:apikeys";
   }
 
+  static String workStream() {
+    return PREFIX + "{q}:work";
+  }
+
+  static String retrySchedule() {
+    return PREFIX + "{q}:retry";
+  }
+
   static String account(AccountId account) {
     return PREFIX + "{a:" + account.value() + "}";
   }

@@ -28,6 +28,7 @@ public final class Redis implements AutoCloseable {
 
   private final ClientResources resources;
   private final AutoCloseable client;
+  private final java.util.function.Supplier<Dedicated> dedicated;
   private final AutoCloseable connection;
   private final RedisClusterCommands<String, String> sync;
   private final RedisClusterAsyncCommands<String, String> async;
@@ -35,11 +36,13 @@ public final class Redis implements AutoCloseable {
   private Redis(
       ClientResources resources,
       AutoCloseable client,
+      java.util.function.Supplier<Dedicated> dedicated,
       AutoCloseable connection,
       RedisClusterCommands<String, String> sync,
       RedisClusterAsyncCommands<String, String> async) {
     this.resources = resources;
     this.client = client;
+    this.dedicated = dedicated;
     this.connection = connection;
     this.sync = sync;
     this.async = async;
@@ -58,14 +61,30 @@ public final class Redis implements AutoCloseable {
             ClusterClientOptions.builder().socketOptions(socket).autoReconnect(true).build());
         StatefulRedisClusterConnection<String, String> connection = client.connect();
         return new Redis(
-            resources, client::shutdown, connection, connection.sync(), connection.async());
+            resources,
+            client::shutdown,
+            () -> {
+              StatefulRedisClusterConnection<String, String> own = client.connect();
+              return new Dedicated(own, own.sync());
+            },
+            connection,
+            connection.sync(),
+            connection.async());
       }
       RedisClient client =
           RedisClient.create(resources, withTimeout(RedisURI.create(uri.lettuceUris().getFirst())));
       client.setOptions(ClientOptions.builder().socketOptions(socket).autoReconnect(true).build());
       StatefulRedisConnection<String, String> connection = client.connect();
       return new Redis(
-          resources, client::shutdown, connection, connection.sync(), connection.async());
+          resources,
+          client::shutdown,
+          () -> {
+            StatefulRedisConnection<String, String> own = client.connect();
+            return new Dedicated(own, own.sync());
+          },
+          connection,
+          connection.sync(),
+          connection.async());
     } catch (RuntimeException e) {
       resources.shutdown();
       throw new IllegalStateException(
@@ -84,6 +103,26 @@ public final class Redis implements AutoCloseable {
 
   RedisClusterAsyncCommands<String, String> async() {
     return async;
+  }
+
+  /**
+   * A connection of its own, for blocking commands (XREADGROUP … BLOCK): on the shared connection
+   * they would hold up every other command behind them.
+   */
+  record Dedicated(AutoCloseable connection, RedisClusterCommands<String, String> sync)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        connection.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing a Redis connection failed", e);
+      }
+    }
+  }
+
+  Dedicated dedicated() {
+    return dedicated.get();
   }
 
   /** A round trip, for health checks and start-up. */

@@ -1,0 +1,33 @@
+package io.herald.campaign;
+
+/**
+ * Where a campaign stands. Sealed so that every place that acts on a state handles all of them; the
+ * canary adds its observing, held and rejected states here without touching the others.
+ */
+public sealed interface CampaignState {
+  /** Created, editable, nothing sent. */
+  record Draft() implements CampaignState {}
+
+  /** Messages of {@code phase} are being delivered. */
+  record Sending(Phase phase) implements CampaignState {}
+
+  /** Stopped by the account; {@code phase} resumes where it was. */
+  record Paused(Phase phase) implements CampaignState {}
+
+  /** Every recipient has a final outcome. */
+  record Completed() implements CampaignState {}
+
+  /** Stopped for good by the account; what was not sent never will be. */
+  record Cancelled() implements CampaignState {}
+
+  /** A short name for APIs and storage. */
+  default String name() {
+    return switch (this) {
+      case Draft d -> "draft";
+      case Sending s -> "sending";
+      case Paused p -> "paused";
+      case Completed c -> "completed";
+      case Cancelled c -> "cancelled";
+    };
+  }
+}
