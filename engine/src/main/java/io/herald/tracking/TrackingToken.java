@@ -1,0 +1,44 @@
+package io.herald.tracking;
+
+import java.util.Objects;
+
+/**
+ * What a tracking link or pixel proves when it comes back: which account's campaign reached which
+ * contact, and what the recipient did. It is a sealed type so the endpoints that answer them switch
+ * over every kind exhaustively; {@link TokenSigner} turns one into a URL-safe signed string, so a
+ * recipient cannot forge an open, a click or somebody else's unsubscribe.
+ */
+public sealed interface TrackingToken {
+  /** The tenant; 16 lowercase hex digits. */
+  String accountId();
+
+  /** The campaign inside the account; 16 lowercase hex digits. */
+  String campaignId();
+
+  /** The contact inside the account, e.g. {@code e:ann@example.com} or {@code p:+380671234567}. */
+  String contactKey();
+
+  /** The recipient displayed the message (loaded the open pixel). */
+  record Open(String accountId, String campaignId, String contactKey) implements TrackingToken {
+    public Open {
+      Ids.check(accountId, campaignId, contactKey);
+    }
+  }
+
+  /** The recipient followed a link; {@code url} is where the link pointed in the template. */
+  record Click(String accountId, String campaignId, String contactKey, String url)
+      implements TrackingToken {
+    public Click {
+      Ids.check(accountId, campaignId, contactKey);
+      Objects.requireNonNull(url, "url");
+    }
+  }
+
+  /** The recipient asked to receive nothing more from this account (R3). */
+  record Unsubscribe(String accountId, String campaignId, String contactKey)
+      implements TrackingToken {
+    public Unsubscribe {
+      Ids.check(accountId, campaignId, contactKey);
+    }
+  }
+}

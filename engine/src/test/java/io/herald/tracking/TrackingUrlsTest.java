@@ -1,0 +1,54 @@
+package io.herald.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import org.junit.jupiter.api.Test;
+
+/** Public tracking URLs have the documented shapes and carry tokens the signer accepts. */
+class TrackingUrlsTest {
+  final TokenSigner signer = new TokenSigner(TokenSignerTest.KEY);
+  final TrackingUrls urls =
+      new TrackingUrls(URI.create("https://t.example.com/"), signer, "mail.example.com");
+  final String account = "00112233445566ff";
+  final String campaign = "a0b1c2d3e4f50617";
+
+  @Test
+  void openPixelClickAndUnsubscribeUrlsCarrySignedTokens() {
+    var open = new TrackingToken.Open(account, campaign, "e:ann@example.com");
+    var click = new TrackingToken.Click(account, campaign, "e:ann@example.com", "https://x.ua/");
+    var unsubscribe = new TrackingToken.Unsubscribe(account, campaign, "e:ann@example.com");
+
+    String pixel = urls.openPixel(open);
+    assertThat(pixel).startsWith("https://t.example.com/t/o/").endsWith(".gif");
+    String pixelToken = pixel.substring("https://t.example.com/t/o/".length(), pixel.length() - 4);
+    assertThat(signer.verify(pixelToken)).contains(open);
+
+    String clickUrl = urls.click(click);
+    assertThat(clickUrl).startsWith("https://t.example.com/t/c/");
+    assertThat(signer.verify(clickUrl.substring(clickUrl.lastIndexOf('/') + 1))).contains(click);
+
+    String page = urls.unsubscribePage(unsubscribe);
+    assertThat(page).startsWith("https://t.example.com/u/");
+    assertThat(signer.verify(page.substring(page.lastIndexOf('/') + 1))).contains(unsubscribe);
+    assertThat(urls.isOwn(page)).isTrue();
+    assertThat(urls.isOwn("https://t.example.com.evil.ua/")).isFalse();
+  }
+
+  @Test
+  void theMailtoUnsubscribeAddressIsAVerpAddressOfItsOwnKind() {
+    var token = new VerpToken(account, campaign, 7);
+    String mailbox = urls.unsubscribeMailbox(token);
+    assertThat(mailbox).startsWith("unsub+").endsWith("@mail.example.com");
+    assertThat(VerpAddress.parse(mailbox, VerpAddress.Kind.UNSUBSCRIBE, signer)).contains(token);
+  }
+
+  @Test
+  void aBaseUrlThatIsNotAbsoluteHttpIsRefused() {
+    assertThatThrownBy(() -> new TrackingUrls(URI.create("/t"), signer, "example.com"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new TrackingUrls(URI.create("ftp://x.com"), signer, "example.com"))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
