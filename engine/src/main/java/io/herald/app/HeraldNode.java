@@ -9,8 +9,12 @@ import io.herald.account.Accounts;
 import io.herald.account.AdminToken;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.Imports;
+import io.herald.campaign.CampaignStore;
+import io.herald.campaign.Campaigns;
 import io.herald.config.HeraldConfig;
 import io.herald.config.ImportConfig;
+import io.herald.delivery.QueueDispatcher;
+import io.herald.delivery.WorkQueue;
 import io.herald.importers.ContactFileReader;
 import io.herald.importers.ImportLimits;
 import io.herald.importers.ImportOptions;
@@ -19,7 +23,9 @@ import io.herald.store.redis.EmbeddedRedis;
 import io.herald.store.redis.Redis;
 import io.herald.store.redis.RedisAccountStore;
 import io.herald.store.redis.RedisAudienceStore;
+import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisConnectionUri;
+import io.herald.store.redis.RedisWorkQueue;
 import io.herald.web.HttpServer;
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -45,6 +51,9 @@ public final class HeraldNode implements AutoCloseable {
   private final Imports imports;
   private final AudienceStore audience;
   private final Accounts accounts;
+  private final CampaignStore campaignStore;
+  private final WorkQueue workQueue;
+  private final Campaigns campaigns;
 
   private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
       throws IOException {
@@ -55,6 +64,13 @@ public final class HeraldNode implements AutoCloseable {
       AccountStore accountStore = new RedisAccountStore(redis, mapper);
       this.audience = new RedisAudienceStore(redis, mapper, clock);
       this.accounts = new Accounts(accountStore, clock, random);
+      this.campaignStore = new RedisCampaignStore(redis, mapper);
+      RedisWorkQueue queue = new RedisWorkQueue(redis);
+      resources.push(queue);
+      this.workQueue = queue;
+      this.campaigns =
+          new Campaigns(
+              campaignStore, audience, new QueueDispatcher(workQueue, clock), clock, random);
       this.adminToken = AdminToken.load(adminTokenValue, config.data().dir(), random);
       ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
       resources.push(workers::close);
@@ -149,6 +165,18 @@ public final class HeraldNode implements AutoCloseable {
 
   public Accounts accounts() {
     return accounts;
+  }
+
+  public CampaignStore campaignStore() {
+    return campaignStore;
+  }
+
+  public WorkQueue workQueue() {
+    return workQueue;
+  }
+
+  public Campaigns campaigns() {
+    return campaigns;
   }
 
   @Override

@@ -19,6 +19,9 @@ public interface AudienceStore {
 
   void suppress(AccountId account, Suppression suppression);
 
+  /** Which of these contact keys the account has suppressed (checked again at send time, R3). */
+  java.util.Set<String> suppressedAmong(AccountId account, java.util.List<String> keys);
+
   /** The account's suppressions, newest first would need an index; these come unordered. */
   List<Suppression> suppressions(AccountId account, int limit);
 

@@ -56,6 +56,26 @@ final class Keys {
     return account(account) + ":suppressed";
   }
 
+  static String campaigns(AccountId account) {
+    return account(account) + ":campaigns";
+  }
+
+  static String campaign(AccountId account, String campaignId) {
+    return account(account) + ":campaign:" + campaignId;
+  }
+
+  static String campaignRecipients(AccountId account, String campaignId) {
+    return campaign(account, campaignId) + ":recipients";
+  }
+
+  static String campaignLedger(AccountId account, String campaignId) {
+    return campaign(account, campaignId) + ":ledger";
+  }
+
+  static String campaignStats(AccountId account, String campaignId) {
+    return campaign(account, campaignId) + ":stats";
+  }
+
   static String consents(AccountId account) {
     return account(account) + ":consents";
   }

@@ -97,6 +97,24 @@ public final class RedisAudienceStore implements AudienceStore {
   }
 
   @Override
+  public java.util.Set<String> suppressedAmong(AccountId account, List<String> keys) {
+    if (keys.isEmpty()) {
+      return java.util.Set.of();
+    }
+    java.util.Set<String> found = new java.util.HashSet<>();
+    redis
+        .sync()
+        .hmget(Keys.suppressed(account), keys.toArray(String[]::new))
+        .forEach(
+            kv -> {
+              if (kv.hasValue()) {
+                found.add(kv.getKey());
+              }
+            });
+    return found;
+  }
+
+  @Override
   public List<Suppression> suppressions(AccountId account, int limit) {
     List<Suppression> found = new ArrayList<>();
     ScanCursor cursor = ScanCursor.INITIAL;

@@ -1,0 +1,193 @@
+package io.herald.campaign;
+
+import io.herald.account.AccountId;
+import io.herald.audience.AudienceStore;
+import io.herald.audience.Contact;
+import io.herald.audience.ContactList;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+
+/**
+ * The campaign lifecycle: create, start (snapshot the audience, then dispatch), pause, resume,
+ * cancel. Every change is a compare-and-set on the stored state, so two nodes (or two clicks) can
+ * never both start the same campaign.
+ */
+public final class Campaigns {
+  private static final int SNAPSHOT_BATCH = 1000;
+
+  private final CampaignStore store;
+  private final AudienceStore audience;
+  private final Dispatcher dispatcher;
+  private final Clock clock;
+  private final RandomGenerator random;
+
+  public Campaigns(
+      CampaignStore store,
+      AudienceStore audience,
+      Dispatcher dispatcher,
+      Clock clock,
+      RandomGenerator random) {
+    this.store = store;
+    this.audience = audience;
+    this.dispatcher = dispatcher;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  /** What a marketer gives to create a campaign. */
+  public record Draft(
+      String listName,
+      Map<String, String> filter,
+      String fromName,
+      String fromAddress,
+      Optional<String> replyTo,
+      String subject,
+      String html,
+      Optional<String> text) {}
+
+  public Campaign create(AccountId account, Draft draft) throws CampaignRefused {
+    CampaignChecks.check(draft);
+    if (audience.findList(account, draft.listName()).isEmpty()) {
+      throw new CampaignRefused("no list named \"" + draft.listName() + "\"", false);
+    }
+    Campaign campaign =
+        new Campaign(
+            account,
+            CampaignId.random(random),
+            draft.listName(),
+            Map.copyOf(draft.filter()),
+            draft.fromName().strip(),
+            draft.fromAddress().strip(),
+            draft.replyTo().map(String::strip),
+            draft.subject(),
+            draft.html(),
+            draft.text(),
+            new CampaignState.Draft(),
+            0,
+            clock.instant());
+    store.create(campaign);
+    return campaign;
+  }
+
+  public Optional<Campaign> find(AccountId account, CampaignId id) {
+    return store.find(account, id);
+  }
+
+  /** Snapshots the audience and dispatches every recipient (the canary issue splits this). */
+  public Campaign start(AccountId account, CampaignId id) throws CampaignRefused {
+    Campaign campaign = existing(account, id);
+    ContactList list =
+        audience
+            .findList(account, campaign.listName())
+            .orElseThrow(() -> new CampaignRefused("the campaign's list no longer exists", true));
+    if (!store.transition(
+        account, id, new CampaignState.Draft(), new CampaignState.Sending(Phase.ALL))) {
+      throw new CampaignRefused(
+          "campaign is " + campaign.state().name() + "; only a draft can be started", true);
+    }
+    Campaign sending = campaign.withState(new CampaignState.Sending(Phase.ALL));
+    long total = snapshot(sending, list);
+    if (total == 0) {
+      store.transition(
+          account, id, new CampaignState.Sending(Phase.ALL), new CampaignState.Completed());
+      return sending.withState(new CampaignState.Completed()).withRecipients(0);
+    }
+    return sending.withRecipients(total);
+  }
+
+  private long snapshot(Campaign campaign, ContactList list) {
+    var suppressed = new java.util.HashSet<String>();
+    audience
+        .suppressions(campaign.account(), Integer.MAX_VALUE)
+        .forEach(s -> suppressed.add(s.key()));
+    List<Recipient> batch = new ArrayList<>(SNAPSHOT_BATCH);
+    long[] number = {0};
+    audience.forEachMember(
+        campaign.account(),
+        list.id(),
+        contact -> {
+          if (eligible(contact, campaign.filter(), suppressed)) {
+            batch.add(toRecipient(++number[0], contact));
+            if (batch.size() == SNAPSHOT_BATCH) {
+              flush(campaign, batch, number[0]);
+            }
+          }
+        });
+    flush(campaign, batch, number[0]);
+    return number[0];
+  }
+
+  private void flush(Campaign campaign, List<Recipient> batch, long total) {
+    store.addRecipients(campaign.account(), campaign.id(), batch, total);
+    dispatcher.dispatch(campaign, Phase.ALL, batch.stream().map(Recipient::number).toList());
+    batch.clear();
+  }
+
+  private static boolean eligible(
+      Contact contact, Map<String, String> filter, java.util.Set<String> suppressed) {
+    if (contact.email().isEmpty()
+        || contact.suppressionKeys().stream().anyMatch(suppressed::contains)) {
+      return false;
+    }
+    return filter.entrySet().stream()
+        .allMatch(f -> f.getValue().equals(contact.attributes().get(f.getKey())));
+  }
+
+  private static Recipient toRecipient(long number, Contact contact) {
+    return new Recipient(
+        number, contact.key(), contact.email(), contact.name(), contact.attributes());
+  }
+
+  public Campaign pause(AccountId account, CampaignId id) throws CampaignRefused {
+    Campaign campaign = existing(account, id);
+    if (campaign.state() instanceof CampaignState.Sending(Phase phase)
+        && store.transition(account, id, campaign.state(), new CampaignState.Paused(phase))) {
+      return campaign.withState(new CampaignState.Paused(phase));
+    }
+    throw new CampaignRefused(
+        "campaign is " + campaign.state().name() + "; it cannot be paused", true);
+  }
+
+  public Campaign resume(AccountId account, CampaignId id) throws CampaignRefused {
+    Campaign campaign = existing(account, id);
+    if (campaign.state() instanceof CampaignState.Paused(Phase phase)
+        && store.transition(account, id, campaign.state(), new CampaignState.Sending(phase))) {
+      return campaign.withState(new CampaignState.Sending(phase));
+    }
+    throw new CampaignRefused(
+        "campaign is " + campaign.state().name() + "; it cannot be resumed", true);
+  }
+
+  public Campaign cancel(AccountId account, CampaignId id) throws CampaignRefused {
+    Campaign campaign = existing(account, id);
+    boolean cancellable =
+        campaign.state() instanceof CampaignState.Sending
+            || campaign.state() instanceof CampaignState.Paused
+            || campaign.state() instanceof CampaignState.Draft;
+    if (cancellable
+        && store.transition(account, id, campaign.state(), new CampaignState.Cancelled())) {
+      return campaign.withState(new CampaignState.Cancelled());
+    }
+    throw new CampaignRefused(
+        "campaign is " + campaign.state().name() + "; it cannot be cancelled", true);
+  }
+
+  /** Marks the campaign completed once every recipient has a final outcome; idempotent. */
+  public void completeIfDone(AccountId account, CampaignId id) {
+    store
+        .find(account, id)
+        .filter(c -> c.state() instanceof CampaignState.Sending)
+        .filter(c -> store.finals(account, id) >= c.recipients())
+        .ifPresent(c -> store.transition(account, id, c.state(), new CampaignState.Completed()));
+  }
+
+  private Campaign existing(AccountId account, CampaignId id) throws CampaignRefused {
+    return store
+        .find(account, id)
+        .orElseThrow(() -> new CampaignRefused("no campaign " + id, false));
+  }
+}

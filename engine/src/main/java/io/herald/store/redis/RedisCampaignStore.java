@@ -1,0 +1,224 @@
+package io.herald.store.redis;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.account.AccountId;
+import io.herald.campaign.Campaign;
+import io.herald.campaign.CampaignId;
+import io.herald.campaign.CampaignState;
+import io.herald.campaign.CampaignStats;
+import io.herald.campaign.CampaignStore;
+import io.herald.campaign.Phase;
+import io.herald.campaign.Recipient;
+import io.lettuce.core.ScriptOutputType;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Campaigns in Redis: a hash per campaign, its audience snapshot, a ledger of final outcomes per
+ * recipient (written once, with HSETNX, so a reclaimed duplicate is never counted twice) and
+ * per-phase counters. Keys in {@code docs/redis-keys.md}.
+ */
+public final class RedisCampaignStore implements CampaignStore {
+  private static final String TRANSITION =
+      """
+      if redis.call('HGET', KEYS[1], 'state') ~= ARGV[1] then return 0 end
+      if redis.call('HGET', KEYS[1], 'phase') ~= ARGV[2] then return 0 end
+      redis.call('HSET', KEYS[1], 'state', ARGV[3], 'phase', ARGV[4])
+      return 1
+      """;
+
+  private static final String RECORD_FINAL =
+      """
+      if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[3]) == 0 then return 0 end
+      redis.call('HINCRBY', KEYS[2], ARGV[2] .. '.' .. ARGV[3], 1)
+      redis.call('HINCRBY', KEYS[2], 'finals', 1)
+      return 1
+      """;
+
+  private final Redis redis;
+  private final Json json;
+
+  public RedisCampaignStore(Redis redis, ObjectMapper mapper) {
+    this.redis = redis;
+    this.json = new Json(mapper);
+  }
+
+  /** The snapshot form of a recipient (the field is its number). */
+  private record StoredRecipient(
+      String key, String email, String name, Map<String, String> fields) {}
+
+  @Override
+  public void create(Campaign c) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("id", c.id().value());
+    fields.put("listName", c.listName());
+    fields.put("filter", json.write(c.filter()));
+    fields.put("fromName", c.fromName());
+    fields.put("fromAddress", c.fromAddress());
+    fields.put("replyTo", c.replyTo().orElse(""));
+    fields.put("subject", c.subject());
+    fields.put("html", c.html());
+    fields.put("text", c.text().orElse(""));
+    fields.put("recipients", Long.toString(c.recipients()));
+    fields.put("createdAt", c.createdAt().toString());
+    fields.putAll(stateFields(c.state()));
+    redis.sync().hset(Keys.campaign(c.account(), c.id().value()), fields);
+    redis.sync().zadd(Keys.campaigns(c.account()), c.createdAt().toEpochMilli(), c.id().value());
+  }
+
+  @Override
+  public Optional<Campaign> find(AccountId account, CampaignId id) {
+    Map<String, String> f = redis.sync().hgetall(Keys.campaign(account, id.value()));
+    if (f.isEmpty()) {
+      return Optional.empty();
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, String> filter = json.read(f.get("filter"), Map.class);
+    return Optional.of(
+        new Campaign(
+            account,
+            id,
+            f.get("listName"),
+            filter,
+            f.get("fromName"),
+            f.get("fromAddress"),
+            optional(f.get("replyTo")),
+            f.get("subject"),
+            f.get("html"),
+            optional(f.get("text")),
+            state(f.get("state"), f.get("phase")),
+            Long.parseLong(f.getOrDefault("recipients", "0")),
+            Instant.parse(f.get("createdAt"))));
+  }
+
+  @Override
+  public List<Campaign> list(AccountId account, int limit) {
+    return redis.sync().zrevrange(Keys.campaigns(account), 0, limit - 1L).stream()
+        .flatMap(id -> find(account, new CampaignId(id)).stream())
+        .toList();
+  }
+
+  @Override
+  public boolean transition(
+      AccountId account, CampaignId id, CampaignState expected, CampaignState next) {
+    Map<String, String> from = stateFields(expected);
+    Map<String, String> to = stateFields(next);
+    Long done =
+        redis
+            .sync()
+            .eval(
+                TRANSITION,
+                ScriptOutputType.INTEGER,
+                new String[] {Keys.campaign(account, id.value())},
+                from.get("state"),
+                from.get("phase"),
+                to.get("state"),
+                to.get("phase"));
+    return done != null && done == 1L;
+  }
+
+  @Override
+  public void addRecipients(
+      AccountId account, CampaignId id, List<Recipient> recipients, long total) {
+    if (!recipients.isEmpty()) {
+      Map<String, String> values = new HashMap<>(recipients.size() * 2);
+      for (Recipient r : recipients) {
+        values.put(
+            Long.toString(r.number()),
+            json.write(new StoredRecipient(r.contactKey(), r.email(), r.name(), r.fields())));
+      }
+      redis.sync().hset(Keys.campaignRecipients(account, id.value()), values);
+    }
+    redis.sync().hset(Keys.campaign(account, id.value()), "recipients", Long.toString(total));
+  }
+
+  @Override
+  public Optional<Recipient> recipient(AccountId account, CampaignId id, long number) {
+    return Optional.ofNullable(
+            redis.sync().hget(Keys.campaignRecipients(account, id.value()), Long.toString(number)))
+        .map(v -> json.read(v, StoredRecipient.class))
+        .map(
+            s ->
+                new Recipient(
+                    number,
+                    s.key(),
+                    s.email(),
+                    s.name(),
+                    s.fields() == null ? Map.of() : s.fields()));
+  }
+
+  @Override
+  public boolean recordFinal(
+      AccountId account, CampaignId id, long number, Phase phase, String counter) {
+    Long recorded =
+        redis
+            .sync()
+            .eval(
+                RECORD_FINAL,
+                ScriptOutputType.INTEGER,
+                new String[] {
+                  Keys.campaignLedger(account, id.value()), Keys.campaignStats(account, id.value())
+                },
+                Long.toString(number),
+                phase.name().toLowerCase(java.util.Locale.ROOT),
+                counter);
+    return recorded != null && recorded == 1L;
+  }
+
+  @Override
+  public boolean isFinal(AccountId account, CampaignId id, long number) {
+    return redis.sync().hexists(Keys.campaignLedger(account, id.value()), Long.toString(number));
+  }
+
+  @Override
+  public void count(AccountId account, CampaignId id, Phase phase, String counter) {
+    redis
+        .sync()
+        .hincrby(Keys.campaignStats(account, id.value()), CampaignStats.key(phase, counter), 1);
+  }
+
+  @Override
+  public CampaignStats stats(AccountId account, CampaignId id) {
+    Map<String, Long> counters = new LinkedHashMap<>();
+    redis
+        .sync()
+        .hgetall(Keys.campaignStats(account, id.value()))
+        .forEach((k, v) -> counters.put(k, Long.parseLong(v)));
+    return new CampaignStats(counters);
+  }
+
+  @Override
+  public long finals(AccountId account, CampaignId id) {
+    String value = redis.sync().hget(Keys.campaignStats(account, id.value()), "finals");
+    return value == null ? 0 : Long.parseLong(value);
+  }
+
+  private static Optional<String> optional(String value) {
+    return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+  }
+
+  static Map<String, String> stateFields(CampaignState state) {
+    String phase =
+        switch (state) {
+          case CampaignState.Sending s -> s.phase().name();
+          case CampaignState.Paused p -> p.phase().name();
+          default -> "";
+        };
+    return Map.of("state", state.name(), "phase", phase);
+  }
+
+  static CampaignState state(String name, String phase) {
+    return switch (name) {
+      case "draft" -> new CampaignState.Draft();
+      case "sending" -> new CampaignState.Sending(Phase.valueOf(phase));
+      case "paused" -> new CampaignState.Paused(Phase.valueOf(phase));
+      case "completed" -> new CampaignState.Completed();
+      case "cancelled" -> new CampaignState.Cancelled();
+      default -> throw new IllegalStateException("unknown campaign state in Redis: " + name);
+    };
+  }
+}
