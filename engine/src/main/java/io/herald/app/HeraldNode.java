@@ -89,7 +89,15 @@ public final class HeraldNode implements AutoCloseable {
               config,
               mapper,
               new HttpServer.Services(
-                  accounts, accountStore, adminToken, audience, imports, redis::ping, clock));
+                  accounts,
+                  accountStore,
+                  adminToken,
+                  audience,
+                  imports,
+                  campaigns,
+                  campaignStore,
+                  redis::ping,
+                  clock));
       resources.push(http);
     } catch (IOException | RuntimeException e) {
       close();

@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       ImportCommand.class,
       ListsCommand.class,
       ContactsCommand.class,
+      CampaignCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HeraldCli implements Runnable {

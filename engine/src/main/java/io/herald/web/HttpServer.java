@@ -6,6 +6,8 @@ import io.herald.account.Accounts;
 import io.herald.account.AdminToken;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.Imports;
+import io.herald.campaign.CampaignStore;
+import io.herald.campaign.Campaigns;
 import io.herald.config.HeraldConfig;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -36,6 +38,8 @@ public final class HttpServer implements AutoCloseable {
       AdminToken adminToken,
       AudienceStore audience,
       Imports imports,
+      Campaigns campaigns,
+      CampaignStore campaignStore,
       Supplier<String> redisPing,
       Clock clock) {}
 
@@ -60,6 +64,7 @@ public final class HttpServer implements AutoCloseable {
             config.imports().defaultRegion(),
             services.clock())
         .register(app);
+    new CampaignRoutes(auth, services.campaigns(), services.campaignStore()).register(app);
     app.get(
         "/health", ctx -> ctx.json(Map.of("status", "ok", "redis", services.redisPing().get())));
     app.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));

@@ -1,0 +1,174 @@
+package io.herald.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code herald campaign …}: create, start, follow and steer campaigns. */
+@Command(
+    name = "campaign",
+    description = "Create, start and follow campaigns.",
+    subcommands = {
+      CampaignCommand.Create.class,
+      CampaignCommand.Start.class,
+      CampaignCommand.Status.class,
+      CampaignCommand.Pause.class,
+      CampaignCommand.Resume.class,
+      CampaignCommand.Cancel.class
+    })
+final class CampaignCommand {
+  @ParentCommand HeraldCli cli;
+
+  /** {@code herald campaign create …}: prints the new campaign's id alone on its last line. */
+  @Command(name = "create", description = "Create a draft campaign; prints its id last.")
+  static final class Create implements Callable<Integer> {
+    @ParentCommand CampaignCommand parent;
+
+    @Option(names = "--list", required = true, paramLabel = "NAME")
+    String list;
+
+    @Option(names = "--from", required = true, paramLabel = "ADDR", description = "sender address")
+    String from;
+
+    @Option(names = "--from-name", paramLabel = "NAME", defaultValue = "")
+    String fromName;
+
+    @Option(names = "--reply-to", paramLabel = "ADDR")
+    String replyTo;
+
+    @Option(names = "--subject", required = true, paramLabel = "TEXT")
+    String subject;
+
+    @Option(names = "--html", required = true, paramLabel = "FILE")
+    Path html;
+
+    @Option(names = "--text", paramLabel = "FILE", description = "derived from the HTML if absent")
+    Path text;
+
+    @Override
+    public Integer call() throws Exception {
+      HeraldCli cli = parent.cli;
+      for (Path file : text == null ? new Path[] {html} : new Path[] {html, text}) {
+        if (!Files.isReadable(file)) {
+          cli.err().println("herald: cannot read " + file);
+          return HeraldCli.EXIT_BAD_INPUT;
+        }
+      }
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("list", list);
+      body.put("fromName", fromName);
+      body.put("fromAddress", from);
+      body.put("replyTo", replyTo);
+      body.put("subject", subject);
+      body.put("html", Files.readString(html, StandardCharsets.UTF_8));
+      body.put("text", text == null ? null : Files.readString(text, StandardCharsets.UTF_8));
+      try {
+        JsonNode created = cli.accountClient().post("api/campaigns", body);
+        cli.out().println("draft campaign created for list \"" + list + "\":");
+        cli.out().println(created.get("id").asText());
+        return HeraldCli.EXIT_OK;
+      } catch (HeraldClient.ApiProblem e) {
+        return Failures.report(cli, e);
+      }
+    }
+  }
+
+  /** Shared shape of the commands that act on one campaign by id. */
+  abstract static class OnCampaign implements Callable<Integer> {
+    @ParentCommand CampaignCommand parent;
+
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Option(names = "--json", description = "print the campaign as JSON")
+    boolean json;
+
+    abstract JsonNode run(HeraldClient client) throws HeraldClient.ApiProblem;
+
+    @Override
+    public Integer call() throws Exception {
+      HeraldCli cli = parent.cli;
+      try {
+        JsonNode campaign = run(cli.accountClient());
+        if (json) {
+          cli.out().println(cli.json().writeValueAsString(campaign));
+        } else {
+          JsonNode all = campaign.path("stats").path("all");
+          cli.out()
+              .printf(
+                  "campaign %s: %s, %d recipients; %d delivered, %d deferred, %d bounced, %d"
+                      + " suppressed%n",
+                  campaign.get("id").asText(),
+                  campaign.get("state").asText(),
+                  campaign.get("recipients").asLong(),
+                  all.path("delivered").asLong(),
+                  all.path("deferred").asLong(),
+                  all.path("bounced_hard").asLong()
+                      + all.path("bounced_soft").asLong()
+                      + all.path("bounced_policy").asLong(),
+                  all.path("suppressed").asLong());
+        }
+        return HeraldCli.EXIT_OK;
+      } catch (HeraldClient.ApiProblem e) {
+        return Failures.report(cli, e);
+      }
+    }
+
+    String path(String action) {
+      return "api/campaigns/" + HeraldClient.encode(id) + (action.isEmpty() ? "" : "/" + action);
+    }
+  }
+
+  /** {@code herald campaign start ID}. */
+  @Command(name = "start", description = "Start a draft campaign.")
+  static final class Start extends OnCampaign {
+    @Override
+    JsonNode run(HeraldClient client) throws HeraldClient.ApiProblem {
+      return client.post(path("start"), Map.of());
+    }
+  }
+
+  /** {@code herald campaign status ID [--json]}. */
+  @Command(name = "status", description = "Show a campaign's state and counts.")
+  static final class Status extends OnCampaign {
+    @Override
+    JsonNode run(HeraldClient client) throws HeraldClient.ApiProblem {
+      return client.get(path(""));
+    }
+  }
+
+  /** {@code herald campaign pause ID}. */
+  @Command(name = "pause", description = "Pause a sending campaign.")
+  static final class Pause extends OnCampaign {
+    @Override
+    JsonNode run(HeraldClient client) throws HeraldClient.ApiProblem {
+      return client.post(path("pause"), Map.of());
+    }
+  }
+
+  /** {@code herald campaign resume ID}. */
+  @Command(name = "resume", description = "Resume a paused campaign.")
+  static final class Resume extends OnCampaign {
+    @Override
+    JsonNode run(HeraldClient client) throws HeraldClient.ApiProblem {
+      return client.post(path("resume"), Map.of());
+    }
+  }
+
+  /** {@code herald campaign cancel ID}. */
+  @Command(name = "cancel", description = "Cancel a campaign; what is unsent is never sent.")
+  static final class Cancel extends OnCampaign {
+    @Override
+    JsonNode run(HeraldClient client) throws HeraldClient.ApiProblem {
+      return client.post(path("cancel"), Map.of());
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.herald.web;
+
+import io.herald.account.Account;
+import io.herald.campaign.Campaign;
+import io.herald.campaign.CampaignId;
+import io.herald.campaign.CampaignRefused;
+import io.herald.campaign.CampaignState;
+import io.herald.campaign.CampaignStats;
+import io.herald.campaign.CampaignStore;
+import io.herald.campaign.Campaigns;
+import io.herald.campaign.Phase;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** An account's campaigns: create, start, pause, resume, cancel, status with counts. */
+final class CampaignRoutes {
+  private final Auth auth;
+  private final Campaigns campaigns;
+  private final CampaignStore store;
+
+  CampaignRoutes(Auth auth, Campaigns campaigns, CampaignStore store) {
+    this.auth = auth;
+    this.campaigns = campaigns;
+    this.store = store;
+  }
+
+  /** Request body of campaign creation. */
+  record Create(
+      String list,
+      Map<String, String> filter,
+      String fromName,
+      String fromAddress,
+      String replyTo,
+      String subject,
+      String html,
+      String text) {}
+
+  /** One of the lifecycle actions, applied to a campaign. */
+  @FunctionalInterface
+  private interface Action {
+    Campaign apply(Account account, CampaignId id) throws CampaignRefused;
+  }
+
+  void register(Javalin app) {
+    app.post("/api/campaigns", this::create);
+    app.get("/api/campaigns", this::list);
+    app.get("/api/campaigns/{id}", this::status);
+    app.post("/api/campaigns/{id}/start", ctx -> act(ctx, (a, id) -> campaigns.start(a.id(), id)));
+    app.post("/api/campaigns/{id}/pause", ctx -> act(ctx, (a, id) -> campaigns.pause(a.id(), id)));
+    app.post(
+        "/api/campaigns/{id}/resume", ctx -> act(ctx, (a, id) -> campaigns.resume(a.id(), id)));
+    app.post(
+        "/api/campaigns/{id}/cancel", ctx -> act(ctx, (a, id) -> campaigns.cancel(a.id(), id)));
+  }
+
+  private void create(Context ctx) {
+    Account account = auth.account(ctx);
+    Create body = JsonBodies.read(ctx, Create.class);
+    try {
+      Campaign campaign =
+          campaigns.create(
+              account.id(),
+              new Campaigns.Draft(
+                  body.list(),
+                  body.filter() == null ? Map.of() : body.filter(),
+                  body.fromName() == null ? "" : body.fromName(),
+                  body.fromAddress(),
+                  Optional.ofNullable(body.replyTo()).filter(s -> !s.isBlank()),
+                  body.subject(),
+                  body.html(),
+                  Optional.ofNullable(body.text()).filter(s -> !s.isBlank())));
+      ctx.status(201).header("Location", "/api/campaigns/" + campaign.id()).json(view(campaign));
+    } catch (CampaignRefused e) {
+      throw refused(e);
+    }
+  }
+
+  private void list(Context ctx) {
+    Account account = auth.account(ctx);
+    ctx.json(Map.of("campaigns", store.list(account.id(), 100).stream().map(this::view).toList()));
+  }
+
+  private void status(Context ctx) {
+    Account account = auth.account(ctx);
+    ctx.json(view(find(account, ctx.pathParam("id"))));
+  }
+
+  private void act(Context ctx, Action action) {
+    Account account = auth.account(ctx);
+    Campaign campaign = find(account, ctx.pathParam("id"));
+    try {
+      ctx.json(view(action.apply(account, campaign.id())));
+    } catch (CampaignRefused e) {
+      throw refused(e);
+    }
+  }
+
+  private Campaign find(Account account, String id) {
+    try {
+      return store
+          .find(account.id(), new CampaignId(id))
+          .orElseThrow(() -> Problem.notFound("no campaign " + id));
+    } catch (IllegalArgumentException e) {
+      throw Problem.notFound("no campaign " + id);
+    }
+  }
+
+  private static Problem refused(CampaignRefused e) {
+    return e.conflict() ? Problem.conflict(e.getMessage()) : Problem.badRequest(e.getMessage());
+  }
+
+  private Map<String, Object> view(Campaign c) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", c.id().value());
+    view.put("list", c.listName());
+    view.put("state", c.state().name());
+    switch (c.state()) {
+      case CampaignState.Sending s -> view.put("phase", s.phase().name().toLowerCase(Locale.ROOT));
+      case CampaignState.Paused p -> view.put("phase", p.phase().name().toLowerCase(Locale.ROOT));
+      default -> {}
+    }
+    view.put("fromName", c.fromName());
+    view.put("fromAddress", c.fromAddress());
+    view.put("subject", c.subject());
+    view.put("recipients", c.recipients());
+    CampaignStats stats = store.stats(c.account(), c.id());
+    Map<String, Object> phases = new LinkedHashMap<>();
+    for (Phase phase : Phase.values()) {
+      Map<String, Long> counters = new LinkedHashMap<>();
+      for (String counter : COUNTERS) {
+        counters.put(counter, stats.get(phase, counter));
+      }
+      if (counters.values().stream().anyMatch(v -> v > 0) || phase == Phase.ALL) {
+        phases.put(phase.name().toLowerCase(Locale.ROOT), counters);
+      }
+    }
+    view.put("stats", phases);
+    view.put("createdAt", c.createdAt().toString());
+    return view;
+  }
+
+  private static final java.util.List<String> COUNTERS =
+      java.util.List.of(
+          "sent",
+          "delivered",
+          "deferred",
+          "bounced_hard",
+          "bounced_soft",
+          "bounced_policy",
+          "suppressed",
+          "failed");
+}
