@@ -1,0 +1,92 @@
+package io.herald.channel.email;
+
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.MustacheException;
+import com.samskivert.mustache.Template;
+import java.io.StringReader;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A campaign's templates parsed once, rendered for every recipient (parsing per recipient would
+ * dominate the cost of a large campaign). HTML is rendered with HTML escaping of values; the
+ * subject and text without. A variable the contact lacks renders as an empty string, and an empty
+ * value counts as false in a section, so {@code {{#company}}at {{company}}{{/company}}} simply
+ * disappears. Partials ({@code {{> name}}}) are refused: a template is one self-contained text.
+ * Immutable and thread-safe.
+ */
+public final class CompiledTemplate {
+  private static final Mustache.TemplateLoader NO_PARTIALS = name -> new StringReader("");
+  private static final Mustache.Compiler HTML =
+      Mustache.compiler()
+          .escapeHTML(true)
+          .defaultValue("")
+          .emptyStringIsFalse(true)
+          .withLoader(NO_PARTIALS);
+  private static final Mustache.Compiler PLAIN = HTML.escapeHTML(false);
+  private static final Pattern PARTIAL = Pattern.compile("\\{\\{\\s*>");
+  private static final Pattern LINE = Pattern.compile("@ line (\\d+)");
+
+  private final Template subject;
+  private final Template html;
+  private final Optional<Template> text;
+
+  private CompiledTemplate(Template subject, Template html, Optional<Template> text) {
+    this.subject = subject;
+    this.html = html;
+    this.text = text;
+  }
+
+  /** Parses the three templates, naming the part and line of the first mistake. */
+  public static CompiledTemplate compile(EmailContent content) throws TemplateException {
+    Template subject = compile("subject", PLAIN, content.subject());
+    Template html = compile("html", HTML, content.html());
+    Optional<Template> text = Optional.empty();
+    if (content.text().isPresent()) {
+      text = Optional.of(compile("text", PLAIN, content.text().get()));
+    }
+    return new CompiledTemplate(subject, html, text);
+  }
+
+  String subject(Map<String, String> variables) {
+    return subject.execute(variables);
+  }
+
+  String html(Map<String, String> variables) {
+    return html.execute(variables);
+  }
+
+  Optional<String> text(Map<String, String> variables) {
+    return text.map(t -> t.execute(variables));
+  }
+
+  private static Template compile(String part, Mustache.Compiler compiler, String source)
+      throws TemplateException {
+    Matcher partial = PARTIAL.matcher(source);
+    if (partial.find()) {
+      throw new TemplateException(
+          part, lineOf(source, partial.start()), "partials ({{> name}}) are not supported");
+    }
+    try {
+      return compiler.compile(source);
+    } catch (MustacheException e) {
+      String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      Matcher line = LINE.matcher(message);
+      int lineNumber = line.find() ? Integer.parseInt(line.group(1)) : 0;
+      String reason = LINE.matcher(message).replaceAll("").strip().replaceAll("\\s+", " ");
+      throw new TemplateException(part, lineNumber, reason);
+    }
+  }
+
+  private static int lineOf(String source, int index) {
+    int line = 1;
+    for (int i = 0; i < index; i++) {
+      if (source.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+}
