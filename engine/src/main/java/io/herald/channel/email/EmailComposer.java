@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 
 /**
  * Turns a compiled campaign template and one recipient into a finished, compliant message. Whatever
@@ -40,6 +41,7 @@ import java.util.random.RandomGenerator;
  * unsubscribe_url} and {@code consent_statement}, which a contact field can never override.
  */
 public final class EmailComposer {
+  private static final Pattern LINE_END = Pattern.compile("\r\n|\r|\n");
   private final TokenSigner signer;
   private final TrackingUrls urls;
   private final String returnPathDomain;
@@ -173,15 +175,23 @@ public final class EmailComposer {
     }
   }
 
+  /**
+   * Both parts with CRLF line ends: a part sent as 7bit is written as is, and SMTP (and the DKIM
+   * body hash) require CRLF, so the bytes produced are the bytes on the wire.
+   */
   private static MimeMultipart alternative(String text, String html) throws MessagingException {
     MimeBodyPart textPart = new MimeBodyPart();
-    textPart.setText(text, "UTF-8", "plain");
+    textPart.setText(crlf(text), "UTF-8", "plain");
     MimeBodyPart htmlPart = new MimeBodyPart();
-    htmlPart.setText(html, "UTF-8", "html");
+    htmlPart.setText(crlf(html), "UTF-8", "html");
     MimeMultipart alternative = new MimeMultipart("alternative");
     alternative.addBodyPart(textPart);
     alternative.addBodyPart(htmlPart);
     return alternative;
+  }
+
+  private static String crlf(String text) {
+    return LINE_END.matcher(text).replaceAll("\r\n");
   }
 
   /** A validated address with a display name made safe for a header (RFC 2047 when non-ASCII). */

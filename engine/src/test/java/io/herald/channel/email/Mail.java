@@ -59,8 +59,10 @@ final class Mail {
         Session.getInstance(new Properties()), new ByteArrayInputStream(email.rfc822()));
   }
 
+  /** The text part with its CRLF line ends read as lines, as a mail client shows them. */
   static String text(MimeMessage message) throws Exception {
-    return (String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent();
+    String text = (String) ((MimeMultipart) message.getContent()).getBodyPart(0).getContent();
+    return text.replace("\r\n", "\n");
   }
 
   static String html(MimeMessage message) throws Exception {

@@ -1,0 +1,153 @@
+package io.herald.channel.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Messages from a domain with a key are DKIM-signed, and the signature verifies: the body hash and
+ * the header signature are recomputed here from the bytes, as a receiver would (RFC 6376 relaxed).
+ */
+class DkimSigningTest {
+  static KeyPair keys;
+  static OutgoingEmail email;
+
+  @BeforeAll
+  static void signOne() throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    keys = generator.generateKeyPair();
+    var dkim = new DkimSigning("shop.example.com", "herald1", keys.getPrivate());
+    email =
+        Mail.composer(List.of(dkim))
+            .compose(
+                Mail.template("Привіт {{name}}", "<p>Sale  for {{name}}</p>"), Mail.to(Mail.ann()));
+  }
+
+  @Test
+  void theSignatureNamesDomainSelectorAlgorithmAndTheComplianceHeaders() {
+    Map<String, String> tags = tags(header(headers(), "DKIM-Signature"));
+    assertThat(tags).containsEntry("d", "shop.example.com").containsEntry("s", "herald1");
+    assertThat(tags).containsEntry("a", "rsa-sha256").containsEntry("c", "relaxed/relaxed");
+    assertThat(tags.get("h").toLowerCase(Locale.ROOT).split(":"))
+        .contains("from", "to", "subject", "date", "message-id", "list-unsubscribe")
+        .contains("list-unsubscribe-post", "feedback-id");
+  }
+
+  @Test
+  void theBodyHashMatchesTheRelaxedBodyHashOfTheBytesSent() throws Exception {
+    String raw = new String(email.rfc822(), StandardCharsets.ISO_8859_1);
+    assertThat(raw).as("no bare line feeds").doesNotContainPattern("[^\r]\n");
+    String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+    byte[] hash =
+        MessageDigest.getInstance("SHA-256")
+            .digest(relaxedBody(body).getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(tags(header(headers(), "DKIM-Signature")).get("bh"))
+        .isEqualTo(Base64.getEncoder().encodeToString(hash));
+  }
+
+  @Test
+  void theHeaderSignatureVerifiesWithThePublicKey() throws Exception {
+    List<String> headers = headers();
+    String signatureField = header(headers, "DKIM-Signature");
+    Map<String, String> tags = tags(signatureField);
+    StringBuilder signed = new StringBuilder();
+    for (String name : tags.get("h").split(":")) {
+      signed.append(relaxedHeader(header(headers, name))).append("\r\n");
+    }
+    String withoutB = signatureField.replaceFirst("b=[^;]*$", "b=");
+    signed.append(relaxedHeader(withoutB));
+    Signature rsa = Signature.getInstance("SHA256withRSA");
+    rsa.initVerify(keys.getPublic());
+    rsa.update(signed.toString().getBytes(StandardCharsets.ISO_8859_1));
+    assertThat(rsa.verify(Base64.getDecoder().decode(tags.get("b")))).isTrue();
+  }
+
+  @Test
+  void signingKeepsHeraldsMessageIdAndBothParts() throws Exception {
+    MimeMessage message = Mail.parse(email);
+    assertThat(message.getMessageID()).isEqualTo(email.messageId());
+    assertThat(message.getSubject()).isEqualTo("Привіт Ann Lee");
+    assertThat(Mail.text(message)).contains(Mail.CONSENT);
+    assertThat(Mail.html(message)).contains("herald-footer");
+  }
+
+  @Test
+  void mailFromADomainWithoutAKeyIsSentUnsigned() throws Exception {
+    var dkim = new DkimSigning("other.example.net", "s1", keys.getPrivate());
+    OutgoingEmail unsigned =
+        Mail.composer(List.of(dkim)).compose(Mail.template("Hi", "<p>x</p>"), Mail.to(Mail.ann()));
+    assertThat(Mail.parse(unsigned).getHeader("DKIM-Signature")).isNull();
+  }
+
+  @Test
+  void anEd25519KeyIsRefusedWithTheReason() throws Exception {
+    var ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
+    assertThatThrownBy(() -> new DkimSigning("shop.example.com", "ed1", ed))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("only rsa-sha256");
+  }
+
+  /** The header fields of the sent bytes, each unfolded into one string "Name: value". */
+  static List<String> headers() {
+    String raw = new String(email.rfc822(), StandardCharsets.ISO_8859_1);
+    List<String> fields = new ArrayList<>();
+    for (String line : raw.substring(0, raw.indexOf("\r\n\r\n")).split("\r\n")) {
+      if (line.startsWith(" ") || line.startsWith("\t")) {
+        fields.set(fields.size() - 1, fields.getLast() + "\r\n" + line);
+      } else {
+        fields.add(line);
+      }
+    }
+    return fields;
+  }
+
+  static String header(List<String> fields, String name) {
+    return fields.stream()
+        .filter(f -> f.regionMatches(true, 0, name + ":", 0, name.length() + 1))
+        .reduce((first, second) -> second)
+        .orElseThrow(() -> new AssertionError("no " + name + " header"));
+  }
+
+  static Map<String, String> tags(String field) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    String value = field.substring(field.indexOf(':') + 1).replaceAll("[ \\t\\r\\n]+", "");
+    for (String tag : value.split(";")) {
+      int eq = tag.indexOf('=');
+      if (eq > 0) {
+        tags.put(tag.substring(0, eq), tag.substring(eq + 1));
+      }
+    }
+    return tags;
+  }
+
+  static String relaxedHeader(String field) {
+    int colon = field.indexOf(':');
+    String name = field.substring(0, colon).strip().toLowerCase(Locale.ROOT);
+    String value = field.substring(colon + 1).replace("\r\n", "").replaceAll("[ \\t]+", " ");
+    return name + ":" + value.strip();
+  }
+
+  static String relaxedBody(String body) {
+    StringBuilder out = new StringBuilder();
+    for (String line : body.split("\r\n", -1)) {
+      out.append(line.replaceAll("[ \\t]+", " ").replaceAll(" $", "")).append("\r\n");
+    }
+    String text = out.toString().replaceAll("(\r\n)+$", "");
+    return text.isEmpty() ? "" : text + "\r\n";
+  }
+}
