@@ -1,0 +1,126 @@
+package io.herald.delivery.smtp;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.herald.delivery.Envelope;
+import io.herald.delivery.SendOutcome;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
+/**
+ * The open sessions to one route, reused for many messages. A Resilience4j bulkhead admits at most
+ * {@code maxConnections} senders at once, and since a sender opens a session only when none is
+ * idle, there are never more sessions than that. The most recently used idle session is taken first
+ * so surplus ones age out: a session idle longer than {@code idleTimeout} is closed, and one idle
+ * longer than {@link #PROBE_AFTER} is checked with a NOOP before it carries a message.
+ */
+final class ConnectionPool implements AutoCloseable {
+  /** A session this quiet may have been dropped by the server; busy ones are not probed. */
+  static final Duration PROBE_AFTER = Duration.ofSeconds(2);
+
+  private final String key;
+  private final Bulkhead bulkhead;
+  private final SmtpConnector connector;
+  private final SmtpMetrics metrics;
+  private final Clock clock;
+  private final Duration idleTimeout;
+  private final Deque<SmtpConnection> idle = new ConcurrentLinkedDeque<>();
+  private volatile boolean closed;
+
+  ConnectionPool(
+      String key,
+      int maxConnections,
+      Duration maxWait,
+      SmtpConnector connector,
+      SmtpMetrics metrics,
+      Clock clock,
+      Duration idleTimeout) {
+    this.key = key;
+    this.bulkhead =
+        Bulkhead.of(
+            "smtp-" + key,
+            BulkheadConfig.custom()
+                .maxConcurrentCalls(maxConnections)
+                .maxWaitDuration(maxWait)
+                .build());
+    this.connector = connector;
+    this.metrics = metrics;
+    this.clock = clock;
+    this.idleTimeout = idleTimeout;
+  }
+
+  Attempt send(List<HostPort> servers, Envelope envelope, byte[] rfc822) {
+    if (!bulkhead.tryAcquirePermission()) {
+      return Attempt.local(
+          new SendOutcome.Deferred("all connections to " + key + " busy", false, Duration.ZERO));
+    }
+    try {
+      SmtpConnection connection = idleConnection();
+      if (connection == null) {
+        switch (connector.open(servers)) {
+          case SmtpConnector.Opening.Opened o -> {
+            metrics.connectionOpened(key);
+            connection = o.connection();
+          }
+          case SmtpConnector.Opening.Failed f -> {
+            metrics.connectionFailed(key);
+            return f.attempt();
+          }
+        }
+      }
+      Attempt attempt = connection.send(envelope, rfc822, clock.instant());
+      release(connection);
+      return attempt;
+    } finally {
+      bulkhead.onComplete();
+    }
+  }
+
+  private SmtpConnection idleConnection() {
+    for (SmtpConnection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+      Duration quiet = Duration.between(c.lastUsed(), clock.instant());
+      if (quiet.compareTo(idleTimeout) < 0 && (quiet.compareTo(PROBE_AFTER) < 0 || c.alive())) {
+        return c;
+      }
+      c.close();
+    }
+    return null;
+  }
+
+  private void release(SmtpConnection connection) {
+    if (connection.broken() || closed) {
+      connection.close();
+    } else {
+      idle.offerFirst(connection);
+      if (closed && idle.remove(connection)) {
+        connection.close();
+      }
+    }
+  }
+
+  /** Closes the sessions idle longer than the idle timeout. */
+  void evictIdle() {
+    Instant now = clock.instant();
+    for (SmtpConnection c : idle) {
+      if (Duration.between(c.lastUsed(), now).compareTo(idleTimeout) >= 0 && idle.remove(c)) {
+        c.close();
+      }
+    }
+  }
+
+  int idleCount() {
+    return idle.size();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    for (SmtpConnection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
+      c.close();
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.herald.delivery.smtp;
+
+import io.herald.delivery.Envelope;
+import io.herald.delivery.SendOutcome;
+import io.herald.delivery.smtp.ReplyClassifier.Stage;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.time.Instant;
+
+/**
+ * One open SMTP session, used by one sender at a time and returned to its pool between messages.
+ * After a refused message it sends {@code RSET} itself, so the next transaction starts clean; a
+ * connection that failed, or whose server said 421 (closing), is marked broken and not reused.
+ */
+final class SmtpConnection implements AutoCloseable {
+  private final Session session;
+  private final PooledSmtpTransport transport;
+  private final ReplyClassifier classifier;
+  private Instant lastUsed;
+  private boolean broken;
+
+  SmtpConnection(
+      Session session, PooledSmtpTransport transport, ReplyClassifier classifier, Instant now) {
+    this.session = session;
+    this.transport = transport;
+    this.classifier = classifier;
+    this.lastUsed = now;
+  }
+
+  Attempt send(Envelope envelope, byte[] rfc822, Instant now) {
+    lastUsed = now;
+    Address[] rcpt;
+    try {
+      rcpt = new Address[] {new InternetAddress(envelope.rcptTo(), false)};
+    } catch (AddressException e) {
+      return Attempt.local(
+          new SendOutcome.Bounced(
+              SendOutcome.BounceKind.HARD, "553 5.1.3 bad recipient address: " + e.getMessage()));
+    }
+    try {
+      transport.sendMessage(new RawMessage(session, rfc822, envelope.mailFrom()), rcpt);
+      String reply = transport.getLastServerResponse();
+      return Attempt.reply(classifier.classify(Stage.DATA, transport.getLastReturnCode(), reply));
+    } catch (MessagingException e) {
+      Attempt failed = Failures.classify(e, classifier);
+      afterFailure(failed);
+      return failed;
+    }
+  }
+
+  private void afterFailure(Attempt failed) {
+    if (failed.kind() != Attempt.Kind.REPLY || transport.getLastReturnCode() == 421) {
+      broken = true;
+      return;
+    }
+    try {
+      broken = transport.simpleCommand("RSET") != 250;
+    } catch (MessagingException | RuntimeException e) {
+      broken = true;
+    }
+  }
+
+  boolean broken() {
+    return broken;
+  }
+
+  Instant lastUsed() {
+    return lastUsed;
+  }
+
+  /** Asks the server (NOOP) whether the session is still open; costs one round trip. */
+  boolean alive() {
+    return !broken && transport.isConnected();
+  }
+
+  @Override
+  public void close() {
+    try {
+      transport.close();
+    } catch (MessagingException | RuntimeException e) {
+      // Closing a dead session: nothing left to release.
+    }
+  }
+}
