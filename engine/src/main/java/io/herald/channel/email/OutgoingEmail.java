@@ -10,7 +10,9 @@ import java.util.Objects;
  * logs) and the exact RFC 5322 bytes, already DKIM-signed when a key is configured. Bytes rather
  * than a {@code MimeMessage}, because a signature covers bytes and {@link
  * io.herald.delivery.EmailTransport} writes bytes; nothing re-encodes the message after signing.
- * The array is not copied (messages are large and many); no one may modify it.
+ * The array is not copied (messages are large and many); no one may modify it. Send the bytes as
+ * they are: wrapping them in a {@code MimeMessage} and calling {@code Transport.send} would run
+ * {@code saveChanges()}, which replaces the Message-ID and breaks the DKIM signature.
  */
 public record OutgoingEmail(
     String envelopeFrom, String recipient, String messageId, byte[] rfc822) {
