@@ -23,12 +23,9 @@ final class HeraldImport {
   static void run(Path file, Path dataDir) throws Exception {
     HeraldConfig defaults = HeraldConfig.defaults();
     HeraldConfig config =
-        new HeraldConfig(
-            new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()),
-            new DataConfig(dataDir),
-            defaults.redis(),
-            defaults.policy(),
-            defaults.imports());
+        defaults
+            .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
+            .withData(new DataConfig(dataDir));
     try (HeraldNode node = HeraldNode.start(config, Optional.of("bench"), Clock.systemUTC())) {
       AccountId account = node.accounts().create("bench " + System.nanoTime()).account().id();
       long start = System.nanoTime();

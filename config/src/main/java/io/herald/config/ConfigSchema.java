@@ -2,11 +2,16 @@ package io.herald.config;
 
 import static io.herald.config.ValueTypes.charset;
 import static io.herald.config.ValueTypes.dataSize;
+import static io.herald.config.ValueTypes.duration;
 import static io.herald.config.ValueTypes.host;
+import static io.herald.config.ValueTypes.httpUrl;
 import static io.herald.config.ValueTypes.integer;
 import static io.herald.config.ValueTypes.list;
 import static io.herald.config.ValueTypes.longInteger;
+import static io.herald.config.ValueTypes.matching;
+import static io.herald.config.ValueTypes.oneOf;
 import static io.herald.config.ValueTypes.optionalRedisUri;
+import static io.herald.config.ValueTypes.optionalText;
 import static io.herald.config.ValueTypes.path;
 import static io.herald.config.ValueTypes.port;
 import static io.herald.config.ValueTypes.region;
@@ -144,6 +149,101 @@ final class ConfigSchema {
           "You receive this because you subscribed to our news.",
           "Why recipients get messages, shown in footers; used when an import gives no statement.");
 
+  static final ConfigKey<Optional<String>> DELIVERY_SMTP_HOST =
+      ConfigKey.of(
+          "delivery.smtp.host",
+          optionalText("a host name, or empty"),
+          "",
+          "Smarthost every message is relayed through; empty delivers straight to each recipient"
+              + " domain's MX hosts.");
+  static final ConfigKey<Integer> DELIVERY_SMTP_PORT =
+      ConfigKey.of("delivery.smtp.port", port(PORT), "25", "Port of the smarthost.");
+  static final ConfigKey<String> DELIVERY_SMTP_TLS =
+      ConfigKey.of(
+          "delivery.smtp.tls",
+          oneOf(List.of("none", "starttls", "tls"), "none, starttls or tls"),
+          "none",
+          "TLS to the smarthost: none, starttls (required) or tls (implicit, usually port 465).");
+  static final ConfigKey<Optional<String>> DELIVERY_SMTP_USERNAME =
+      ConfigKey.of(
+          "delivery.smtp.username",
+          optionalText("a user name, or empty"),
+          "",
+          "AUTH user name for the smarthost; empty sends without AUTH.");
+  static final ConfigKey<Optional<String>> DELIVERY_SMTP_PASSWORD =
+      ConfigKey.of(
+          "delivery.smtp.password",
+          optionalText("a password, or empty"),
+          "",
+          "AUTH password for the smarthost (prefer the environment variable to the file).");
+  static final ConfigKey<Integer> DELIVERY_SMTP_MAX_CONNECTIONS =
+      ConfigKey.of(
+          "delivery.smtp.maxConnections",
+          integer(1, 10_000, POSITIVE_INT),
+          "10",
+          "Most simultaneous connections to the smarthost.");
+  static final ConfigKey<Integer> DELIVERY_CONCURRENCY =
+      ConfigKey.of(
+          "delivery.concurrency",
+          integer(1, 100_000, POSITIVE_INT),
+          "64",
+          "Messages one node sends at the same time (virtual threads).");
+  static final ConfigKey<String> DELIVERY_RATE =
+      ConfigKey.of(
+          "delivery.rate",
+          matching(
+              java.util.regex.Pattern.compile("[1-9][0-9]*/(s|min|h|d)"),
+              "a rate such as 100/s, 6000/min or 20/h"),
+          "100/s",
+          "Default message rate per destination domain; a destination that answers 421 or"
+              + " \"try later\" is slowed down below it by itself.");
+  static final ConfigKey<Integer> DELIVERY_MAX_CONNECTIONS_PER_DOMAIN =
+      ConfigKey.of(
+          "delivery.maxConnectionsPerDomain",
+          integer(1, 10_000, POSITIVE_INT),
+          "5",
+          "Default simultaneous connections per destination domain (MX delivery).");
+  static final ConfigKey<java.time.Duration> DELIVERY_RETRY_MAX_AGE =
+      ConfigKey.of(
+          "delivery.retryMaxAge",
+          duration("a duration such as 72h or 30m"),
+          "72h",
+          "How long a deferred message is retried (exponential backoff with jitter) before it"
+              + " counts as a soft bounce.");
+  static final ConfigKey<List<String>> DELIVERY_MX_OVERRIDES =
+      ConfigKey.of(
+          "delivery.mxOverrides",
+          list(
+              matching(
+                  java.util.regex.Pattern.compile("[^=\\s]+=[^:\\s]+(:[0-9]{1,5})?"),
+                  "domain=host:port"),
+              "a list of domain=host:port pairs"),
+          "",
+          "Destinations reached at a fixed host instead of their DNS MX hosts, e.g."
+              + " example.com=127.0.0.1:2525 (tests, local mail catchers).");
+  static final ConfigKey<Optional<String>> DELIVERY_RETURN_PATH_DOMAIN =
+      ConfigKey.of(
+          "delivery.returnPathDomain",
+          optionalText("a domain, or empty"),
+          "",
+          "Domain of the signed VERP return path that bounces come back to; empty uses the"
+              + " sender's domain.");
+
+  static final ConfigKey<java.net.URI> TRACKING_BASE_URL =
+      ConfigKey.of(
+          "tracking.baseUrl",
+          httpUrl("an absolute http(s) URL"),
+          "http://localhost:8080",
+          "Public base URL of this server as recipients reach it; click, open and unsubscribe"
+              + " links point here.");
+  static final ConfigKey<Optional<String>> TRACKING_SECRET =
+      ConfigKey.of(
+          "tracking.secret",
+          optionalText("at least 32 characters, or empty"),
+          "",
+          "Key that signs link tokens and return paths; empty generates one on first start into"
+              + " data.dir/tracking-secret. Every node of a cluster needs the same key.");
+
   /** Every key, in the order of the docs and the example file. */
   static final List<ConfigKey<?>> KEYS =
       List.of(
@@ -162,7 +262,21 @@ final class ConfigSchema {
           IMPORT_MAX_LINE_CHARS,
           IMPORT_MAX_EXPANSION_RATIO,
           IMPORT_MAX_UNCOMPRESSED_BYTES,
-          IMPORT_CONSENT_STATEMENT);
+          IMPORT_CONSENT_STATEMENT,
+          DELIVERY_SMTP_HOST,
+          DELIVERY_SMTP_PORT,
+          DELIVERY_SMTP_TLS,
+          DELIVERY_SMTP_USERNAME,
+          DELIVERY_SMTP_PASSWORD,
+          DELIVERY_SMTP_MAX_CONNECTIONS,
+          DELIVERY_CONCURRENCY,
+          DELIVERY_RATE,
+          DELIVERY_MAX_CONNECTIONS_PER_DOMAIN,
+          DELIVERY_RETRY_MAX_AGE,
+          DELIVERY_MX_OVERRIDES,
+          DELIVERY_RETURN_PATH_DOMAIN,
+          TRACKING_BASE_URL,
+          TRACKING_SECRET);
 
   private static final Map<String, ConfigKey<?>> BY_PATH =
       KEYS.stream().collect(Collectors.toUnmodifiableMap(ConfigKey::path, Function.identity()));
@@ -209,7 +323,21 @@ final class ConfigSchema {
             v.get(IMPORT_MAX_LINE_CHARS),
             v.get(IMPORT_MAX_EXPANSION_RATIO),
             v.get(IMPORT_MAX_UNCOMPRESSED_BYTES),
-            v.get(IMPORT_CONSENT_STATEMENT)));
+            v.get(IMPORT_CONSENT_STATEMENT)),
+        new DeliveryConfig(
+            v.get(DELIVERY_SMTP_HOST),
+            v.get(DELIVERY_SMTP_PORT),
+            v.get(DELIVERY_SMTP_TLS),
+            v.get(DELIVERY_SMTP_USERNAME),
+            v.get(DELIVERY_SMTP_PASSWORD),
+            v.get(DELIVERY_SMTP_MAX_CONNECTIONS),
+            v.get(DELIVERY_CONCURRENCY),
+            v.get(DELIVERY_RATE),
+            v.get(DELIVERY_MAX_CONNECTIONS_PER_DOMAIN),
+            v.get(DELIVERY_RETRY_MAX_AGE),
+            v.get(DELIVERY_MX_OVERRIDES),
+            v.get(DELIVERY_RETURN_PATH_DOMAIN)),
+        new TrackingConfig(v.get(TRACKING_BASE_URL), v.get(TRACKING_SECRET)));
   }
 
   /** Values set so far by the file and the environment; a key not set reads as its default. */

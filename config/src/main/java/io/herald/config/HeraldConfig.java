@@ -14,13 +14,17 @@ import java.util.Objects;
  * @param policy sending policy (jurisdictions)
  * @param imports contact-file imports (YAML section {@code import}; {@code import} is a Java
  *     keyword)
+ * @param delivery email delivery (smarthost or MX, limits, retries)
+ * @param tracking links in messages
  */
 public record HeraldConfig(
     HttpConfig http,
     DataConfig data,
     RedisConfig redis,
     PolicyConfig policy,
-    ImportConfig imports) {
+    ImportConfig imports,
+    DeliveryConfig delivery,
+    TrackingConfig tracking) {
 
   public HeraldConfig {
     Objects.requireNonNull(http, "http");
@@ -28,6 +32,28 @@ public record HeraldConfig(
     Objects.requireNonNull(redis, "redis");
     Objects.requireNonNull(policy, "policy");
     Objects.requireNonNull(imports, "imports");
+    Objects.requireNonNull(delivery, "delivery");
+    Objects.requireNonNull(tracking, "tracking");
+  }
+
+  public HeraldConfig withHttp(HttpConfig next) {
+    return new HeraldConfig(next, data, redis, policy, imports, delivery, tracking);
+  }
+
+  public HeraldConfig withData(DataConfig next) {
+    return new HeraldConfig(http, next, redis, policy, imports, delivery, tracking);
+  }
+
+  public HeraldConfig withImports(ImportConfig next) {
+    return new HeraldConfig(http, data, redis, policy, next, delivery, tracking);
+  }
+
+  public HeraldConfig withDelivery(DeliveryConfig next) {
+    return new HeraldConfig(http, data, redis, policy, imports, next, tracking);
+  }
+
+  public HeraldConfig withTracking(TrackingConfig next) {
+    return new HeraldConfig(http, data, redis, policy, imports, delivery, next);
   }
 
   /** Every key at its documented default, as if started with no file and no environment. */

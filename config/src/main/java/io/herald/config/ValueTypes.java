@@ -110,6 +110,64 @@ final class ValueTypes {
         });
   }
 
+  /** Any text, or empty for none. */
+  static ValueType<Optional<String>> optionalText(String expected) {
+    return new Scalar<>(expected, t -> t.isEmpty() ? Optional.empty() : Optional.of(t));
+  }
+
+  /** Text matching {@code pattern} (whole), e.g. a rate such as 100/s. */
+  static ValueType<String> matching(Pattern pattern, String expected) {
+    return new Scalar<>(
+        expected,
+        t -> {
+          if (!pattern.matcher(t).matches()) {
+            throw new IllegalArgumentException("no match");
+          }
+          return t;
+        });
+  }
+
+  /** One of a few words, compared case-insensitively and returned lower-case. */
+  static ValueType<String> oneOf(List<String> choices, String expected) {
+    return new Scalar<>(
+        expected,
+        t -> {
+          String word = t.toLowerCase(Locale.ROOT);
+          if (!choices.contains(word)) {
+            throw new IllegalArgumentException("not a choice");
+          }
+          return word;
+        });
+  }
+
+  /** A positive duration such as 72h, 30m or PT6H. */
+  static ValueType<java.time.Duration> duration(String expected) {
+    return new Scalar<>(
+        expected,
+        t -> {
+          java.time.Duration d = Durations.parse(t);
+          if (d.isZero() || d.isNegative()) {
+            throw new IllegalArgumentException("not positive");
+          }
+          return d;
+        });
+  }
+
+  /** An absolute http(s) URL without a trailing slash. */
+  static ValueType<URI> httpUrl(String expected) {
+    return new Scalar<>(
+        expected,
+        t -> {
+          URI uri = URI.create(t.endsWith("/") ? t.substring(0, t.length() - 1) : t);
+          if (uri.getScheme() == null
+              || !List.of("http", "https").contains(uri.getScheme().toLowerCase(Locale.ROOT))
+              || uri.getHost() == null) {
+            throw new IllegalArgumentException("not an http(s) URL");
+          }
+          return uri;
+        });
+  }
+
   static ValueType<Path> path(String expected) {
     return new Scalar<>(
         expected,

@@ -196,7 +196,7 @@ class ConfigLoaderTest {
         .hasMessage(
             "unknown configuration key \"smtp\" in "
                 + file
-                + " line 1 (known sections: http, data, redis, policy, import)");
+                + " line 1 (known sections: http, data, redis, policy, import, delivery, tracking)");
   }
 
   @Test
@@ -361,7 +361,7 @@ class ConfigLoaderTest {
         .hasMessage(
             "configuration file "
                 + file
-                + " must be a mapping of sections (http, data, redis, policy, import), got a list"
+                + " must be a mapping of sections (http, data, redis, policy, import, delivery, tracking), got a list"
                 + " at "
                 + file
                 + " line 1");
@@ -401,5 +401,39 @@ class ConfigLoaderTest {
     List<String> regions = loadEnv(Map.of()).policy().blockedRegions();
 
     assertThatThrownBy(() -> regions.add("KP")).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void delivery_and_tracking_keys_come_from_the_environment() throws Exception {
+    HeraldConfig config =
+        loadEnv(
+            Map.of(
+                "HERALD_DELIVERY_SMTP_HOST", "smtp.example.net",
+                "HERALD_DELIVERY_SMTP_PORT", "587",
+                "HERALD_DELIVERY_SMTP_TLS", "STARTTLS",
+                "HERALD_DELIVERY_RETRY_MAX_AGE", "36h",
+                "HERALD_DELIVERY_MX_OVERRIDES", "example.com=127.0.0.1:2525",
+                "HERALD_TRACKING_BASE_URL", "https://t.example.com/"));
+
+    assertThat(config.delivery().smtpHost()).contains("smtp.example.net");
+    assertThat(config.delivery().smtpPort()).isEqualTo(587);
+    assertThat(config.delivery().smtpTls()).isEqualTo("starttls");
+    assertThat(config.delivery().retryMaxAge()).isEqualTo(java.time.Duration.ofHours(36));
+    assertThat(config.delivery().mxOverrides()).containsExactly("example.com=127.0.0.1:2525");
+    assertThat(config.tracking().baseUrl()).hasToString("https://t.example.com");
+  }
+
+  @Test
+  void bad_delivery_values_name_their_key() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> loadEnv(Map.of("HERALD_DELIVERY_RATE", "fast")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("delivery.rate");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> loadEnv(Map.of("HERALD_DELIVERY_SMTP_TLS", "ssl3")))
+        .hasMessageContaining("delivery.smtp.tls");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> loadEnv(Map.of("HERALD_TRACKING_BASE_URL", "ftp://x")))
+        .hasMessageContaining("tracking.baseUrl");
   }
 }

@@ -49,12 +49,9 @@ final class DemoCommand implements Callable<Integer> {
     }
     Path dir = Files.createTempDirectory("herald-demo-");
     HeraldConfig config =
-        new HeraldConfig(
-            new HttpConfig("127.0.0.1", 0, loaded.http().maxUploadBytes()),
-            new DataConfig(dir),
-            loaded.redis(),
-            loaded.policy(),
-            loaded.imports());
+        loaded
+            .withHttp(new HttpConfig("127.0.0.1", 0, loaded.http().maxUploadBytes()))
+            .withData(new DataConfig(dir));
     String adminToken = Secrets.generate("ha_", new SecureRandom());
     cli.out().println("== Herald demo: data in " + dir);
     try (HeraldNode node = HeraldNode.start(config, Optional.of(adminToken), Clock.systemUTC())) {

@@ -50,11 +50,7 @@ class ImportAtomicityTest {
             i.maxExpansionRatio(),
             i.maxUncompressedBytes(),
             i.consentStatement());
-    node =
-        HeraldNode.start(
-            new HeraldConfig(base.http(), base.data(), base.redis(), base.policy(), small),
-            Optional.of(TestNode.ADMIN_TOKEN),
-            clock);
+    node = HeraldNode.start(base.withImports(small), Optional.of(TestNode.ADMIN_TOKEN), clock);
     account = node.accounts().create("Atomic Ltd").account().id();
   }
 

@@ -41,12 +41,9 @@ public final class TestNode implements AutoCloseable {
 
   public static HeraldConfig config(Path dataDir) {
     HeraldConfig defaults = HeraldConfig.defaults();
-    return new HeraldConfig(
-        new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()),
-        new DataConfig(dataDir),
-        defaults.redis(),
-        defaults.policy(),
-        defaults.imports());
+    return defaults
+        .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
+        .withData(new DataConfig(dataDir));
   }
 
   public HeraldNode node() {

@@ -24,13 +24,7 @@ class UploadLimitTest {
   @Test
   void anOversizedUploadIsRefusedAndItsSpoolFileRemoved() throws Exception {
     HeraldConfig base = TestNode.config(data);
-    HeraldConfig small =
-        new HeraldConfig(
-            new HttpConfig("127.0.0.1", 0, 1024),
-            base.data(),
-            base.redis(),
-            base.policy(),
-            base.imports());
+    HeraldConfig small = base.withHttp(new HttpConfig("127.0.0.1", 0, 1024));
     try (HeraldNode node =
         HeraldNode.start(small, Optional.of(TestNode.ADMIN_TOKEN), Clock.systemUTC())) {
       String key = node.accounts().create("Big Files").apiKey();

@@ -1,0 +1,66 @@
+package io.herald.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How Herald delivers email. With {@code smtpHost} set, every message goes through that smarthost;
+ * without it, straight to each recipient domain's MX hosts. Limits apply per destination domain.
+ *
+ * @param smtpHost the smarthost, or empty to deliver to MX hosts
+ * @param smtpPort the smarthost's port
+ * @param smtpTls {@code none}, {@code starttls} (required) or {@code tls} (implicit)
+ * @param smtpUsername AUTH user for the smarthost, or empty for none
+ * @param smtpPassword AUTH password for the smarthost
+ * @param smtpMaxConnections most simultaneous connections to the smarthost
+ * @param concurrency messages one node sends at the same time
+ * @param rate default message rate per destination domain, e.g. {@code 100/s}
+ * @param maxConnectionsPerDomain default simultaneous connections per destination domain
+ * @param retryMaxAge how long a deferred message is retried before it is a soft bounce
+ * @param mxOverrides {@code domain=host:port} pairs used instead of DNS (tests, local catchers)
+ * @param returnPathDomain domain of the VERP return path; empty means the sender's domain
+ */
+public record DeliveryConfig(
+    Optional<String> smtpHost,
+    int smtpPort,
+    String smtpTls,
+    Optional<String> smtpUsername,
+    Optional<String> smtpPassword,
+    int smtpMaxConnections,
+    int concurrency,
+    String rate,
+    int maxConnectionsPerDomain,
+    Duration retryMaxAge,
+    List<String> mxOverrides,
+    Optional<String> returnPathDomain) {
+
+  public DeliveryConfig {
+    Objects.requireNonNull(smtpHost, "smtpHost");
+    Objects.requireNonNull(smtpTls, "smtpTls");
+    Objects.requireNonNull(smtpUsername, "smtpUsername");
+    Objects.requireNonNull(smtpPassword, "smtpPassword");
+    Objects.requireNonNull(rate, "rate");
+    Objects.requireNonNull(retryMaxAge, "retryMaxAge");
+    mxOverrides = List.copyOf(mxOverrides);
+    Objects.requireNonNull(returnPathDomain, "returnPathDomain");
+  }
+
+  /** The same settings delivering through {@code host:port} without TLS or AUTH. */
+  public DeliveryConfig withSmarthost(String host, int port) {
+    return new DeliveryConfig(
+        Optional.of(host),
+        port,
+        "none",
+        Optional.empty(),
+        Optional.empty(),
+        smtpMaxConnections,
+        concurrency,
+        rate,
+        maxConnectionsPerDomain,
+        retryMaxAge,
+        mxOverrides,
+        returnPathDomain);
+  }
+}
