@@ -11,10 +11,17 @@ import io.herald.audience.AudienceStore;
 import io.herald.audience.Imports;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
+import io.herald.channel.email.CampaignEmails;
 import io.herald.config.HeraldConfig;
 import io.herald.config.ImportConfig;
+import io.herald.delivery.DeliveryWorker;
+import io.herald.delivery.EmailTransport;
+import io.herald.delivery.MessageFactory;
 import io.herald.delivery.QueueDispatcher;
+import io.herald.delivery.RetryPolicy;
 import io.herald.delivery.WorkQueue;
+import io.herald.delivery.smtp.SmtpSettingsFromConfig;
+import io.herald.delivery.smtp.SmtpTransport;
 import io.herald.importers.ContactFileReader;
 import io.herald.importers.ImportLimits;
 import io.herald.importers.ImportOptions;
@@ -26,13 +33,17 @@ import io.herald.store.redis.RedisAudienceStore;
 import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisConnectionUri;
 import io.herald.store.redis.RedisWorkQueue;
+import io.herald.tracking.TrackingSecret;
 import io.herald.web.HttpServer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +55,8 @@ import java.util.concurrent.Executors;
  */
 public final class HeraldNode implements AutoCloseable {
   private static final int MAX_CONCURRENT_IMPORTS = 2;
+  // A message claimed this long ago and not acknowledged belongs to a node that died.
+  private static final Duration RECLAIM_AFTER = Duration.ofMinutes(2);
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final HttpServer http;
@@ -54,6 +67,7 @@ public final class HeraldNode implements AutoCloseable {
   private final CampaignStore campaignStore;
   private final WorkQueue workQueue;
   private final Campaigns campaigns;
+  private final DeliveryWorker worker;
 
   private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
       throws IOException {
@@ -84,6 +98,36 @@ public final class HeraldNode implements AutoCloseable {
               config.imports().consentStatement(),
               workers,
               MAX_CONCURRENT_IMPORTS);
+      EmailTransport transport =
+          new SmtpTransport(
+              SmtpSettingsFromConfig.of(config.delivery()), new SimpleMeterRegistry());
+      resources.push(transport);
+      MessageFactory messages =
+          new CampaignEmails(
+              audience,
+              TrackingSecret.signer(config.tracking().secret(), config.data().dir(), random),
+              config.tracking().baseUrl(),
+              config.delivery().returnPathDomain(),
+              clock,
+              random,
+              List.of());
+      this.worker =
+          new DeliveryWorker(
+              new DeliveryWorker.Parts(
+                  workQueue,
+                  campaignStore,
+                  campaigns,
+                  audience,
+                  messages,
+                  transport,
+                  new RetryPolicy(
+                      Duration.ofMinutes(1), Duration.ofHours(1), config.delivery().retryMaxAge()),
+                  clock,
+                  random),
+              consumerName(random),
+              config.delivery().concurrency(),
+              RECLAIM_AFTER);
+      resources.push(worker);
       this.http =
           new HttpServer(
               config,
@@ -132,6 +176,17 @@ public final class HeraldNode implements AutoCloseable {
     resources.push(redis);
     redis.ping();
     return redis;
+  }
+
+  /** A consumer name unique to this process, so a restarted node does not take over its past. */
+  private static String consumerName(SecureRandom random) {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (IOException e) {
+      host = "node";
+    }
+    return host + "-" + ProcessHandle.current().pid() + "-" + Integer.toHexString(random.nextInt());
   }
 
   static ImportOptions importOptions(ImportConfig config) {

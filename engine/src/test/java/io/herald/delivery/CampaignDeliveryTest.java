@@ -15,27 +15,17 @@ import io.herald.campaign.CampaignRefused;
 import io.herald.campaign.CampaignState;
 import io.herald.campaign.Campaigns;
 import io.herald.campaign.Phase;
-import io.herald.campaign.Recipient;
 import io.herald.testing.Await;
 import io.herald.testing.TestNode;
-import jakarta.mail.Message;
-import jakarta.mail.Session;
-import jakarta.mail.Transport;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,78 +45,23 @@ class CampaignDeliveryTest {
   HeraldNode node;
   AccountId account;
   Campaigns campaigns;
-  DeliveryWorker worker;
   io.herald.campaign.CampaignStore store;
-
-  /**
-   * Plain messages through Jakarta Mail to GreenMail: the real composer comes with its own tests.
-   */
-  final class PlainMessages implements MessageFactory {
-    @Override
-    public Built build(Campaign campaign, Recipient recipient) throws MessageRefused {
-      try {
-        MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
-        message.setFrom(new InternetAddress(campaign.fromAddress()));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(recipient.email()));
-        message.setSubject(campaign.subject() + " " + recipient.number());
-        message.setText("hello " + recipient.name(), "UTF-8");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        message.writeTo(out);
-        return new Built(new Envelope("bounces@herald.test", recipient.email()), out.toByteArray());
-      } catch (Exception e) {
-        throw new MessageRefused(e.getMessage(), e);
-      }
-    }
-  }
-
-  /** Sends through a real SMTP session to GreenMail. */
-  static final class SmtpToGreenMail implements EmailTransport {
-    @Override
-    public SendOutcome send(Envelope envelope, byte[] rfc822) {
-      try {
-        Properties props = new Properties();
-        props.put("mail.smtp.host", "127.0.0.1");
-        props.put("mail.smtp.port", Integer.toString(mail.getSmtp().getPort()));
-        props.put("mail.smtp.from", envelope.mailFrom());
-        Session session = Session.getInstance(props);
-        MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(rfc822));
-        Transport.send(message, new InternetAddress[] {new InternetAddress(envelope.rcptTo())});
-        return new SendOutcome.Delivered("250 OK");
-      } catch (Exception e) {
-        return new SendOutcome.Deferred(String.valueOf(e.getMessage()), false, Duration.ZERO);
-      }
-    }
-  }
 
   @BeforeEach
   void start() throws Exception {
+    var base = TestNode.config(data);
     node =
         HeraldNode.start(
-            TestNode.config(data), Optional.of(TestNode.ADMIN_TOKEN), Clock.systemUTC());
+            base.withDelivery(base.delivery().withSmarthost("127.0.0.1", mail.getSmtp().getPort())),
+            Optional.of(TestNode.ADMIN_TOKEN),
+            Clock.systemUTC());
     account = node.accounts().create("Sender Co").account().id();
     store = node.campaignStore();
-    var queue = node.workQueue();
     campaigns = node.campaigns();
-    worker =
-        new DeliveryWorker(
-            new DeliveryWorker.Parts(
-                queue,
-                store,
-                campaigns,
-                node.audience(),
-                new PlainMessages(),
-                new SmtpToGreenMail(),
-                RetryPolicy.defaults(),
-                Clock.systemUTC(),
-                RandomGenerator.getDefault()),
-            "test-worker",
-            8,
-            Duration.ofSeconds(30));
   }
 
   @AfterEach
   void stop() {
-    worker.close();
     node.close();
   }
 
@@ -186,6 +121,38 @@ class CampaignDeliveryTest {
     var stats = store.stats(account, campaign.id());
     assertThat(stats.get(Phase.ALL, "delivered")).isEqualTo(40);
     assertThat(stats.get(Phase.ALL, "sent")).isEqualTo(40);
+  }
+
+  @Test
+  void everyDeliveredMessageCarriesTheFootersAndUnsubscribeHeadersWhateverTheTemplateDoes()
+      throws Exception {
+    importList("compliance", 3);
+    Campaign campaign =
+        campaigns.create(
+            account,
+            new Campaigns.Draft(
+                "compliance",
+                Map.of(),
+                "Sender Co",
+                "news@sender.example",
+                Optional.empty(),
+                "Hi {{name}}",
+                "<div style=\"display:none\">{{unsubscribe_url}}</div><p>No footer here</p>",
+                Optional.empty()));
+    campaigns.start(account, campaign.id());
+    awaitState(campaign, CampaignState.Completed.class);
+
+    assertThat(mail.getReceivedMessages())
+        .hasSize(3)
+        .allSatisfy(
+            m -> {
+              assertThat(m.getHeader("List-Unsubscribe")).isNotNull();
+              assertThat(m.getHeader("List-Unsubscribe-Post"))
+                  .containsExactly("List-Unsubscribe=One-Click");
+              assertThat(m.getHeader("Return-Path")[0]).contains("bounces+");
+              String body = com.icegreen.greenmail.util.GreenMailUtil.getBody(m);
+              assertThat(body).contains("You receive this because").contains("/u/");
+            });
   }
 
   @Test

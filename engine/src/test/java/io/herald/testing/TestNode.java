@@ -41,9 +41,12 @@ public final class TestNode implements AutoCloseable {
 
   public static HeraldConfig config(Path dataDir) {
     HeraldConfig defaults = HeraldConfig.defaults();
+    // Mail goes to a loopback port where nothing listens unless a test says otherwise:
+    // no test ever looks up or reaches a real mail server.
     return defaults
         .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
-        .withData(new DataConfig(dataDir));
+        .withData(new DataConfig(dataDir))
+        .withDelivery(defaults.delivery().withSmarthost("127.0.0.1", 1));
   }
 
   public HeraldNode node() {

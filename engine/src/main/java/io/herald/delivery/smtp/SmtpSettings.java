@@ -70,6 +70,20 @@ public record SmtpSettings(
     return domainLimits.getOrDefault(domain.toLowerCase(Locale.ROOT), defaultLimits);
   }
 
+  public SmtpSettings withHelo(String name) {
+    return new SmtpSettings(
+        route,
+        timeouts,
+        name,
+        defaultLimits,
+        domainLimits,
+        maxRateWait,
+        maxConnectionWait,
+        idleTimeout,
+        breaker,
+        throttleBackoff);
+  }
+
   public SmtpSettings withTimeouts(Timeouts t) {
     return new SmtpSettings(
         route,
