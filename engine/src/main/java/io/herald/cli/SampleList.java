@@ -15,6 +15,14 @@ import java.util.Random;
  */
 final class SampleList {
   static final String SUPPRESSED = "unsubscribed@example.com";
+  static final String NEWSLETTER =
+      """
+      <html><body style="font-family: Georgia, serif">
+      <h1>Привіт, {{name}}!</h1>
+      <p>Наші новини для міста {{Місто}}: <a href="https://demo-company.example/news">читати</a>,
+      <a href="https://demo-company.example/shop?utm_source=herald">магазин</a>.</p>
+      </body></html>
+      """;
   private static final List<String> FIRST =
       List.of("Олена", "Андрій", "Марія", "Тарас", "Ірина", "Богдан", "Наталія", "Дмитро");
   private static final List<String> LAST =
