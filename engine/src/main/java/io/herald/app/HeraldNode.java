@@ -35,7 +35,8 @@ import io.herald.store.redis.RedisConnectionUri;
 import io.herald.store.redis.RedisWorkQueue;
 import io.herald.tracking.TrackingSecret;
 import io.herald.web.HttpServer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.security.SecureRandom;
@@ -98,9 +99,9 @@ public final class HeraldNode implements AutoCloseable {
               config.imports().consentStatement(),
               workers,
               MAX_CONCURRENT_IMPORTS);
+      PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       EmailTransport transport =
-          new SmtpTransport(
-              SmtpSettingsFromConfig.of(config.delivery()), new SimpleMeterRegistry());
+          new SmtpTransport(SmtpSettingsFromConfig.of(config.delivery()), metrics);
       resources.push(transport);
       MessageFactory messages =
           new CampaignEmails(
@@ -140,6 +141,7 @@ public final class HeraldNode implements AutoCloseable {
                   imports,
                   campaigns,
                   campaignStore,
+                  metrics::scrape,
                   redis::ping,
                   clock));
       resources.push(http);

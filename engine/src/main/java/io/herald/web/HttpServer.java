@@ -40,6 +40,7 @@ public final class HttpServer implements AutoCloseable {
       Imports imports,
       Campaigns campaigns,
       CampaignStore campaignStore,
+      Supplier<String> metrics,
       Supplier<String> redisPing,
       Clock clock) {}
 
@@ -65,6 +66,13 @@ public final class HttpServer implements AutoCloseable {
             services.clock())
         .register(app);
     new CampaignRoutes(auth, services.campaigns(), services.campaignStore()).register(app);
+    // Prometheus text format; like /health it needs no token (bind http.host to a private
+    // interface, or put a proxy in front, to keep it from the public).
+    app.get(
+        "/metrics",
+        ctx ->
+            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(services.metrics().get()));
     app.get(
         "/health", ctx -> ctx.json(Map.of("status", "ok", "redis", services.redisPing().get())));
     app.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));

@@ -121,6 +121,15 @@ class CampaignDeliveryTest {
     var stats = store.stats(account, campaign.id());
     assertThat(stats.get(Phase.ALL, "delivered")).isEqualTo(40);
     assertThat(stats.get(Phase.ALL, "sent")).isEqualTo(40);
+    var metrics =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + node.httpPort() + "/metrics"))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("herald_smtp_outcomes_total").contains("delivered");
   }
 
   @Test
