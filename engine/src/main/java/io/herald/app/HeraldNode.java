@@ -14,6 +14,7 @@ import io.herald.campaign.Campaigns;
 import io.herald.channel.email.CampaignEmails;
 import io.herald.config.HeraldConfig;
 import io.herald.config.ImportConfig;
+import io.herald.delivery.CampaignSamples;
 import io.herald.delivery.DeliveryWorker;
 import io.herald.delivery.EmailTransport;
 import io.herald.delivery.MessageFactory;
@@ -141,6 +142,7 @@ public final class HeraldNode implements AutoCloseable {
                   imports,
                   campaigns,
                   campaignStore,
+                  new CampaignSamples(audience, messages, transport),
                   metrics::scrape,
                   redis::ping,
                   clock));

@@ -17,6 +17,9 @@ public interface AudienceStore {
   /** Every member of the list, in no particular order, without loading the list into memory. */
   void forEachMember(AccountId account, String listId, Consumer<Contact> action);
 
+  /** One member of a list by contact key. */
+  Optional<Contact> findMember(AccountId account, String listId, String contactKey);
+
   void suppress(AccountId account, Suppression suppression);
 
   /** Which of these contact keys the account has suppressed (checked again at send time, R3). */

@@ -22,7 +22,9 @@ import picocli.CommandLine.ParentCommand;
       CampaignCommand.Status.class,
       CampaignCommand.Pause.class,
       CampaignCommand.Resume.class,
-      CampaignCommand.Cancel.class
+      CampaignCommand.Cancel.class,
+      CampaignCommand.Preview.class,
+      CampaignCommand.TestSend.class
     })
 final class CampaignCommand {
   @ParentCommand HeraldCli cli;
@@ -169,6 +171,70 @@ final class CampaignCommand {
     @Override
     JsonNode run(HeraldClient client) throws HeraldClient.ApiProblem {
       return client.post(path("cancel"), Map.of());
+    }
+  }
+
+  /** {@code herald campaign preview ID --email ADDR}: the raw message that contact would get. */
+  @Command(name = "preview", description = "Print the message one contact would get.")
+  static final class Preview implements Callable<Integer> {
+    @ParentCommand CampaignCommand parent;
+
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Option(names = "--email", required = true, paramLabel = "ADDR")
+    String email;
+
+    @Override
+    public Integer call() {
+      HeraldCli cli = parent.cli;
+      try {
+        JsonNode preview =
+            cli.accountClient()
+                .post(
+                    "api/campaigns/" + HeraldClient.encode(id) + "/preview",
+                    Map.of("email", email));
+        cli.out().println("MAIL FROM:<" + preview.get("mailFrom").asText() + ">");
+        cli.out().println("RCPT TO:<" + preview.get("rcptTo").asText() + ">");
+        cli.out().print(preview.get("rfc822").asText());
+        return HeraldCli.EXIT_OK;
+      } catch (HeraldClient.ApiProblem e) {
+        return Failures.report(cli, e);
+      }
+    }
+  }
+
+  /** {@code herald campaign test ID --to ADDR [--to ADDR…]}: send the campaign to a few people. */
+  @Command(name = "test", description = "Send the campaign to given addresses (max 10).")
+  static final class TestSend implements Callable<Integer> {
+    @ParentCommand CampaignCommand parent;
+
+    @Parameters(paramLabel = "ID")
+    String id;
+
+    @Option(names = "--to", required = true, paramLabel = "ADDR")
+    java.util.List<String> to;
+
+    @Override
+    public Integer call() {
+      HeraldCli cli = parent.cli;
+      try {
+        JsonNode results =
+            cli.accountClient()
+                .post("api/campaigns/" + HeraldClient.encode(id) + "/test", Map.of("to", to))
+                .get("results");
+        boolean allDelivered = true;
+        for (JsonNode r : results) {
+          cli.out()
+              .printf(
+                  "%s: %s (%s)%n",
+                  r.get("address").asText(), r.get("outcome").asText(), r.get("detail").asText());
+          allDelivered &= "delivered".equals(r.get("outcome").asText());
+        }
+        return allDelivered ? HeraldCli.EXIT_OK : HeraldCli.EXIT_FAILURE;
+      } catch (HeraldClient.ApiProblem e) {
+        return Failures.report(cli, e);
+      }
     }
   }
 }

@@ -9,6 +9,10 @@ import io.herald.campaign.CampaignStats;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
 import io.herald.campaign.Phase;
+import io.herald.delivery.CampaignSamples;
+import io.herald.delivery.MessageFactory;
+import io.herald.delivery.SendOutcome;
+import io.herald.importers.InvalidAddressException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -21,12 +25,20 @@ final class CampaignRoutes {
   private final Auth auth;
   private final Campaigns campaigns;
   private final CampaignStore store;
+  private final CampaignSamples samples;
 
-  CampaignRoutes(Auth auth, Campaigns campaigns, CampaignStore store) {
+  CampaignRoutes(Auth auth, Campaigns campaigns, CampaignStore store, CampaignSamples samples) {
     this.auth = auth;
     this.campaigns = campaigns;
     this.store = store;
+    this.samples = samples;
   }
+
+  /** Request body of a preview: the contact to render for. */
+  record Preview(String email) {}
+
+  /** Request body of a test send. */
+  record TestSend(java.util.List<String> to) {}
 
   /** Request body of campaign creation. */
   record Create(
@@ -49,6 +61,8 @@ final class CampaignRoutes {
     app.post("/api/campaigns", this::create);
     app.get("/api/campaigns", this::list);
     app.get("/api/campaigns/{id}", this::status);
+    app.post("/api/campaigns/{id}/preview", this::preview);
+    app.post("/api/campaigns/{id}/test", this::testSend);
     app.post("/api/campaigns/{id}/start", ctx -> act(ctx, (a, id) -> campaigns.start(a.id(), id)));
     app.post("/api/campaigns/{id}/pause", ctx -> act(ctx, (a, id) -> campaigns.pause(a.id(), id)));
     app.post(
@@ -76,6 +90,57 @@ final class CampaignRoutes {
       ctx.status(201).header("Location", "/api/campaigns/" + campaign.id()).json(view(campaign));
     } catch (CampaignRefused e) {
       throw refused(e);
+    }
+  }
+
+  private void preview(Context ctx) {
+    Account account = auth.account(ctx);
+    Campaign campaign = find(account, ctx.pathParam("id"));
+    Preview body = JsonBodies.read(ctx, Preview.class);
+    try {
+      MessageFactory.Built built =
+          samples.preview(campaign, body.email() == null ? "" : body.email());
+      ctx.json(
+          Map.of(
+              "mailFrom", built.envelope().mailFrom(),
+              "rcptTo", built.envelope().rcptTo(),
+              "rfc822", new String(built.rfc822(), java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (MessageFactory.MessageRefused | InvalidAddressException e) {
+      throw Problem.badRequest(e.getMessage());
+    }
+  }
+
+  private void testSend(Context ctx) {
+    Account account = auth.account(ctx);
+    Campaign campaign = find(account, ctx.pathParam("id"));
+    TestSend body = JsonBodies.read(ctx, TestSend.class);
+    try {
+      var results =
+          samples.testSend(campaign, body.to() == null ? java.util.List.of() : body.to()).stream()
+              .map(
+                  sent -> {
+                    Map<String, Object> view = new LinkedHashMap<>();
+                    view.put("address", sent.address());
+                    switch (sent.outcome()) {
+                      case SendOutcome.Delivered d -> {
+                        view.put("outcome", "delivered");
+                        view.put("detail", d.reply());
+                      }
+                      case SendOutcome.Deferred d -> {
+                        view.put("outcome", "deferred");
+                        view.put("detail", d.reason());
+                      }
+                      case SendOutcome.Bounced b -> {
+                        view.put("outcome", "bounced_" + b.kind().name().toLowerCase(Locale.ROOT));
+                        view.put("detail", b.reply());
+                      }
+                    }
+                    return view;
+                  })
+              .toList();
+      ctx.json(Map.of("results", results));
+    } catch (MessageFactory.MessageRefused | InvalidAddressException e) {
+      throw Problem.badRequest(e.getMessage());
     }
   }
 

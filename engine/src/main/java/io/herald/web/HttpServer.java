@@ -9,6 +9,7 @@ import io.herald.audience.Imports;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
 import io.herald.config.HeraldConfig;
+import io.herald.delivery.CampaignSamples;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -40,6 +41,7 @@ public final class HttpServer implements AutoCloseable {
       Imports imports,
       Campaigns campaigns,
       CampaignStore campaignStore,
+      CampaignSamples samples,
       Supplier<String> metrics,
       Supplier<String> redisPing,
       Clock clock) {}
@@ -65,7 +67,8 @@ public final class HttpServer implements AutoCloseable {
             config.imports().defaultRegion(),
             services.clock())
         .register(app);
-    new CampaignRoutes(auth, services.campaigns(), services.campaignStore()).register(app);
+    new CampaignRoutes(auth, services.campaigns(), services.campaignStore(), services.samples())
+        .register(app);
     // Prometheus text format; like /health it needs no token (bind http.host to a private
     // interface, or put a proxy in front, to keep it from the public).
     app.get(

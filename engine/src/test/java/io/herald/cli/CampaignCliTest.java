@@ -167,4 +167,19 @@ class CampaignCliTest {
     assertThat(node.get("/api/campaigns", otherKey).body()).doesNotContain(id);
     assertThat(herald(key, "campaign", "status", id, "--json").out()).contains("\"draft\"");
   }
+
+  @Test
+  void previewPrintsTheExactMessageAListContactWouldGet() {
+    String id = create("Preview {{name}}");
+
+    Run preview = herald(key, "campaign", "preview", id, "--email", "A@example.com");
+
+    assertThat(preview.code()).as(preview.err()).isZero();
+    assertThat(preview.out())
+        .contains("RCPT TO:<a@example.com>")
+        .contains("Subject: Preview A")
+        .contains("List-Unsubscribe:")
+        .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    assertThat(herald(key, "campaign", "preview", id, "--email", "bad").code()).isEqualTo(2);
+  }
 }

@@ -264,4 +264,38 @@ class CampaignDeliveryTest {
                         Optional.empty())))
         .hasMessageContaining("single lines");
   }
+
+  @Test
+  void aTestSendReachesAddressesOffTheListAndCountsNothing() throws Exception {
+    importList("tested", 2);
+    Campaign campaign = campaigns.create(account, draft("tested", Map.of()));
+    var samples =
+        new CampaignSamples(
+            node.audience(),
+            new io.herald.channel.email.CampaignEmails(
+                node.audience(),
+                new io.herald.tracking.TokenSigner(new byte[32]),
+                java.net.URI.create("https://t.example.com"),
+                Optional.empty(),
+                Clock.systemUTC(),
+                java.util.random.RandomGenerator.getDefault(),
+                List.of()),
+            new io.herald.delivery.smtp.SmtpTransport(
+                io.herald.delivery.smtp.SmtpSettings.smarthost(
+                    io.herald.delivery.smtp.SmtpSettings.Route.Smarthost.plain(
+                        "127.0.0.1", mail.getSmtp().getPort())),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+
+    var sent = samples.testSend(campaign, List.of("boss@elsewhere.example", "r1@example.com"));
+
+    assertThat(sent).extracting(s -> s.outcome()).allMatch(o -> o instanceof SendOutcome.Delivered);
+    assertThat(mail.getReceivedMessages()).hasSize(2);
+    assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(mail.getReceivedMessages()[1]))
+        .contains("Hi Reader 1"); // a list member gets their own fields
+    assertThat(store.stats(account, campaign.id()).counters()).isEmpty();
+    assertThat(campaigns.find(account, campaign.id()).orElseThrow().state())
+        .isInstanceOf(CampaignState.Draft.class);
+    assertThatThrownBy(() -> samples.testSend(campaign, List.of("not-an-address")))
+        .hasMessageContaining("@");
+  }
 }

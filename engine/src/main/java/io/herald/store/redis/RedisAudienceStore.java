@@ -92,6 +92,13 @@ public final class RedisAudienceStore implements AudienceStore {
   }
 
   @Override
+  public Optional<Contact> findMember(AccountId account, String listId, String contactKey) {
+    ConsentCache consents = new ConsentCache(redis, json, account);
+    return Optional.ofNullable(redis.sync().hget(Keys.members(account, listId), contactKey))
+        .map(v -> json.read(v, StoredContact.class).toContact(contactKey, consents::get));
+  }
+
+  @Override
   public void suppress(AccountId account, Suppression suppression) {
     redis.sync().hset(Keys.suppressed(account), suppression.key(), json.write(suppression));
   }
