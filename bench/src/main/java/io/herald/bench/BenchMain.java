@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * <ul>
  *   <li>{@code generate ROWS DIR}: writes {@code contacts-ROWS.csv} and {@code .xlsx} (once);
  *   <li>{@code herald-import FILE DATA_DIR}: Herald's whole import into an embedded Redis;
- *   <li>{@code reference-parse FILE}: a bare Commons CSV or POI streaming parse of the same file.
+ *   <li>{@code reference-parse FILE}: a bare Commons CSV or POI streaming parse of the same file;
+ *   <li>{@code herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR}: a campaign to an SMTP sink.
  * </ul>
  *
  * Each measuring step prints one line {@code rows=… seconds=…}.
@@ -26,13 +27,20 @@ public final class BenchMain {
       case "generate" -> ContactFiles.generate(Long.parseLong(args[1]), Path.of(args[2]));
       case "herald-import" -> HeraldImport.run(Path.of(args[1]), Path.of(args[2]));
       case "reference-parse" -> ReferenceParse.run(Path.of(args[1]));
+      case "herald-campaign" ->
+          HeraldCampaign.run(
+              Long.parseLong(args[1]),
+              Integer.parseInt(args[2]),
+              Integer.parseInt(args[3]),
+              Path.of(args[4]));
       default -> usage();
     }
   }
 
   private static void usage() {
     System.err.println(
-        "usage: generate ROWS DIR | herald-import FILE DATA_DIR | reference-parse FILE");
+        "usage: generate ROWS DIR | herald-import FILE DATA_DIR | reference-parse FILE"
+            + " | herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR");
     System.exit(2);
   }
 }

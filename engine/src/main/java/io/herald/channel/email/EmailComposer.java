@@ -25,7 +25,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.random.RandomGenerator;
-import java.util.regex.Pattern;
 
 /**
  * Turns a compiled campaign template and one recipient into a finished, compliant message. Whatever
@@ -41,7 +40,6 @@ import java.util.regex.Pattern;
  * unsubscribe_url} and {@code consent_statement}, which a contact field can never override.
  */
 public final class EmailComposer {
-  private static final Pattern LINE_END = Pattern.compile("\r\n|\r|\n");
   private final TokenSigner signer;
   private final TrackingUrls urls;
   private final String returnPathDomain;
@@ -190,8 +188,23 @@ public final class EmailComposer {
     return alternative;
   }
 
-  private static String crlf(String text) {
-    return LINE_END.matcher(text).replaceAll("\r\n");
+  /** Every line ending as CRLF; a plain scan, since this runs over every message body. */
+  static String crlf(String text) {
+    StringBuilder out = new StringBuilder(text.length() + text.length() / 32);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\r') {
+        out.append("\r\n");
+        if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+      } else if (c == '\n') {
+        out.append("\r\n");
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
   }
 
   /** A validated address with a display name made safe for a header (RFC 2047 when non-ASCII). */
@@ -215,8 +228,12 @@ public final class EmailComposer {
       return key.get().sign(message);
     }
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-      message.writeTo(out);
+      // The encoders write byte by byte: buffer them, and size the array for a typical message.
+      ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+      try (java.io.BufferedOutputStream buffered =
+          new java.io.BufferedOutputStream(out, 64 * 1024)) {
+        message.writeTo(buffered);
+      }
       return out.toByteArray();
     } catch (MessagingException | IOException e) {
       throw new IllegalStateException("cannot write the message: " + e.getMessage(), e);

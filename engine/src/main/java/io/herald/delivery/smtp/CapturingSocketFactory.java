@@ -23,6 +23,13 @@ final class CapturingSocketFactory implements Supplier<Socket> {
   }
 
   private Socket remember(Socket s) {
+    // SMTP is a request/reply dialogue with small writes (the final "." of DATA, RSET, MAIL):
+    // with Nagle's algorithm each of them waits for the peer's delayed ACK, ~40 ms a message.
+    try {
+      s.setTcpNoDelay(true);
+    } catch (java.net.SocketException e) {
+      // Not yet connected or not a TCP socket: Jakarta Mail connects it later; nothing to tune.
+    }
     last.set(s);
     return s;
   }
