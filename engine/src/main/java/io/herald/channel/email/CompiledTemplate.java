@@ -28,26 +28,46 @@ public final class CompiledTemplate {
   private static final Mustache.Compiler PLAIN = HTML.escapeHTML(false);
   private static final Pattern PARTIAL = Pattern.compile("\\{\\{\\s*>");
   private static final Pattern LINE = Pattern.compile("@ line (\\d+)");
+  private static final Pattern BLANK_LINES = Pattern.compile("\n(?:[ \t]*\n){2,}");
 
   private final Template subject;
   private final Template html;
   private final Optional<Template> text;
+  private final boolean textDerived;
 
-  private CompiledTemplate(Template subject, Template html, Optional<Template> text) {
+  private CompiledTemplate(
+      Template subject, Template html, Optional<Template> text, boolean textDerived) {
     this.subject = subject;
     this.html = html;
     this.text = text;
+    this.textDerived = textDerived;
   }
 
   /** Parses the three templates, naming the part and line of the first mistake. */
   public static CompiledTemplate compile(EmailContent content) throws TemplateException {
     Template subject = compile("subject", PLAIN, content.subject());
     Template html = compile("html", HTML, content.html());
-    Optional<Template> text = Optional.empty();
     if (content.text().isPresent()) {
-      text = Optional.of(compile("text", PLAIN, content.text().get()));
+      return new CompiledTemplate(
+          subject, html, Optional.of(compile("text", PLAIN, content.text().get())), false);
     }
-    return new CompiledTemplate(subject, html, text);
+    return new CompiledTemplate(subject, html, derivedText(content.html()), true);
+  }
+
+  /**
+   * Without a text template, the text part is derived from the HTML. Mustache tags are plain text
+   * to the HTML-to-text conversion, so converting the template once per campaign gives a text
+   * template that renders to what converting each rendered body would, minus the per-message parse
+   * — the most expensive step of composing a message. When the tags do not survive the conversion
+   * as a valid template (a section opened in an attribute, say), each message is converted after
+   * rendering instead.
+   */
+  private static Optional<Template> derivedText(String htmlSource) {
+    try {
+      return Optional.of(PLAIN.compile(HtmlToText.convert(htmlSource)));
+    } catch (MustacheException e) {
+      return Optional.empty();
+    }
   }
 
   String subject(Map<String, String> variables) {
@@ -59,7 +79,9 @@ public final class CompiledTemplate {
   }
 
   Optional<String> text(Map<String, String> variables) {
-    return text.map(t -> t.execute(variables));
+    // Sections that rendered to nothing leave their own blank lines behind in a derived text.
+    return text.map(t -> t.execute(variables))
+        .map(rendered -> textDerived ? BLANK_LINES.matcher(rendered).replaceAll("\n\n") : rendered);
   }
 
   private static Template compile(String part, Mustache.Compiler compiler, String source)

@@ -130,6 +130,22 @@ class EmailComposerTest {
   }
 
   @Test
+  void theDerivedTextPartShowsValuesAsWrittenAndKeepsSections() throws Exception {
+    var content =
+        new EmailContent(
+            "Hi",
+            "<p>Dear {{name}}</p>{{#vip}}<p>VIP {{vip}}</p>{{/vip}}{{^vip}}<p>Regular</p>{{/vip}}",
+            java.util.Optional.empty());
+    var recipient =
+        new Recipient(
+            "e:tom@example.org", 7, "tom@example.org", "Tom & Jerry <x>", java.util.Map.of());
+    MimeMessage message =
+        Mail.parse(composer.compose(CompiledTemplate.compile(content), Mail.to(recipient)));
+    assertThat(Mail.text(message)).startsWith("Dear Tom & Jerry <x>\n\nRegular");
+    assertThat(Mail.html(message)).contains("Dear Tom &amp; Jerry &lt;x&gt;");
+  }
+
+  @Test
   void theTemplatesTextPartIsUsedWhenGiven() throws Exception {
     var content =
         new EmailContent("Hi", "<p>html</p>", java.util.Optional.of("Plain for {{name}}"));
