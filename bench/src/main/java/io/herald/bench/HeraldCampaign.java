@@ -48,6 +48,7 @@ final class HeraldCampaign {
                     "1000000/s",
                     connections,
                     d.retryMaxAge(),
+                    d.reclaimAfter(),
                     d.mxOverrides(),
                     Optional.of("bench.example")));
     try (HeraldNode node = HeraldNode.start(config, Optional.of("bench"), Clock.systemUTC())) {

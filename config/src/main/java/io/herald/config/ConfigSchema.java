@@ -210,6 +210,13 @@ final class ConfigSchema {
           "72h",
           "How long a deferred message is retried (exponential backoff with jitter) before it"
               + " counts as a soft bounce.");
+  static final ConfigKey<java.time.Duration> DELIVERY_RECLAIM_AFTER =
+      ConfigKey.of(
+          "delivery.reclaimAfter",
+          duration("a duration such as 2m or 30s"),
+          "2m",
+          "A message claimed this long ago and not finished belongs to a node that died; another"
+              + " node takes it over. Longer than the slowest SMTP transaction.");
   static final ConfigKey<List<String>> DELIVERY_MX_OVERRIDES =
       ConfigKey.of(
           "delivery.mxOverrides",
@@ -273,6 +280,7 @@ final class ConfigSchema {
           DELIVERY_RATE,
           DELIVERY_MAX_CONNECTIONS_PER_DOMAIN,
           DELIVERY_RETRY_MAX_AGE,
+          DELIVERY_RECLAIM_AFTER,
           DELIVERY_MX_OVERRIDES,
           DELIVERY_RETURN_PATH_DOMAIN,
           TRACKING_BASE_URL,
@@ -335,6 +343,7 @@ final class ConfigSchema {
             v.get(DELIVERY_RATE),
             v.get(DELIVERY_MAX_CONNECTIONS_PER_DOMAIN),
             v.get(DELIVERY_RETRY_MAX_AGE),
+            v.get(DELIVERY_RECLAIM_AFTER),
             v.get(DELIVERY_MX_OVERRIDES),
             v.get(DELIVERY_RETURN_PATH_DOMAIN)),
         new TrackingConfig(v.get(TRACKING_BASE_URL), v.get(TRACKING_SECRET)));

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param rate default message rate per destination domain, e.g. {@code 100/s}
  * @param maxConnectionsPerDomain default simultaneous connections per destination domain
  * @param retryMaxAge how long a deferred message is retried before it is a soft bounce
+ * @param reclaimAfter how long a claimed, unfinished message waits before another node takes it
  * @param mxOverrides {@code domain=host:port} pairs used instead of DNS (tests, local catchers)
  * @param returnPathDomain domain of the VERP return path; empty means the sender's domain
  */
@@ -33,6 +34,7 @@ public record DeliveryConfig(
     String rate,
     int maxConnectionsPerDomain,
     Duration retryMaxAge,
+    Duration reclaimAfter,
     List<String> mxOverrides,
     Optional<String> returnPathDomain) {
 
@@ -43,6 +45,7 @@ public record DeliveryConfig(
     Objects.requireNonNull(smtpPassword, "smtpPassword");
     Objects.requireNonNull(rate, "rate");
     Objects.requireNonNull(retryMaxAge, "retryMaxAge");
+    Objects.requireNonNull(reclaimAfter, "reclaimAfter");
     mxOverrides = List.copyOf(mxOverrides);
     Objects.requireNonNull(returnPathDomain, "returnPathDomain");
   }
@@ -60,6 +63,7 @@ public record DeliveryConfig(
         rate,
         maxConnectionsPerDomain,
         retryMaxAge,
+        reclaimAfter,
         mxOverrides,
         returnPathDomain);
   }

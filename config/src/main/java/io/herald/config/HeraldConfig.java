@@ -44,6 +44,10 @@ public record HeraldConfig(
     return new HeraldConfig(http, next, redis, policy, imports, delivery, tracking);
   }
 
+  public HeraldConfig withRedis(RedisConfig next) {
+    return new HeraldConfig(http, data, next, policy, imports, delivery, tracking);
+  }
+
   public HeraldConfig withImports(ImportConfig next) {
     return new HeraldConfig(http, data, redis, policy, next, delivery, tracking);
   }

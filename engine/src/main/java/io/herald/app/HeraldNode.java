@@ -57,8 +57,6 @@ import java.util.concurrent.Executors;
  */
 public final class HeraldNode implements AutoCloseable {
   private static final int MAX_CONCURRENT_IMPORTS = 2;
-  // A message claimed this long ago and not acknowledged belongs to a node that died.
-  private static final Duration RECLAIM_AFTER = Duration.ofMinutes(2);
 
   private final Deque<AutoCloseable> resources = new ArrayDeque<>();
   private final HttpServer http;
@@ -128,7 +126,7 @@ public final class HeraldNode implements AutoCloseable {
                   random),
               consumerName(random),
               config.delivery().concurrency(),
-              RECLAIM_AFTER);
+              config.delivery().reclaimAfter());
       resources.push(worker);
       this.http =
           new HttpServer(

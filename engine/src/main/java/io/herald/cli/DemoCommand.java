@@ -160,6 +160,7 @@ final class DemoCommand implements Callable<Integer> {
             "5000/s",
             8,
             d.retryMaxAge(),
+            d.reclaimAfter(),
             d.mxOverrides(),
             d.returnPathDomain());
     return loaded

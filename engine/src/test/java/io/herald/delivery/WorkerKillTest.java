@@ -1,0 +1,219 @@
+package io.herald.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.herald.app.HeraldNode;
+import io.herald.config.HeraldConfig;
+import io.herald.config.RedisConfig;
+import io.herald.store.redis.EmbeddedRedis;
+import io.herald.testing.Await;
+import io.herald.testing.TestNode;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A worker JVM killed with SIGKILL in the middle of a campaign: another node reclaims what it held
+ * and finishes, and every recipient ends up with exactly one message, except at most the messages
+ * that were in flight at the kill (the ledger cannot know whether those reached the server).
+ */
+class WorkerKillTest {
+  private static final int RECIPIENTS = 400;
+  private static final int CONCURRENCY = 8;
+  private static final String SECRET = "kill-test-tracking-secret-0123456789abcdef";
+
+  @RegisterExtension
+  static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+  @TempDir Path redisDir;
+  @TempDir Path dataA;
+  @TempDir Path dataB;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void aKilledWorkersMessagesAreFinishedByAnotherNodeExactlyOnce() throws Exception {
+    try (EmbeddedRedis redis = EmbeddedRedis.start(redisDir, 0)) {
+      Process nodeA = startWorkerJvm(redis);
+      try {
+        String base = "http://127.0.0.1:" + httpPort(nodeA);
+        String key = createAccount(base);
+        StringBuilder csv = new StringBuilder("email,name\n");
+        for (int i = 1; i <= RECIPIENTS; i++) {
+          csv.append("k").append(i).append("@example.com,Reader ").append(i).append('\n');
+        }
+        JsonNode job =
+            send(base, "/api/lists/kill/imports?filename=k.csv", key, csv.toString(), "text/csv");
+        String importId = job.get("id").asText();
+        Await.until(
+            () -> send(base, "/api/imports/" + importId, key, null, null),
+            j -> !"running".equals(j.get("status").asText()));
+        String campaign =
+            send(
+                    base,
+                    "/api/campaigns",
+                    key,
+                    json.writeValueAsString(
+                        Map.of(
+                            "list", "kill",
+                            "fromName", "Kill Test",
+                            "fromAddress", "news@kill.example",
+                            "subject", "Hello {{name}}",
+                            "html", "<p>Hi {{name}}</p>")),
+                    "application/json")
+                .get("id")
+                .asText();
+        send(base, "/api/campaigns/" + campaign + "/start", key, "{}", "application/json");
+
+        Await.until(() -> mail.getReceivedMessages().length, n -> n >= RECIPIENTS / 4);
+        nodeA.destroyForcibly(); // SIGKILL: no shutdown hook, no acknowledgement
+        assertThat(nodeA.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        int atKill = mail.getReceivedMessages().length;
+        assertThat(atKill).isLessThan(RECIPIENTS); // it really died mid-campaign
+
+        HeraldConfig configB = nodeConfig(redis, dataB);
+        try (HeraldNode nodeB =
+            HeraldNode.start(configB, Optional.of(TestNode.ADMIN_TOKEN), Clock.systemUTC())) {
+          var account = nodeB.accounts().authenticate(key).orElseThrow().id();
+          var id = new io.herald.campaign.CampaignId(campaign);
+          Await.until(
+              () -> nodeB.campaigns().find(account, id).orElseThrow().state(),
+              s -> s instanceof io.herald.campaign.CampaignState.Completed);
+        }
+      } finally {
+        nodeA.destroyForcibly();
+      }
+    }
+
+    MimeMessage[] received = mail.getReceivedMessages();
+    long distinct = Arrays.stream(received).map(WorkerKillTest::recipient).distinct().count();
+    assertThat(distinct).isEqualTo(RECIPIENTS);
+    assertThat(received.length - RECIPIENTS)
+        .as("duplicates are at most the messages in flight at the kill")
+        .isBetween(0, CONCURRENCY);
+  }
+
+  private HeraldConfig nodeConfig(EmbeddedRedis redis, Path data) {
+    HeraldConfig base = TestNode.config(data);
+    return base.withDelivery(
+            new io.herald.config.DeliveryConfig(
+                Optional.of("127.0.0.1"),
+                mail.getSmtp().getPort(),
+                "none",
+                Optional.empty(),
+                Optional.empty(),
+                4,
+                CONCURRENCY,
+                "100/s",
+                4,
+                Duration.ofHours(1),
+                Duration.ofSeconds(2),
+                java.util.List.of(),
+                Optional.empty()))
+        .withTracking(
+            new io.herald.config.TrackingConfig(base.tracking().baseUrl(), Optional.of(SECRET)))
+        .withRedis(new RedisConfig(Optional.of(URI.create(redis.uri().value())), 0));
+  }
+
+  private Process startWorkerJvm(EmbeddedRedis redis) throws Exception {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java,
+            "--sun-misc-unsafe-memory-access=allow",
+            "-cp",
+            System.getProperty("java.class.path"),
+            "io.herald.cli.HeraldCli",
+            "serve");
+    Map<String, String> env = builder.environment();
+    env.put("HERALD_REDIS_URI", redis.uri().value());
+    env.put("HERALD_DATA_DIR", dataA.toString());
+    env.put("HERALD_HTTP_HOST", "127.0.0.1");
+    env.put("HERALD_HTTP_PORT", "0");
+    env.put("HERALD_ADMIN_TOKEN", TestNode.ADMIN_TOKEN);
+    env.put("HERALD_TRACKING_SECRET", SECRET);
+    env.put("HERALD_DELIVERY_SMTP_HOST", "127.0.0.1");
+    env.put("HERALD_DELIVERY_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
+    env.put("HERALD_DELIVERY_SMTP_MAX_CONNECTIONS", "4");
+    env.put("HERALD_DELIVERY_CONCURRENCY", Integer.toString(CONCURRENCY));
+    env.put("HERALD_DELIVERY_RATE", "100/s");
+    env.put("HERALD_DELIVERY_RECLAIM_AFTER", "2s");
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(dataA.resolve("worker.log").toFile());
+    return builder.start();
+  }
+
+  /** Waits (bounded) for the child's log to say which port it serves on. */
+  private int httpPort(Process process) throws Exception {
+    Pattern serving = Pattern.compile("serving HTTP on port (\\d+)");
+    Path log = dataA.resolve("worker.log");
+    String text =
+        Await.until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new AssertionError(
+                    "the worker JVM exited: " + java.nio.file.Files.readString(log));
+              }
+              return java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "";
+            },
+            t -> serving.matcher(t).find());
+    Matcher m = serving.matcher(text);
+    m.find();
+    return Integer.parseInt(m.group(1));
+  }
+
+  private String createAccount(String base) throws Exception {
+    return send(
+            base,
+            "/api/admin/accounts",
+            TestNode.ADMIN_TOKEN,
+            "{\"name\":\"Kill Co\"}",
+            "application/json")
+        .get("apiKey")
+        .asText();
+  }
+
+  private JsonNode send(String base, String path, String token, String body, String type)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
+    if (body == null) {
+      request.GET();
+    } else {
+      request.header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 400) {
+      throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
+    }
+    return json.readTree(response.body());
+  }
+
+  private static String recipient(MimeMessage message) {
+    try {
+      return message.getAllRecipients()[0].toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
