@@ -36,11 +36,18 @@ public final class EmbeddedRedis implements AutoCloseable {
 
   /** Starts a server with its data under {@code dir}; {@code port} 0 picks a free port. */
   public static EmbeddedRedis start(Path dir, int port) throws IOException {
+    return start(dir, port, randomPassword());
+  }
+
+  /**
+   * Starts a server with a given password: a restart on the same port and password looks, to
+   * connected clients, like the same server coming back (tests of Redis restarts use this).
+   */
+  public static EmbeddedRedis start(Path dir, int port, String password) throws IOException {
     Files.createDirectories(dir);
     Path pidFile = dir.resolve("redis.pid");
     stopOrphan(pidFile);
     int actualPort = port == 0 ? freeLoopbackPort() : port;
-    String password = randomPassword();
     RedisServer server =
         RedisServer.newRedisServer()
             .port(actualPort)
