@@ -15,16 +15,25 @@ public interface CampaignStore {
   /** Moves the campaign from {@code expected} to {@code next}; false if it was not in expected. */
   boolean transition(AccountId account, CampaignId id, CampaignState expected, CampaignState next);
 
-  /** Appends recipients to the snapshot (numbers assigned by the caller) and sets the total. */
-  void addRecipients(AccountId account, CampaignId id, List<Recipient> recipients, long total);
+  /** Appends recipients to the snapshot (numbers assigned by the caller). */
+  void addRecipients(AccountId account, CampaignId id, List<Recipient> recipients);
+
+  /**
+   * Records the snapshot's size once it is complete. Until then the campaign counts 0 recipients,
+   * so it cannot look finished while its audience is still being dispatched.
+   */
+  void setRecipientCount(AccountId account, CampaignId id, long total);
 
   Optional<Recipient> recipient(AccountId account, CampaignId id, long number);
 
   /**
-   * Records a final outcome for a recipient exactly once. Returns false when the recipient already
-   * had one (a reclaimed duplicate), in which case nothing is counted.
+   * Records a final outcome for a recipient exactly once and returns how many recipients now have
+   * one; -1 when this recipient already had one (a reclaimed duplicate), and nothing is counted.
    */
-  boolean recordFinal(AccountId account, CampaignId id, long number, Phase phase, String counter);
+  long recordFinal(AccountId account, CampaignId id, long number, Phase phase, String counter);
+
+  /** Just the state: what a worker checks before every message. */
+  Optional<CampaignState> state(AccountId account, CampaignId id);
 
   /** True when the recipient already has a final outcome (sent before a node died, say). */
   boolean isFinal(AccountId account, CampaignId id, long number);

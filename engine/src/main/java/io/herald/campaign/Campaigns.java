@@ -91,11 +91,14 @@ public final class Campaigns {
     }
     Campaign sending = campaign.withState(new CampaignState.Sending(Phase.ALL));
     long total = snapshot(sending, list);
+    store.setRecipientCount(account, id, total);
     if (total == 0) {
       store.transition(
           account, id, new CampaignState.Sending(Phase.ALL), new CampaignState.Completed());
       return sending.withState(new CampaignState.Completed()).withRecipients(0);
     }
+    // Workers may have finished every message before the count was set; they could not tell.
+    completeIfDone(account, id);
     return sending.withRecipients(total);
   }
 
@@ -113,16 +116,16 @@ public final class Campaigns {
           if (eligible(contact, campaign.filter(), suppressed)) {
             batch.add(toRecipient(++number[0], contact));
             if (batch.size() == SNAPSHOT_BATCH) {
-              flush(campaign, batch, number[0]);
+              flush(campaign, batch);
             }
           }
         });
-    flush(campaign, batch, number[0]);
+    flush(campaign, batch);
     return number[0];
   }
 
-  private void flush(Campaign campaign, List<Recipient> batch, long total) {
-    store.addRecipients(campaign.account(), campaign.id(), batch, total);
+  private void flush(Campaign campaign, List<Recipient> batch) {
+    store.addRecipients(campaign.account(), campaign.id(), batch);
     dispatcher.dispatch(campaign, Phase.ALL, batch.stream().map(Recipient::number).toList());
     batch.clear();
   }
@@ -181,7 +184,7 @@ public final class Campaigns {
     store
         .find(account, id)
         .filter(c -> c.state() instanceof CampaignState.Sending)
-        .filter(c -> store.finals(account, id) >= c.recipients())
+        .filter(c -> c.recipients() > 0 && store.finals(account, id) >= c.recipients())
         .ifPresent(c -> store.transition(account, id, c.state(), new CampaignState.Completed()));
   }
 

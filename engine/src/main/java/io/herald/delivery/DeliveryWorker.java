@@ -30,6 +30,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
   private static final Duration CLAIM_WAIT = Duration.ofMillis(500);
   private static final Duration PAUSED_RECHECK = Duration.ofSeconds(5);
+  private static final int CACHED_DEFINITIONS = 256;
 
   private final WorkQueue queue;
   private final CampaignStore campaigns;
@@ -44,6 +45,8 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Duration reclaimAfter;
   private final Semaphore slots;
   private final int concurrency;
+  private final java.util.Map<io.herald.campaign.CampaignId, Campaign> definitions =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private volatile boolean running = true;
   private final Thread loop;
 
@@ -119,13 +122,14 @@ public final class DeliveryWorker implements AutoCloseable {
 
   void deliver(WorkQueue.Claimed claimed) {
     WorkItem item = claimed.item();
-    Optional<Campaign> found = campaigns.find(item.account(), item.campaign());
+    Optional<CampaignState> state = campaigns.state(item.account(), item.campaign());
+    Optional<Campaign> found = state.flatMap(s -> definition(item));
     if (found.isEmpty()) {
       queue.acknowledge(claimed);
       return;
     }
     Campaign campaign = found.get();
-    switch (campaign.state()) {
+    switch (state.get()) {
       case CampaignState.Paused p -> {
         queue.retryLater(claimed, item, clock.instant().plus(PAUSED_RECHECK));
         return;
@@ -155,6 +159,29 @@ public final class DeliveryWorker implements AutoCloseable {
       return;
     }
     send(claimed, campaign, recipient.get());
+  }
+
+  /**
+   * A campaign's definition (sender, list, template; never changes once started) from a small
+   * cache, so each message reads only the campaign's state from Redis, not its 10 KB body.
+   */
+  private Optional<Campaign> definition(WorkItem item) {
+    Campaign cached = definitions.get(item.campaign());
+    if (cached != null && cached.account().equals(item.account())) {
+      return Optional.of(cached);
+    }
+    Optional<Campaign> found = campaigns.find(item.account(), item.campaign());
+    // Cached only once the snapshot's size is known: completion is judged against it.
+    found
+        .filter(c -> c.recipients() > 0)
+        .ifPresent(
+            c -> {
+              if (definitions.size() >= CACHED_DEFINITIONS) {
+                definitions.clear();
+              }
+              definitions.put(c.id(), c);
+            });
+    return found;
   }
 
   private void send(WorkQueue.Claimed claimed, Campaign campaign, Recipient recipient) {
@@ -198,9 +225,14 @@ public final class DeliveryWorker implements AutoCloseable {
 
   private void finish(WorkQueue.Claimed claimed, String outcome) {
     WorkItem item = claimed.item();
-    campaigns.recordFinal(item.account(), item.campaign(), item.recipient(), item.phase(), outcome);
+    long finals =
+        campaigns.recordFinal(
+            item.account(), item.campaign(), item.recipient(), item.phase(), outcome);
     queue.acknowledge(claimed);
-    lifecycle.completeIfDone(item.account(), item.campaign());
+    Campaign campaign = definitions.get(item.campaign());
+    if (finals < 0 || campaign == null || finals >= campaign.recipients()) {
+      lifecycle.completeIfDone(item.account(), item.campaign());
+    }
   }
 
   @Override

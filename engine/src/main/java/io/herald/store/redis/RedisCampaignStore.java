@@ -33,10 +33,9 @@ public final class RedisCampaignStore implements CampaignStore {
 
   private static final String RECORD_FINAL =
       """
-      if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[3]) == 0 then return 0 end
+      if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[3]) == 0 then return -1 end
       redis.call('HINCRBY', KEYS[2], ARGV[2] .. '.' .. ARGV[3], 1)
-      redis.call('HINCRBY', KEYS[2], 'finals', 1)
-      return 1
+      return redis.call('HINCRBY', KEYS[2], 'finals', 1)
       """;
 
   private final Redis redis;
@@ -122,8 +121,7 @@ public final class RedisCampaignStore implements CampaignStore {
   }
 
   @Override
-  public void addRecipients(
-      AccountId account, CampaignId id, List<Recipient> recipients, long total) {
+  public void addRecipients(AccountId account, CampaignId id, List<Recipient> recipients) {
     if (!recipients.isEmpty()) {
       Map<String, String> values = new HashMap<>(recipients.size() * 2);
       for (Recipient r : recipients) {
@@ -133,6 +131,10 @@ public final class RedisCampaignStore implements CampaignStore {
       }
       redis.sync().hset(Keys.campaignRecipients(account, id.value()), values);
     }
+  }
+
+  @Override
+  public void setRecipientCount(AccountId account, CampaignId id, long total) {
     redis.sync().hset(Keys.campaign(account, id.value()), "recipients", Long.toString(total));
   }
 
@@ -152,7 +154,7 @@ public final class RedisCampaignStore implements CampaignStore {
   }
 
   @Override
-  public boolean recordFinal(
+  public long recordFinal(
       AccountId account, CampaignId id, long number, Phase phase, String counter) {
     Long recorded =
         redis
@@ -166,7 +168,17 @@ public final class RedisCampaignStore implements CampaignStore {
                 Long.toString(number),
                 phase.name().toLowerCase(java.util.Locale.ROOT),
                 counter);
-    return recorded != null && recorded == 1L;
+    return recorded == null ? -1 : recorded;
+  }
+
+  @Override
+  public Optional<CampaignState> state(AccountId account, CampaignId id) {
+    List<io.lettuce.core.KeyValue<String, String>> fields =
+        redis.sync().hmget(Keys.campaign(account, id.value()), "state", "phase");
+    if (!fields.get(0).hasValue()) {
+      return Optional.empty();
+    }
+    return Optional.of(state(fields.get(0).getValue(), fields.get(1).getValueOrElse("")));
   }
 
   @Override
