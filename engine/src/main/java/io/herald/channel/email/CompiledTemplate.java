@@ -34,24 +34,31 @@ public final class CompiledTemplate {
   private final Template html;
   private final Optional<Template> text;
   private final boolean textDerived;
+  private final Optional<SlottedHtml> slotted;
 
   private CompiledTemplate(
-      Template subject, Template html, Optional<Template> text, boolean textDerived) {
+      Template subject,
+      Template html,
+      Optional<Template> text,
+      boolean textDerived,
+      Optional<SlottedHtml> slotted) {
     this.subject = subject;
     this.html = html;
     this.text = text;
     this.textDerived = textDerived;
+    this.slotted = slotted;
   }
 
   /** Parses the three templates, naming the part and line of the first mistake. */
   public static CompiledTemplate compile(EmailContent content) throws TemplateException {
     Template subject = compile("subject", PLAIN, content.subject());
     Template html = compile("html", HTML, content.html());
+    Optional<SlottedHtml> slotted = SlottedHtml.prepare(content.html(), HTML, PLAIN);
     if (content.text().isPresent()) {
       return new CompiledTemplate(
-          subject, html, Optional.of(compile("text", PLAIN, content.text().get())), false);
+          subject, html, Optional.of(compile("text", PLAIN, content.text().get())), false, slotted);
     }
-    return new CompiledTemplate(subject, html, derivedText(content.html()), true);
+    return new CompiledTemplate(subject, html, derivedText(content.html()), true, slotted);
   }
 
   /**
@@ -72,6 +79,11 @@ public final class CompiledTemplate {
 
   String subject(Map<String, String> variables) {
     return subject.execute(variables);
+  }
+
+  /** The page with links, footer and pixel already placed, when the template allows it. */
+  Optional<SlottedHtml> slotted() {
+    return slotted;
   }
 
   String html(Map<String, String> variables) {

@@ -87,19 +87,33 @@ public final class EmailComposer {
     VerpToken verp = new VerpToken(account, campaign, recipient.recipientNumber());
     Map<String, String> variables = variables(context, unsubscribeUrl);
 
-    String rendered = template.html(variables);
-    String html =
-        HtmlBody.finish(
-            rendered,
-            url ->
-                urls.isOwn(url)
-                    ? url
-                    : urls.click(new TrackingToken.Click(account, campaign, contact, url)),
-            context.consentStatement(),
-            unsubscribeUrl,
-            urls.openPixel(new TrackingToken.Open(account, campaign, contact)));
+    java.util.function.UnaryOperator<String> click =
+        url ->
+            urls.isOwn(url)
+                ? url
+                : urls.click(new TrackingToken.Click(account, campaign, contact, url));
+    String pixel = urls.openPixel(new TrackingToken.Open(account, campaign, contact));
+    String html;
+    java.util.function.Supplier<String> rendered;
+    if (template.slotted().isPresent()) {
+      html =
+          template
+              .slotted()
+              .get()
+              .render(
+                  variables,
+                  url -> HtmlBody.isWeb(url) ? click.apply(url) : url,
+                  context.consentStatement(),
+                  unsubscribeUrl,
+                  pixel);
+      rendered = () -> template.html(variables);
+    } else {
+      String page = template.html(variables);
+      html = HtmlBody.finish(page, click, context.consentStatement(), unsubscribeUrl, pixel);
+      rendered = () -> page;
+    }
     String text =
-        template.text(variables).orElseGet(() -> HtmlToText.convert(rendered)).strip()
+        template.text(variables).orElseGet(() -> HtmlToText.convert(rendered.get())).strip()
             + "\n\n"
             + context.consentStatement()
             + "\nUnsubscribe: "

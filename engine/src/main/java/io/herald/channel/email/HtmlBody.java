@@ -45,13 +45,17 @@ final class HtmlBody {
     }
     Element body = document.body();
     appendFooter(body, consentStatement, unsubscribeUrl);
+    appendPixel(body, pixelUrl);
+    return document.outerHtml();
+  }
+
+  static void appendPixel(Element body, String pixelUrl) {
     body.appendElement("img")
         .attr("src", pixelUrl)
         .attr("width", "1")
         .attr("height", "1")
         .attr("alt", "")
         .attr("style", "display:block;width:1px;height:1px;border:0;");
-    return document.outerHtml();
   }
 
   static boolean isWeb(String href) {
@@ -59,7 +63,7 @@ final class HtmlBody {
     return lower.startsWith("http://") || lower.startsWith("https://");
   }
 
-  private static void appendFooter(Element body, String consent, String unsubscribeUrl) {
+  static void appendFooter(Element body, String consent, String unsubscribeUrl) {
     Element footer =
         body.appendElement("div")
             .attr("class", "herald-footer")
