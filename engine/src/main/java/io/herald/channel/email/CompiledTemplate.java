@@ -28,7 +28,6 @@ public final class CompiledTemplate {
   private static final Mustache.Compiler PLAIN = HTML.escapeHTML(false);
   private static final Pattern PARTIAL = Pattern.compile("\\{\\{\\s*>");
   private static final Pattern LINE = Pattern.compile("@ line (\\d+)");
-  private static final Pattern BLANK_LINES = Pattern.compile("\n(?:[ \t]*\n){2,}");
 
   private final Template subject;
   private final Template html;
@@ -93,7 +92,44 @@ public final class CompiledTemplate {
   Optional<String> text(Map<String, String> variables) {
     // Sections that rendered to nothing leave their own blank lines behind in a derived text.
     return text.map(t -> t.execute(variables))
-        .map(rendered -> textDerived ? BLANK_LINES.matcher(rendered).replaceAll("\n\n") : rendered);
+        .map(rendered -> textDerived ? collapseBlankLines(rendered) : rendered);
+  }
+
+  /**
+   * A line break followed by two or more blank lines (spaces and tabs allowed) becomes one empty
+   * line, as a regex {@code \n([ \t]*\n){2,}} → {@code \n\n} would do, in one pass.
+   */
+  static String collapseBlankLines(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        int blanks = 0;
+        int next = i + 1;
+        while (true) {
+          int m = next;
+          while (m < n && (text.charAt(m) == ' ' || text.charAt(m) == '\t')) {
+            m++;
+          }
+          if (m < n && text.charAt(m) == '\n') {
+            blanks++;
+            next = m + 1;
+          } else {
+            break;
+          }
+        }
+        if (blanks >= 2) {
+          out.append("\n\n");
+          i = next;
+          continue;
+        }
+      }
+      out.append(c);
+      i++;
+    }
+    return out.toString();
   }
 
   private static Template compile(String part, Mustache.Compiler compiler, String source)

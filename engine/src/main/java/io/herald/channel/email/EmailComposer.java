@@ -209,29 +209,10 @@ public final class EmailComposer {
   /** A part whose bytes are written in bulk, already quoted-printable encoded. */
   private static MimeBodyPart preencoded(String body, String type) throws MessagingException {
     MimeBodyPart part = new PreencodedMimeBodyPart("quoted-printable");
-    byte[] encoded = QuotedPrintable.encode(crlf(body)).getBytes(StandardCharsets.US_ASCII);
+    byte[] encoded = QuotedPrintable.encode(body).getBytes(StandardCharsets.US_ASCII);
     part.setDataHandler(new DataHandler(new ByteArrayDataSource(encoded, type)));
     part.setHeader("Content-Type", type);
     return part;
-  }
-
-  /** Every line ending as CRLF; a plain scan, since this runs over every message body. */
-  static String crlf(String text) {
-    StringBuilder out = new StringBuilder(text.length() + text.length() / 32);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '\r') {
-        out.append("\r\n");
-        if (i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-          i++;
-        }
-      } else if (c == '\n') {
-        out.append("\r\n");
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
   }
 
   /** A validated address with a display name made safe for a header (RFC 2047 when non-ASCII). */

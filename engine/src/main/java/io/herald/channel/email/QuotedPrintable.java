@@ -5,9 +5,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Quoted-printable (RFC 2045 §6.7) for message bodies, in one pass over the UTF-8 bytes. Angus
  * Mail's encoder works byte by byte through a stream chain and was the largest single cost of
- * composing a campaign message; this produces the same encoding — printable ASCII as is, CRLF line
- * breaks kept, everything else {@code =XX}, trailing white space encoded, soft line breaks before
- * 76 characters — straight into a byte array.
+ * composing a campaign message; this produces the same encoding — printable ASCII as is, line
+ * breaks as CRLF, everything else {@code =XX}, trailing white space encoded, soft line breaks
+ * before 76 characters — straight into a byte array.
  */
 final class QuotedPrintable {
   private static final int MAX_LINE = 76;
@@ -15,23 +15,24 @@ final class QuotedPrintable {
 
   private QuotedPrintable() {}
 
-  /** Encodes text whose line breaks are already CRLF; the result is ASCII. */
-  static String encode(String crlfText) {
-    byte[] in = crlfText.getBytes(StandardCharsets.UTF_8);
+  /** Encodes text; every line break (CRLF, CR or LF) becomes CRLF. The result is ASCII. */
+  static String encode(String text) {
+    byte[] in = text.getBytes(StandardCharsets.UTF_8);
     byte[] out = new byte[in.length * 3 + in.length / 24 + 16];
     int o = 0;
     int column = 0;
     for (int i = 0; i < in.length; i++) {
       int b = in[i] & 0xFF;
-      if (b == '\r' && i + 1 < in.length && in[i + 1] == '\n') {
+      if (b == '\r' || b == '\n') {
         out[o++] = '\r';
         out[o++] = '\n';
-        i++;
+        if (b == '\r' && i + 1 < in.length && in[i + 1] == '\n') {
+          i++;
+        }
         column = 0;
         continue;
       }
-      boolean lineEnds =
-          i + 1 == in.length || (in[i + 1] == '\r' && i + 2 < in.length && in[i + 2] == '\n');
+      boolean lineEnds = i + 1 == in.length || in[i + 1] == '\r' || in[i + 1] == '\n';
       boolean literal = (b >= 33 && b <= 126 && b != '=') || ((b == ' ' || b == '\t') && !lineEnds);
       int width = literal ? 1 : 3;
       if (column + width > MAX_LINE - 1) {

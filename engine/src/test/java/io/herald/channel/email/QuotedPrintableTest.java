@@ -35,6 +35,12 @@ class QuotedPrintableTest {
   }
 
   @Test
+  void loneLineFeedsAndCarriageReturnsBecomeCrlf() throws Exception {
+    assertThat(QuotedPrintable.encode("a\nb\rc\r\nd")).isEqualTo("a\r\nb\r\nc\r\nd");
+    assertThat(decode(QuotedPrintable.encode("x \ny"))).isEqualTo("x \r\ny");
+  }
+
+  @Test
   void linesStayWithinSeventySixCharactersAndTrailingSpaceIsEncoded() {
     String encoded = QuotedPrintable.encode("x".repeat(500) + " \r\nПривіт =\r\nend\t");
     assertThat(encoded.split("\r\n"))
