@@ -24,19 +24,23 @@ public interface CampaignStore {
    */
   void setRecipientCount(AccountId account, CampaignId id, long total);
 
-  Optional<Recipient> recipient(AccountId account, CampaignId id, long number);
-
   /**
    * Records a final outcome for a recipient exactly once and returns how many recipients now have
    * one; -1 when this recipient already had one (a reclaimed duplicate), and nothing is counted.
    */
   long recordFinal(AccountId account, CampaignId id, long number, Phase phase, String counter);
 
-  /** Just the state: what a worker checks before every message. */
-  Optional<CampaignState> state(AccountId account, CampaignId id);
+  /**
+   * The same, also counting the message as sent (one attempt that reached a final outcome) in the
+   * same step; a duplicate counts neither.
+   */
+  long recordSentFinal(AccountId account, CampaignId id, long number, Phase phase, String counter);
 
-  /** True when the recipient already has a final outcome (sent before a node died, say). */
-  boolean isFinal(AccountId account, CampaignId id, long number);
+  /** What a worker needs before sending one message, read in one step. */
+  record SendCheck(
+      Optional<CampaignState> state, boolean alreadyFinal, Optional<Recipient> recipient) {}
+
+  SendCheck check(AccountId account, CampaignId id, long number);
 
   void count(AccountId account, CampaignId id, Phase phase, String counter);
 

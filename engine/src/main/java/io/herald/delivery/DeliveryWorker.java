@@ -122,14 +122,14 @@ public final class DeliveryWorker implements AutoCloseable {
 
   void deliver(WorkQueue.Claimed claimed) {
     WorkItem item = claimed.item();
-    Optional<CampaignState> state = campaigns.state(item.account(), item.campaign());
-    Optional<Campaign> found = state.flatMap(s -> definition(item));
-    if (found.isEmpty()) {
+    CampaignStore.SendCheck check =
+        campaigns.check(item.account(), item.campaign(), item.recipient());
+    Optional<Campaign> found = check.state().flatMap(s -> definition(item));
+    if (found.isEmpty() || check.recipient().isEmpty()) {
       queue.acknowledge(claimed);
       return;
     }
-    Campaign campaign = found.get();
-    switch (state.get()) {
+    switch (check.state().get()) {
       case CampaignState.Paused p -> {
         queue.retryLater(claimed, item, clock.instant().plus(PAUSED_RECHECK));
         return;
@@ -142,23 +142,18 @@ public final class DeliveryWorker implements AutoCloseable {
         return;
       }
     }
-    if (campaigns.isFinal(item.account(), item.campaign(), item.recipient())) {
+    if (check.alreadyFinal()) {
       queue.acknowledge(claimed);
       return;
     }
-    Optional<Recipient> recipient =
-        campaigns.recipient(item.account(), item.campaign(), item.recipient());
-    if (recipient.isEmpty()) {
-      queue.acknowledge(claimed);
-      return;
-    }
+    Recipient recipient = check.recipient().get();
     if (!audience
-        .suppressedAmong(item.account(), List.of(ContactKeys.email(recipient.get().email())))
+        .suppressedAmong(item.account(), List.of(ContactKeys.email(recipient.email())))
         .isEmpty()) {
-      finish(claimed, "suppressed");
+      finish(claimed, "suppressed", false);
       return;
     }
-    send(claimed, campaign, recipient.get());
+    send(claimed, found.get(), recipient);
   }
 
   /**
@@ -191,12 +186,11 @@ public final class DeliveryWorker implements AutoCloseable {
       built = messages.build(campaign, recipient);
     } catch (MessageFactory.MessageRefused e) {
       log.warn("campaign {} recipient {}: {}", campaign.id(), recipient.number(), e.getMessage());
-      finish(claimed, "failed");
+      finish(claimed, "failed", false);
       return;
     }
-    campaigns.count(item.account(), item.campaign(), item.phase(), "sent");
     switch (transport.send(built.envelope(), built.rfc822())) {
-      case SendOutcome.Delivered d -> finish(claimed, "delivered");
+      case SendOutcome.Delivered d -> finish(claimed, "delivered", true);
       case SendOutcome.Bounced b -> {
         if (b.kind() == SendOutcome.BounceKind.HARD) {
           audience.suppress(
@@ -206,7 +200,7 @@ public final class DeliveryWorker implements AutoCloseable {
                   "hard bounce: " + b.reply(),
                   clock.instant()));
         }
-        finish(claimed, "bounced_" + b.kind().name().toLowerCase(java.util.Locale.ROOT));
+        finish(claimed, "bounced_" + b.kind().name().toLowerCase(java.util.Locale.ROOT), true);
       }
       case SendOutcome.Deferred d -> defer(claimed, d);
     }
@@ -214,20 +208,25 @@ public final class DeliveryWorker implements AutoCloseable {
 
   private void defer(WorkQueue.Claimed claimed, SendOutcome.Deferred deferred) {
     WorkItem item = claimed.item();
+    campaigns.count(item.account(), item.campaign(), item.phase(), "sent");
     campaigns.count(item.account(), item.campaign(), item.phase(), "deferred");
     Instant due = retries.next(item, clock.instant(), deferred.retryNoSoonerThan(), random);
     if (due == null) {
-      finish(claimed, "bounced_soft");
+      finish(claimed, "bounced_soft", false);
     } else {
       queue.retryLater(claimed, item.nextAttempt(), due);
     }
   }
 
-  private void finish(WorkQueue.Claimed claimed, String outcome) {
+  /** Records the final outcome once ({@code sent}: this attempt went out), then acknowledges. */
+  private void finish(WorkQueue.Claimed claimed, String outcome, boolean sent) {
     WorkItem item = claimed.item();
     long finals =
-        campaigns.recordFinal(
-            item.account(), item.campaign(), item.recipient(), item.phase(), outcome);
+        sent
+            ? campaigns.recordSentFinal(
+                item.account(), item.campaign(), item.recipient(), item.phase(), outcome)
+            : campaigns.recordFinal(
+                item.account(), item.campaign(), item.recipient(), item.phase(), outcome);
     queue.acknowledge(claimed);
     Campaign campaign = definitions.get(item.campaign());
     if (finals < 0 || campaign == null || finals >= campaign.recipients()) {

@@ -197,7 +197,9 @@ class CampaignDeliveryTest {
             .filter(
                 m -> {
                   try {
-                    return m.getAllRecipients()[0].toString().equals("r3@example.com");
+                    return ((jakarta.mail.internet.InternetAddress) m.getAllRecipients()[0])
+                        .getAddress()
+                        .equals("r3@example.com");
                   } catch (Exception e) {
                     throw new IllegalStateException(e);
                   }

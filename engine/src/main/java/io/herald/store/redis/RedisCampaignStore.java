@@ -35,7 +35,15 @@ public final class RedisCampaignStore implements CampaignStore {
       """
       if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[3]) == 0 then return -1 end
       redis.call('HINCRBY', KEYS[2], ARGV[2] .. '.' .. ARGV[3], 1)
+      if ARGV[4] == '1' then redis.call('HINCRBY', KEYS[2], ARGV[2] .. '.sent', 1) end
       return redis.call('HINCRBY', KEYS[2], 'finals', 1)
+      """;
+
+  // State, ledger and snapshot entry of one recipient: the worker's checks in one round trip.
+  private static final String CHECK =
+      """
+      return {redis.call('HGET', KEYS[1], 'state') or '', redis.call('HGET', KEYS[1], 'phase') or '',
+              redis.call('HEXISTS', KEYS[2], ARGV[1]), redis.call('HGET', KEYS[3], ARGV[1]) or ''}
       """;
 
   private final Redis redis;
@@ -138,24 +146,26 @@ public final class RedisCampaignStore implements CampaignStore {
     redis.sync().hset(Keys.campaign(account, id.value()), "recipients", Long.toString(total));
   }
 
-  @Override
-  public Optional<Recipient> recipient(AccountId account, CampaignId id, long number) {
-    return Optional.ofNullable(
-            redis.sync().hget(Keys.campaignRecipients(account, id.value()), Long.toString(number)))
-        .map(v -> json.read(v, StoredRecipient.class))
-        .map(
-            s ->
-                new Recipient(
-                    number,
-                    s.key(),
-                    s.email(),
-                    s.name(),
-                    s.fields() == null ? Map.of() : s.fields()));
+  private Recipient toRecipient(long number, String value) {
+    StoredRecipient s = json.read(value, StoredRecipient.class);
+    return new Recipient(
+        number, s.key(), s.email(), s.name(), s.fields() == null ? Map.of() : s.fields());
   }
 
   @Override
   public long recordFinal(
       AccountId account, CampaignId id, long number, Phase phase, String counter) {
+    return record(account, id, number, phase, counter, false);
+  }
+
+  @Override
+  public long recordSentFinal(
+      AccountId account, CampaignId id, long number, Phase phase, String counter) {
+    return record(account, id, number, phase, counter, true);
+  }
+
+  private long record(
+      AccountId account, CampaignId id, long number, Phase phase, String counter, boolean sent) {
     Long recorded =
         redis
             .sync()
@@ -167,23 +177,31 @@ public final class RedisCampaignStore implements CampaignStore {
                 },
                 Long.toString(number),
                 phase.name().toLowerCase(java.util.Locale.ROOT),
-                counter);
+                counter,
+                sent ? "1" : "0");
     return recorded == null ? -1 : recorded;
   }
 
   @Override
-  public Optional<CampaignState> state(AccountId account, CampaignId id) {
-    List<io.lettuce.core.KeyValue<String, String>> fields =
-        redis.sync().hmget(Keys.campaign(account, id.value()), "state", "phase");
-    if (!fields.get(0).hasValue()) {
-      return Optional.empty();
-    }
-    return Optional.of(state(fields.get(0).getValue(), fields.get(1).getValueOrElse("")));
-  }
-
-  @Override
-  public boolean isFinal(AccountId account, CampaignId id, long number) {
-    return redis.sync().hexists(Keys.campaignLedger(account, id.value()), Long.toString(number));
+  public SendCheck check(AccountId account, CampaignId id, long number) {
+    List<Object> found =
+        redis
+            .sync()
+            .eval(
+                CHECK,
+                ScriptOutputType.MULTI,
+                new String[] {
+                  Keys.campaign(account, id.value()),
+                  Keys.campaignLedger(account, id.value()),
+                  Keys.campaignRecipients(account, id.value())
+                },
+                Long.toString(number));
+    String state = (String) found.get(0);
+    String recipient = (String) found.get(3);
+    return new SendCheck(
+        state.isEmpty() ? Optional.empty() : Optional.of(state(state, (String) found.get(1))),
+        ((Long) found.get(2)) == 1L,
+        recipient.isEmpty() ? Optional.empty() : Optional.of(toRecipient(number, recipient)));
   }
 
   @Override

@@ -36,6 +36,13 @@ public final class RedisWorkQueue implements WorkQueue {
       return 1
       """;
 
+  // One round trip instead of two: every message is acknowledged.
+  private static final String ACK =
+      """
+      redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+      return redis.call('XDEL', KEYS[1], ARGV[2])
+      """;
+
   private static final String RELEASE =
       """
       local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
@@ -106,8 +113,14 @@ public final class RedisWorkQueue implements WorkQueue {
 
   @Override
   public void acknowledge(Claimed claimed) {
-    redis.sync().xack(Keys.workStream(), GROUP, claimed.handle());
-    redis.sync().xdel(Keys.workStream(), claimed.handle());
+    redis
+        .sync()
+        .eval(
+            ACK,
+            ScriptOutputType.INTEGER,
+            new String[] {Keys.workStream()},
+            GROUP,
+            claimed.handle());
   }
 
   @Override
