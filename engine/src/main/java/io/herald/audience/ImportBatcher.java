@@ -81,10 +81,6 @@ final class ImportBatcher implements RowSink {
     return counts;
   }
 
-  long rows() {
-    return rows;
-  }
-
   private void handOver(List<RowResult> next) throws IOException {
     try {
       while (!queue.offer(next, 100, TimeUnit.MILLISECONDS)) {

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
@@ -87,6 +88,11 @@ public final class Imports {
   /** The job as stored, with an import that stopped making progress shown as failed. */
   public Optional<ImportJob> find(AccountId account, String importId) {
     return store.findImport(account, importId).map(this::withStallDetected);
+  }
+
+  /** The account's latest imports, newest first, stalled ones shown as failed. */
+  public List<ImportJob> recent(AccountId account, int limit) {
+    return store.imports(account, limit).stream().map(this::withStallDetected).toList();
   }
 
   private ImportJob withStallDetected(ImportJob job) {

@@ -134,11 +134,7 @@ final class AudienceRoutes {
     Account account = auth.account(ctx);
     ctx.json(
         Map.of(
-            "imports",
-            store.imports(account.id(), 50).stream()
-                .map(job -> imports.find(account.id(), job.id()).orElse(job))
-                .map(Views::importJob)
-                .toList()));
+            "imports", imports.recent(account.id(), 50).stream().map(Views::importJob).toList()));
   }
 
   private void importStatus(Context ctx) {
