@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 /**
@@ -102,42 +103,50 @@ public final class Campaigns {
     return sending.withRecipients(total);
   }
 
+  /**
+   * Numbers the audience 1…N and dispatches it a batch at a time. Suppressions are checked per
+   * batch in the store, so an account with millions of them never holds them all in memory.
+   */
   private long snapshot(Campaign campaign, ContactList list) {
-    var suppressed = new java.util.HashSet<String>();
-    audience
-        .suppressions(campaign.account(), Integer.MAX_VALUE)
-        .forEach(s -> suppressed.add(s.key()));
-    List<Recipient> batch = new ArrayList<>(SNAPSHOT_BATCH);
-    long[] number = {0};
+    List<Contact> pending = new ArrayList<>(SNAPSHOT_BATCH);
+    long[] numbered = {0};
     audience.forEachMember(
         campaign.account(),
         list.id(),
         contact -> {
-          if (eligible(contact, campaign.filter(), suppressed)) {
-            batch.add(toRecipient(++number[0], contact));
-            if (batch.size() == SNAPSHOT_BATCH) {
-              flush(campaign, batch);
+          if (matches(contact, campaign.filter())) {
+            pending.add(contact);
+            if (pending.size() == SNAPSHOT_BATCH) {
+              numbered[0] = flush(campaign, pending, numbered[0]);
             }
           }
         });
-    flush(campaign, batch);
-    return number[0];
+    return flush(campaign, pending, numbered[0]);
   }
 
-  private void flush(Campaign campaign, List<Recipient> batch) {
+  /** Stores and dispatches the unsuppressed contacts of a batch; returns the last number used. */
+  private long flush(Campaign campaign, List<Contact> pending, long numbered) {
+    Set<String> suppressed =
+        audience.suppressedAmong(
+            campaign.account(),
+            pending.stream().flatMap(c -> c.suppressionKeys().stream()).distinct().toList());
+    List<Recipient> batch = new ArrayList<>(pending.size());
+    long number = numbered;
+    for (Contact contact : pending) {
+      if (contact.suppressionKeys().stream().noneMatch(suppressed::contains)) {
+        batch.add(toRecipient(++number, contact));
+      }
+    }
+    pending.clear();
     store.addRecipients(campaign.account(), campaign.id(), batch);
     dispatcher.dispatch(campaign, Phase.ALL, batch.stream().map(Recipient::number).toList());
-    batch.clear();
+    return number;
   }
 
-  private static boolean eligible(
-      Contact contact, Map<String, String> filter, java.util.Set<String> suppressed) {
-    if (contact.email().isEmpty()
-        || contact.suppressionKeys().stream().anyMatch(suppressed::contains)) {
-      return false;
-    }
-    return filter.entrySet().stream()
-        .allMatch(f -> f.getValue().equals(contact.attributes().get(f.getKey())));
+  private static boolean matches(Contact contact, Map<String, String> filter) {
+    return !contact.email().isEmpty()
+        && filter.entrySet().stream()
+            .allMatch(f -> f.getValue().equals(contact.attributes().get(f.getKey())));
   }
 
   private static Recipient toRecipient(long number, Contact contact) {
