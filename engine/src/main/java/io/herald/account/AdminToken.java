@@ -1,10 +1,7 @@
 package io.herald.account;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -28,17 +25,8 @@ public final class AdminToken {
       return new AdminToken(Secrets.hash(fromEnvironment.get().strip()), Optional.empty());
     }
     Path path = dataDir.resolve("admin-token");
-    if (!Files.exists(path)) {
-      Files.createDirectories(dataDir);
-      String token = Secrets.generate("ha_", random);
-      Files.writeString(
-          Files.createFile(
-              path,
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
-          token + "\n",
-          StandardOpenOption.WRITE);
-    }
-    return new AdminToken(Secrets.hash(Files.readString(path).strip()), Optional.of(path));
+    String token = Secrets.readOrCreateFile(path, () -> Secrets.generate("ha_", random));
+    return new AdminToken(Secrets.hash(token), Optional.of(path));
   }
 
   public boolean matches(String presented) {

@@ -1,10 +1,16 @@
 package io.herald.account;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
@@ -29,6 +35,23 @@ public final class Secrets {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("the JDK has no SHA-256", e);
     }
+  }
+
+  /**
+   * The secret kept in {@code file}, created with {@code generate} on first use. The file is
+   * created with mode 0600, never world-readable even for an instant. Returned stripped.
+   */
+  public static String readOrCreateFile(Path file, Supplier<String> generate) throws IOException {
+    if (!Files.exists(file)) {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      Files.writeString(
+          Files.createFile(
+              file,
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
+          generate.get() + "\n",
+          StandardOpenOption.WRITE);
+    }
+    return Files.readString(file).strip();
   }
 
   /** Constant-time comparison of a presented secret with a stored hash. */

@@ -1,11 +1,9 @@
 package io.herald.tracking;
 
+import io.herald.account.Secrets;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
@@ -29,18 +27,14 @@ public final class TrackingSecret {
       }
       return new TokenSigner(configured.get().getBytes(StandardCharsets.UTF_8));
     }
-    Path file = dataDir.resolve("tracking-secret");
-    if (!Files.exists(file)) {
-      Files.createDirectories(dataDir);
-      byte[] key = new byte[32];
-      random.nextBytes(key);
-      Files.writeString(
-          Files.createFile(
-              file,
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------"))),
-          HexFormat.of().formatHex(key),
-          StandardOpenOption.WRITE);
-    }
-    return new TokenSigner(Files.readString(file).strip().getBytes(StandardCharsets.UTF_8));
+    String secret =
+        Secrets.readOrCreateFile(
+            dataDir.resolve("tracking-secret"),
+            () -> {
+              byte[] key = new byte[32];
+              random.nextBytes(key);
+              return HexFormat.of().formatHex(key);
+            });
+    return new TokenSigner(secret.getBytes(StandardCharsets.UTF_8));
   }
 }
