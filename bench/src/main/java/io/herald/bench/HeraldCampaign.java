@@ -37,20 +37,8 @@ final class HeraldCampaign {
             .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
             .withData(new DataConfig(dataDir))
             .withDelivery(
-                new DeliveryConfig(
-                    Optional.of("127.0.0.1"),
-                    port,
-                    "none",
-                    Optional.empty(),
-                    Optional.empty(),
-                    connections,
-                    connections * 4,
-                    "1000000/s",
-                    connections,
-                    d.retryMaxAge(),
-                    d.reclaimAfter(),
-                    d.mxOverrides(),
-                    Optional.of("bench.example")));
+                d.withSmarthost("127.0.0.1", port)
+                    .withLimits(connections, connections * 4, "1000000/s"));
     try (HeraldNode node = HeraldNode.start(config, Optional.of("bench"), Clock.systemUTC())) {
       AccountId account = node.accounts().create("bench " + System.nanoTime()).account().id();
       Path list = writeList(count, dataDir.resolve("recipients.csv"));

@@ -67,4 +67,39 @@ public record DeliveryConfig(
         mxOverrides,
         returnPathDomain);
   }
+
+  /** The same settings with {@code connections} per destination (and to a smarthost). */
+  public DeliveryConfig withLimits(int connections, int messagesAtOnce, String messageRate) {
+    return new DeliveryConfig(
+        smtpHost,
+        smtpPort,
+        smtpTls,
+        smtpUsername,
+        smtpPassword,
+        connections,
+        messagesAtOnce,
+        messageRate,
+        connections,
+        retryMaxAge,
+        reclaimAfter,
+        mxOverrides,
+        returnPathDomain);
+  }
+
+  public DeliveryConfig withReclaimAfter(Duration after) {
+    return new DeliveryConfig(
+        smtpHost,
+        smtpPort,
+        smtpTls,
+        smtpUsername,
+        smtpPassword,
+        smtpMaxConnections,
+        concurrency,
+        rate,
+        maxConnectionsPerDomain,
+        retryMaxAge,
+        after,
+        mxOverrides,
+        returnPathDomain);
+  }
 }

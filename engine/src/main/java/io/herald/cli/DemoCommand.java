@@ -149,20 +149,7 @@ final class DemoCommand implements Callable<Integer> {
     DeliveryConfig d = loaded.delivery();
     // The capture server is local and fast: no need for the polite default rate per domain.
     DeliveryConfig toCapture =
-        new DeliveryConfig(
-            Optional.of("127.0.0.1"),
-            smtpPort,
-            "none",
-            Optional.empty(),
-            Optional.empty(),
-            8,
-            d.concurrency(),
-            "5000/s",
-            8,
-            d.retryMaxAge(),
-            d.reclaimAfter(),
-            d.mxOverrides(),
-            d.returnPathDomain());
+        d.withSmarthost("127.0.0.1", smtpPort).withLimits(8, d.concurrency(), "5000/s");
     return loaded
         .withHttp(new HttpConfig("127.0.0.1", 0, loaded.http().maxUploadBytes()))
         .withData(new DataConfig(dir))

@@ -110,19 +110,8 @@ class RedisRestartTest {
     DeliveryConfig d = base.delivery();
     return base.withRedis(new RedisConfig(Optional.of(URI.create(redis.uri().value())), 0))
         .withDelivery(
-            new DeliveryConfig(
-                Optional.of("127.0.0.1"),
-                mail.getSmtp().getPort(),
-                "none",
-                Optional.empty(),
-                Optional.empty(),
-                4,
-                CONCURRENCY,
-                "100/s",
-                4,
-                d.retryMaxAge(),
-                Duration.ofSeconds(2),
-                List.of(),
-                Optional.empty()));
+            d.withSmarthost("127.0.0.1", mail.getSmtp().getPort())
+                .withLimits(4, CONCURRENCY, "100/s")
+                .withReclaimAfter(Duration.ofSeconds(2)));
   }
 }

@@ -115,20 +115,10 @@ class WorkerKillTest {
   private HeraldConfig nodeConfig(EmbeddedRedis redis, Path data) {
     HeraldConfig base = TestNode.config(data);
     return base.withDelivery(
-            new io.herald.config.DeliveryConfig(
-                Optional.of("127.0.0.1"),
-                mail.getSmtp().getPort(),
-                "none",
-                Optional.empty(),
-                Optional.empty(),
-                4,
-                CONCURRENCY,
-                "100/s",
-                4,
-                Duration.ofHours(1),
-                Duration.ofSeconds(2),
-                java.util.List.of(),
-                Optional.empty()))
+            base.delivery()
+                .withSmarthost("127.0.0.1", mail.getSmtp().getPort())
+                .withLimits(4, CONCURRENCY, "100/s")
+                .withReclaimAfter(Duration.ofSeconds(2)))
         .withTracking(
             new io.herald.config.TrackingConfig(base.tracking().baseUrl(), Optional.of(SECRET)))
         .withRedis(new RedisConfig(Optional.of(URI.create(redis.uri().value())), 0));
