@@ -89,10 +89,12 @@ public final class DeliveryWorker implements AutoCloseable {
           queue.reclaim(consumer, reclaimAfter, concurrency).forEach(this::submit);
           lastHousekeeping = now;
         }
+        // Wait until a slot is free, then claim as many messages as there are free slots.
         slots.acquire();
-        int free = slots.availablePermits() + 1;
         slots.release();
-        queue.claim(consumer, free, CLAIM_WAIT).forEach(this::submit);
+        queue
+            .claim(consumer, Math.max(1, slots.availablePermits()), CLAIM_WAIT)
+            .forEach(this::submit);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
