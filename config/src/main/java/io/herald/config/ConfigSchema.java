@@ -228,6 +228,30 @@ final class ConfigSchema {
           "",
           "Destinations reached at a fixed host instead of their DNS MX hosts, e.g."
               + " example.com=127.0.0.1:2525 (tests, local mail catchers).");
+  static final ConfigKey<List<String>> DELIVERY_DOMAIN_LIMITS =
+      ConfigKey.of(
+          "delivery.domainLimits",
+          list(
+              matching(
+                  java.util.regex.Pattern.compile(
+                      "[^=,\\s]+=[1-9][0-9]{0,4}:[1-9][0-9]*/(s|min|h|d)"),
+                  "domain=connections:rate"),
+              "a list of domain=connections:rate entries"),
+          "",
+          "Per-destination limits that replace the defaults above for one domain, e.g."
+              + " gmail.com=10:300/s or small-isp.example=1:20/min.");
+  static final ConfigKey<List<String>> DELIVERY_DKIM_KEYS =
+      ConfigKey.of(
+          "delivery.dkimKeys",
+          list(
+              matching(
+                  java.util.regex.Pattern.compile("[^=:\\s]+=[A-Za-z0-9._-]+:\\S+"),
+                  "domain=selector:keyfile"),
+              "a list of domain=selector:keyfile entries"),
+          "",
+          "DKIM keys of the sending domains, e.g. example.com=s2026:/etc/herald/example.com.pem;"
+              + " the key file is PKCS#8 PEM, RSA (rsa-sha256) or Ed25519 (ed25519-sha256). Mail"
+              + " from a domain (or a subdomain) with a key is signed with it.");
   static final ConfigKey<Optional<String>> DELIVERY_RETURN_PATH_DOMAIN =
       ConfigKey.of(
           "delivery.returnPathDomain",
@@ -283,6 +307,8 @@ final class ConfigSchema {
           DELIVERY_RECLAIM_AFTER,
           DELIVERY_MX_OVERRIDES,
           DELIVERY_RETURN_PATH_DOMAIN,
+          DELIVERY_DOMAIN_LIMITS,
+          DELIVERY_DKIM_KEYS,
           TRACKING_BASE_URL,
           TRACKING_SECRET);
 
@@ -345,7 +371,9 @@ final class ConfigSchema {
             v.get(DELIVERY_RETRY_MAX_AGE),
             v.get(DELIVERY_RECLAIM_AFTER),
             v.get(DELIVERY_MX_OVERRIDES),
-            v.get(DELIVERY_RETURN_PATH_DOMAIN)),
+            v.get(DELIVERY_RETURN_PATH_DOMAIN),
+            v.get(DELIVERY_DOMAIN_LIMITS),
+            v.get(DELIVERY_DKIM_KEYS)),
         new TrackingConfig(v.get(TRACKING_BASE_URL), v.get(TRACKING_SECRET)));
   }
 

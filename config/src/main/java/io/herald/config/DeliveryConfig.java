@@ -22,6 +22,9 @@ import java.util.Optional;
  * @param reclaimAfter how long a claimed, unfinished message waits before another node takes it
  * @param mxOverrides {@code domain=host:port} pairs used instead of DNS (tests, local catchers)
  * @param returnPathDomain domain of the VERP return path; empty means the sender's domain
+ * @param domainLimits {@code domain=connections:rate} pairs overriding the per-domain defaults
+ * @param dkimKeys {@code domain=selector:keyfile} entries: the DKIM key that signs mail from each
+ *     sending domain (RSA or Ed25519, PKCS#8 PEM)
  */
 public record DeliveryConfig(
     Optional<String> smtpHost,
@@ -36,7 +39,9 @@ public record DeliveryConfig(
     Duration retryMaxAge,
     Duration reclaimAfter,
     List<String> mxOverrides,
-    Optional<String> returnPathDomain) {
+    Optional<String> returnPathDomain,
+    List<String> domainLimits,
+    List<String> dkimKeys) {
 
   public DeliveryConfig {
     Objects.requireNonNull(smtpHost, "smtpHost");
@@ -48,6 +53,8 @@ public record DeliveryConfig(
     Objects.requireNonNull(reclaimAfter, "reclaimAfter");
     mxOverrides = List.copyOf(mxOverrides);
     Objects.requireNonNull(returnPathDomain, "returnPathDomain");
+    domainLimits = List.copyOf(domainLimits);
+    dkimKeys = List.copyOf(dkimKeys);
   }
 
   /** The same settings delivering through {@code host:port} without TLS or AUTH. */
@@ -65,7 +72,9 @@ public record DeliveryConfig(
         retryMaxAge,
         reclaimAfter,
         mxOverrides,
-        returnPathDomain);
+        returnPathDomain,
+        domainLimits,
+        dkimKeys);
   }
 
   /** The same settings with {@code connections} per destination (and to a smarthost). */
@@ -83,7 +92,9 @@ public record DeliveryConfig(
         retryMaxAge,
         reclaimAfter,
         mxOverrides,
-        returnPathDomain);
+        returnPathDomain,
+        domainLimits,
+        dkimKeys);
   }
 
   public DeliveryConfig withReclaimAfter(Duration after) {
@@ -100,6 +111,28 @@ public record DeliveryConfig(
         retryMaxAge,
         after,
         mxOverrides,
-        returnPathDomain);
+        returnPathDomain,
+        domainLimits,
+        dkimKeys);
+  }
+
+  /** The same settings signing with the given {@code domain=selector:keyfile} DKIM entries. */
+  public DeliveryConfig withDkimKeys(List<String> entries) {
+    return new DeliveryConfig(
+        smtpHost,
+        smtpPort,
+        smtpTls,
+        smtpUsername,
+        smtpPassword,
+        smtpMaxConnections,
+        concurrency,
+        rate,
+        maxConnectionsPerDomain,
+        retryMaxAge,
+        reclaimAfter,
+        mxOverrides,
+        returnPathDomain,
+        domainLimits,
+        entries);
   }
 }

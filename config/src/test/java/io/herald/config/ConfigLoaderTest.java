@@ -436,4 +436,24 @@ class ConfigLoaderTest {
             () -> loadEnv(Map.of("HERALD_TRACKING_BASE_URL", "ftp://x")))
         .hasMessageContaining("tracking.baseUrl");
   }
+
+  @Test
+  void domain_limits_and_dkim_keys_are_lists_of_checked_entries() throws Exception {
+    HeraldConfig config =
+        loadEnv(
+            Map.of(
+                "HERALD_DELIVERY_DOMAIN_LIMITS", "gmail.com=10:300/s,small.example=1:20/min",
+                "HERALD_DELIVERY_DKIM_KEYS", "example.com=s2026:/etc/herald/example.com.pem"));
+
+    assertThat(config.delivery().domainLimits())
+        .containsExactly("gmail.com=10:300/s", "small.example=1:20/min");
+    assertThat(config.delivery().dkimKeys())
+        .containsExactly("example.com=s2026:/etc/herald/example.com.pem");
+    assertThatThrownBy(() -> loadEnv(Map.of("HERALD_DELIVERY_DOMAIN_LIMITS", "gmail.com=fast")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("delivery.domainLimits");
+    assertThatThrownBy(() -> loadEnv(Map.of("HERALD_DELIVERY_DKIM_KEYS", "example.com=/key.pem")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("delivery.dkimKeys");
+  }
 }

@@ -12,6 +12,7 @@ import io.herald.audience.Imports;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
 import io.herald.channel.email.CampaignEmails;
+import io.herald.channel.email.DkimKeys;
 import io.herald.config.HeraldConfig;
 import io.herald.config.ImportConfig;
 import io.herald.delivery.CampaignSamples;
@@ -45,7 +46,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -110,7 +110,7 @@ public final class HeraldNode implements AutoCloseable {
               config.delivery().returnPathDomain(),
               clock,
               random,
-              List.of());
+              DkimKeys.load(config.delivery().dkimKeys()));
       this.worker =
           new DeliveryWorker(
               new DeliveryWorker.Parts(

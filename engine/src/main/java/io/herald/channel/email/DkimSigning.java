@@ -6,11 +6,17 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.interfaces.RSAPrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
+import org.bouncycastle.jcajce.interfaces.EdDSAPrivateKey;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.simplejavamail.utils.mail.dkim.Canonicalization;
 import org.simplejavamail.utils.mail.dkim.DkimException;
 import org.simplejavamail.utils.mail.dkim.DkimMessage;
@@ -23,36 +29,60 @@ import org.simplejavamail.utils.mail.dkim.DkimSigner;
  * {@code List-Unsubscribe}, {@code List-Unsubscribe-Post} (RFC 8058 requires it signed) and {@code
  * Feedback-ID}. The signer does no DNS lookup of its own key.
  *
- * <p>ed25519-sha256 (RFC 8463) is not offered: the signing library, utils-mail-dkim 3.2.2, asks the
- * JCA for {@code NONEwithEdDSA}, which neither the JDK nor Bouncy Castle provides, so it fails on
- * every Ed25519 key; an Ed25519 key is refused here with that reason rather than at send time. The
- * library's signer is mutable and not thread-safe, so one is made per message; this class is
- * immutable and thread-safe.
+ * <p>Both algorithms of current DKIM are offered, chosen by the key: an RSA key signs rsa-sha256,
+ * an Ed25519 key ed25519-sha256 (RFC 8463). For the latter the library, utils-mail-dkim 3.2.2, asks
+ * the JCA for {@code NONEwithEdDSA}, which {@link Ed25519Sha256} supplies from the JDK's Ed25519.
+ * Receivers that do not know ed25519 ignore such a signature, so a domain usually has both keys
+ * (two entries in {@code delivery.dkimKeys}); every key that covers the sender signs. The library's
+ * signer is mutable and not thread-safe, so one is made per message; this class is immutable and
+ * thread-safe.
  */
 public final class DkimSigning {
   private static final Session SESSION = Session.getInstance(new Properties());
+  private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
 
   private final String domain;
   private final String selector;
-  private final RSAPrivateKey key;
+  private final PrivateKey key;
 
   /**
-   * @throws IllegalArgumentException for a key that is not RSA, naming why
+   * @param key an RSA key (rsa-sha256) or an Ed25519 key (ed25519-sha256)
+   * @throws IllegalArgumentException for any other key, naming why
    */
   public DkimSigning(String domain, String selector, PrivateKey key) {
     this.domain = Objects.requireNonNull(domain, "domain").toLowerCase(Locale.ROOT);
     this.selector = Objects.requireNonNull(selector, "selector");
-    if (!(key instanceof RSAPrivateKey rsa)) {
-      String algorithm = key == null ? "null" : key.getAlgorithm();
-      throw new IllegalArgumentException(
-          "DKIM key for "
-              + domain
-              + " is "
-              + algorithm
-              + "; only rsa-sha256 is supported (utils-mail-dkim cannot sign ed25519-sha256)");
-    }
-    this.key = rsa;
+    this.key = usable(domain, key);
     signer(); // refuses a bad domain or selector now, not on the first message
+  }
+
+  private static PrivateKey usable(String domain, PrivateKey key) {
+    String algorithm = key == null ? "null" : key.getAlgorithm();
+    if (key instanceof RSAPrivateKey) {
+      return key;
+    }
+    if (algorithm.equals("Ed25519") || algorithm.equals("EdDSA")) {
+      try {
+        Ed25519Sha256.install();
+        PrivateKey jdk = Ed25519Sha256.jdkKey(key);
+        return KeyFactory.getInstance("Ed25519", BOUNCY_CASTLE)
+            .generatePrivate(new PKCS8EncodedKeySpec(jdk.getEncoded()));
+      } catch (GeneralSecurityException e) {
+        throw new IllegalArgumentException(
+            "DKIM key for " + domain + " is not a usable Ed25519 key: " + e.getMessage(), e);
+      }
+    }
+    throw new IllegalArgumentException(
+        "DKIM key for "
+            + domain
+            + " is "
+            + algorithm
+            + "; only RSA (rsa-sha256) and Ed25519 (ed25519-sha256) keys can sign");
+  }
+
+  /** The signature algorithm, as in the {@code a=} tag. */
+  public String algorithm() {
+    return key instanceof RSAPrivateKey ? "rsa-sha256" : "ed25519-sha256";
   }
 
   /** The signing domain ({@code d=}). */
@@ -92,7 +122,10 @@ public final class DkimSigning {
 
   private DkimSigner signer() {
     try {
-      DkimSigner signer = new DkimSigner(domain, selector, key);
+      DkimSigner signer =
+          key instanceof EdDSAPrivateKey ed
+              ? new DkimSigner(domain, selector, ed)
+              : new DkimSigner(domain, selector, (RSAPrivateKey) key);
       signer.setCheckDomainKey(false);
       signer.setHeaderCanonicalization(Canonicalization.RELAXED);
       signer.setBodyCanonicalization(Canonicalization.RELAXED);

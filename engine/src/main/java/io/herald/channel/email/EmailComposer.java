@@ -26,7 +26,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Properties;
 import java.util.random.RandomGenerator;
 
@@ -54,8 +53,8 @@ public final class EmailComposer {
   private final Session session = Session.getInstance(new Properties());
 
   /**
-   * @param dkim the DKIM keys of the sending domains; a message is signed by the first key that
-   *     covers its From domain, and sent unsigned when none does
+   * @param dkim the DKIM keys of the sending domains; a message is signed by every key that covers
+   *     its From domain (say an RSA and an Ed25519 key), and sent unsigned when none does
    */
   public EmailComposer(
       TokenSigner signer,
@@ -231,9 +230,13 @@ public final class EmailComposer {
   }
 
   private byte[] serialise(MimeMessage message, String fromAddress) {
-    Optional<DkimSigning> key = dkim.stream().filter(k -> k.covers(fromAddress)).findFirst();
-    if (key.isPresent()) {
-      return key.get().sign(message);
+    List<DkimSigning> keys = dkim.stream().filter(k -> k.covers(fromAddress)).toList();
+    if (!keys.isEmpty()) {
+      byte[] signed = keys.getFirst().sign(message);
+      for (DkimSigning next : keys.subList(1, keys.size())) {
+        signed = next.sign(signed);
+      }
+      return signed;
     }
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);

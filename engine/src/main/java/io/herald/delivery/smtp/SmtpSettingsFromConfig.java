@@ -35,7 +35,22 @@ public final class SmtpSettingsFromConfig {
       }
       settings = SmtpSettings.directMx(overrides);
     }
-    return settings.withLimits(limits, Map.of()).withHelo(heloName());
+    return settings.withLimits(limits, domainLimits(config)).withHelo(heloName());
+  }
+
+  /** {@code domain=connections:rate} entries (checked by the configuration schema). */
+  static Map<String, DestinationLimits> domainLimits(DeliveryConfig config) {
+    Map<String, DestinationLimits> byDomain = new HashMap<>();
+    for (String entry : config.domainLimits()) {
+      int eq = entry.indexOf('=');
+      int colon = entry.indexOf(':', eq);
+      byDomain.put(
+          entry.substring(0, eq),
+          new DestinationLimits(
+              Integer.parseInt(entry.substring(eq + 1, colon)),
+              ThrottleSpec.parse(entry.substring(colon + 1))));
+    }
+    return byDomain;
   }
 
   private static String heloName() {

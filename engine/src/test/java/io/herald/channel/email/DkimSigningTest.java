@@ -95,16 +95,50 @@ class DkimSigningTest {
   }
 
   @Test
-  void anEd25519KeyIsRefusedWithTheReason() throws Exception {
-    var ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPrivate();
-    assertThatThrownBy(() -> new DkimSigning("shop.example.com", "ed1", ed))
+  void anEd25519KeySignsEd25519Sha256ThatVerifiesPerRfc8463() throws Exception {
+    KeyPair ed = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    var dkim = new DkimSigning("shop.example.com", "ed1", ed.getPrivate());
+    assertThat(dkim.algorithm()).isEqualTo("ed25519-sha256");
+    OutgoingEmail signed =
+        Mail.composer(List.of(dkim))
+            .compose(Mail.template("Hi {{name}}", "<p>Sale for {{name}}</p>"), Mail.to(Mail.ann()));
+
+    List<String> headers = headers(signed);
+    String field = header(headers, "DKIM-Signature");
+    Map<String, String> tags = tags(field);
+    assertThat(tags).containsEntry("a", "ed25519-sha256").containsEntry("s", "ed1");
+    byte[] hash = MessageDigest.getInstance("SHA-256").digest(signedHeaderData(headers, field));
+    Signature verifier = Signature.getInstance("Ed25519");
+    verifier.initVerify(ed.getPublic());
+    verifier.update(hash);
+    assertThat(verifier.verify(Base64.getDecoder().decode(tags.get("b")))).isTrue();
+  }
+
+  @Test
+  void aKeyThatIsNeitherRsaNorEd25519IsRefusedWithTheReason() throws Exception {
+    var ec = KeyPairGenerator.getInstance("EC").generateKeyPair().getPrivate();
+    assertThatThrownBy(() -> new DkimSigning("shop.example.com", "ec1", ec))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("only rsa-sha256");
+        .hasMessageContaining("only RSA (rsa-sha256) and Ed25519");
+  }
+
+  /** What the header signature covers: the listed fields, then the signature field without b=. */
+  static byte[] signedHeaderData(List<String> headers, String signatureField) {
+    StringBuilder signed = new StringBuilder();
+    for (String name : tags(signatureField).get("h").split(":")) {
+      signed.append(relaxedHeader(header(headers, name))).append("\r\n");
+    }
+    signed.append(relaxedHeader(signatureField.replaceFirst("b=[^;]*$", "b=")));
+    return signed.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 
   /** The header fields of the sent bytes, each unfolded into one string "Name: value". */
   static List<String> headers() {
-    String raw = new String(email.rfc822(), StandardCharsets.ISO_8859_1);
+    return headers(email);
+  }
+
+  static List<String> headers(OutgoingEmail message) {
+    String raw = new String(message.rfc822(), StandardCharsets.ISO_8859_1);
     List<String> fields = new ArrayList<>();
     for (String line : raw.substring(0, raw.indexOf("\r\n\r\n")).split("\r\n")) {
       if (line.startsWith(" ") || line.startsWith("\t")) {
