@@ -36,9 +36,16 @@ public interface CampaignStore {
    */
   long recordSentFinal(AccountId account, CampaignId id, long number, Phase phase, String counter);
 
-  /** What a worker needs before sending one message, read in one step. */
+  /**
+   * What a worker needs before sending one message, read in one step: the campaign's state, whether
+   * the recipient already has a final outcome, the recipient, and whether the contact is suppressed
+   * now (an unsubscribe or a hard bounce since the snapshot stops the send).
+   */
   record SendCheck(
-      Optional<CampaignState> state, boolean alreadyFinal, Optional<Recipient> recipient) {}
+      Optional<CampaignState> state,
+      boolean alreadyFinal,
+      Optional<Recipient> recipient,
+      boolean suppressed) {}
 
   SendCheck check(AccountId account, CampaignId id, long number);
 

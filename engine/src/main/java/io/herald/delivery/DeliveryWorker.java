@@ -11,7 +11,6 @@ import io.herald.campaign.Recipient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
@@ -148,14 +147,11 @@ public final class DeliveryWorker implements AutoCloseable {
       queue.acknowledge(claimed);
       return;
     }
-    Recipient recipient = check.recipient().get();
-    if (!audience
-        .suppressedAmong(item.account(), List.of(ContactKeys.email(recipient.email())))
-        .isEmpty()) {
+    if (check.suppressed()) {
       finish(claimed, "suppressed", false);
       return;
     }
-    send(claimed, found.get(), recipient);
+    send(claimed, found.get(), check.recipient().get());
   }
 
   /**

@@ -102,33 +102,29 @@ public final class CompiledTemplate {
   static String collapseBlankLines(String text) {
     StringBuilder out = new StringBuilder(text.length());
     int n = text.length();
-    int i = 0;
-    while (i < n) {
-      char c = text.charAt(i);
-      if (c == '\n') {
-        int blanks = 0;
-        int next = i + 1;
-        while (true) {
-          int m = next;
-          while (m < n && (text.charAt(m) == ' ' || text.charAt(m) == '\t')) {
-            m++;
-          }
-          if (m < n && text.charAt(m) == '\n') {
-            blanks++;
-            next = m + 1;
-          } else {
-            break;
-          }
+    int copied = 0;
+    for (int i = text.indexOf('\n'); i >= 0 && i < n; i = text.indexOf('\n', i + 1)) {
+      int blanks = 0;
+      int next = i + 1;
+      while (true) {
+        int m = next;
+        while (m < n && (text.charAt(m) == ' ' || text.charAt(m) == '\t')) {
+          m++;
         }
-        if (blanks >= 2) {
-          out.append("\n\n");
-          i = next;
-          continue;
+        if (m < n && text.charAt(m) == '\n') {
+          blanks++;
+          next = m + 1;
+        } else {
+          break;
         }
       }
-      out.append(c);
-      i++;
+      if (blanks >= 2) {
+        out.append(text, copied, i).append("\n\n");
+        copied = next;
+        i = next - 1;
+      }
     }
+    out.append(text, copied, n);
     return out.toString();
   }
 

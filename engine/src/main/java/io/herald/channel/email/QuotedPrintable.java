@@ -12,17 +12,40 @@ import java.nio.charset.StandardCharsets;
 final class QuotedPrintable {
   private static final int MAX_LINE = 76;
   private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+  private static final boolean[] LITERAL = new boolean[256];
+
+  static {
+    for (int b = 33; b <= 126; b++) {
+      LITERAL[b] = b != '=';
+    }
+  }
 
   private QuotedPrintable() {}
 
   /** Encodes text; every line break (CRLF, CR or LF) becomes CRLF. The result is ASCII. */
   static String encode(String text) {
+    return new String(encodeToBytes(text), StandardCharsets.US_ASCII);
+  }
+
+  /** {@link #encode} as the ASCII bytes themselves, without a copy through a String. */
+  static byte[] encodeToBytes(String text) {
     byte[] in = text.getBytes(StandardCharsets.UTF_8);
     byte[] out = new byte[in.length * 3 + in.length / 24 + 16];
     int o = 0;
     int column = 0;
     for (int i = 0; i < in.length; i++) {
       int b = in[i] & 0xFF;
+      if (LITERAL[b]) { // most bytes of a message: printable ASCII other than '='
+        if (column == MAX_LINE - 1) {
+          out[o++] = '=';
+          out[o++] = '\r';
+          out[o++] = '\n';
+          column = 0;
+        }
+        out[o++] = (byte) b;
+        column++;
+        continue;
+      }
       if (b == '\r' || b == '\n') {
         out[o++] = '\r';
         out[o++] = '\n';
@@ -33,7 +56,7 @@ final class QuotedPrintable {
         continue;
       }
       boolean lineEnds = i + 1 == in.length || in[i + 1] == '\r' || in[i + 1] == '\n';
-      boolean literal = (b >= 33 && b <= 126 && b != '=') || ((b == ' ' || b == '\t') && !lineEnds);
+      boolean literal = (b == ' ' || b == '\t') && !lineEnds;
       int width = literal ? 1 : 3;
       if (column + width > MAX_LINE - 1) {
         out[o++] = '=';
@@ -50,6 +73,6 @@ final class QuotedPrintable {
       }
       column += width;
     }
-    return new String(out, 0, o, StandardCharsets.US_ASCII);
+    return java.util.Arrays.copyOf(out, o);
   }
 }

@@ -39,11 +39,17 @@ public final class RedisCampaignStore implements CampaignStore {
       return redis.call('HINCRBY', KEYS[2], 'finals', 1)
       """;
 
-  // State, ledger and snapshot entry of one recipient: the worker's checks in one round trip.
+  // State, ledger, snapshot entry and suppression of one recipient: the worker's checks in one
+  // round trip (all keys share the account's hash tag).
   private static final String CHECK =
       """
+      local recipient = redis.call('HGET', KEYS[3], ARGV[1])
+      local suppressed = 0
+      if recipient then
+        suppressed = redis.call('HEXISTS', KEYS[4], cjson.decode(recipient)['key'])
+      end
       return {redis.call('HGET', KEYS[1], 'state') or '', redis.call('HGET', KEYS[1], 'phase') or '',
-              redis.call('HEXISTS', KEYS[2], ARGV[1]), redis.call('HGET', KEYS[3], ARGV[1]) or ''}
+              redis.call('HEXISTS', KEYS[2], ARGV[1]), recipient or '', suppressed}
       """;
 
   private final Redis redis;
@@ -193,7 +199,8 @@ public final class RedisCampaignStore implements CampaignStore {
                 new String[] {
                   Keys.campaign(account, id.value()),
                   Keys.campaignLedger(account, id.value()),
-                  Keys.campaignRecipients(account, id.value())
+                  Keys.campaignRecipients(account, id.value()),
+                  Keys.suppressed(account)
                 },
                 Long.toString(number));
     String state = (String) found.get(0);
@@ -201,7 +208,8 @@ public final class RedisCampaignStore implements CampaignStore {
     return new SendCheck(
         state.isEmpty() ? Optional.empty() : Optional.of(state(state, (String) found.get(1))),
         ((Long) found.get(2)) == 1L,
-        recipient.isEmpty() ? Optional.empty() : Optional.of(toRecipient(number, recipient)));
+        recipient.isEmpty() ? Optional.empty() : Optional.of(toRecipient(number, recipient)),
+        ((Long) found.get(4)) == 1L);
   }
 
   @Override
