@@ -10,7 +10,8 @@ import java.nio.file.Path;
  *   <li>{@code generate ROWS DIR}: writes {@code contacts-ROWS.csv} and {@code .xlsx} (once);
  *   <li>{@code herald-import FILE DATA_DIR}: Herald's whole import into an embedded Redis;
  *   <li>{@code reference-parse FILE}: a bare Commons CSV or POI streaming parse of the same file;
- *   <li>{@code herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR}: a campaign to an SMTP sink.
+ *   <li>{@code herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim]}: a campaign to an SMTP
+ *       sink, DKIM-signed (RSA 2048) with {@code dkim}.
  * </ul>
  *
  * Each measuring step prints one line {@code rows=… seconds=…}.
@@ -32,7 +33,8 @@ public final class BenchMain {
               Long.parseLong(args[1]),
               Integer.parseInt(args[2]),
               Integer.parseInt(args[3]),
-              Path.of(args[4]));
+              Path.of(args[4]),
+              args.length > 5 && args[5].equals("dkim"));
       default -> usage();
     }
   }
@@ -40,7 +42,7 @@ public final class BenchMain {
   private static void usage() {
     System.err.println(
         "usage: generate ROWS DIR | herald-import FILE DATA_DIR | reference-parse FILE"
-            + " | herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR");
+            + " | herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim]");
     System.exit(2);
   }
 }

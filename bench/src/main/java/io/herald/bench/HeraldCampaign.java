@@ -15,7 +15,10 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPairGenerator;
 import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
@@ -29,9 +32,13 @@ import java.util.concurrent.locks.LockSupport;
 final class HeraldCampaign {
   private HeraldCampaign() {}
 
-  static void run(long count, int port, int connections, Path dataDir) throws Exception {
+  static void run(long count, int port, int connections, Path dataDir, boolean dkim)
+      throws Exception {
     HeraldConfig defaults = HeraldConfig.defaults();
     DeliveryConfig d = defaults.delivery();
+    if (dkim) {
+      d = d.withDkimKeys(List.of("bench.example=bench:" + rsaKey(dataDir.resolve("dkim.pem"))));
+    }
     HeraldConfig config =
         defaults
             .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
@@ -73,6 +80,20 @@ final class HeraldCampaign {
           stats.get(Phase.ALL, "delivered"),
           stats.get(Phase.ALL, "deferred"));
     }
+  }
+
+  /** A fresh RSA 2048 key as PKCS#8 PEM, as {@code openssl genpkey} writes it. */
+  private static Path rsaKey(Path file) throws Exception {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
+    Files.createDirectories(file.getParent());
+    Files.writeString(
+        file,
+        "-----BEGIN PRIVATE KEY-----\n"
+            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+            + "\n-----END PRIVATE KEY-----\n");
+    return file;
   }
 
   private static Path writeList(long count, Path file) throws Exception {
