@@ -1,5 +1,6 @@
 package io.herald.bench;
 
+import io.herald.canary.CanaryLimits;
 import java.nio.file.Path;
 
 /**
@@ -11,7 +12,10 @@ import java.nio.file.Path;
  *   <li>{@code herald-import FILE DATA_DIR}: Herald's whole import into an embedded Redis;
  *   <li>{@code reference-parse FILE}: a bare Commons CSV or POI streaming parse of the same file;
  *   <li>{@code herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim]}: a campaign to an SMTP
- *       sink, DKIM-signed (RSA 2048) with {@code dkim}.
+ *       sink, DKIM-signed (RSA 2048) with {@code dkim};
+ *   <li>{@code canary [RUNS [SEED [CONFIDENCE]]]}: the canary scorer over simulated lists (default
+ *       2000 runs per cell, seed 20260302, the default limits; CONFIDENCE replaces theirs for a
+ *       sensitivity run), a Markdown table and a summary line.
  * </ul>
  *
  * Each measuring step prints one line {@code rows=… seconds=…}.
@@ -35,6 +39,13 @@ public final class BenchMain {
               Integer.parseInt(args[3]),
               Path.of(args[4]),
               args.length > 5 && args[5].equals("dkim"));
+      case "canary" ->
+          CanarySimulation.run(
+              args.length > 1 ? Integer.parseInt(args[1]) : 2000,
+              args.length > 2 ? Long.parseLong(args[2]) : 20260302L,
+              args.length > 3
+                  ? CanaryLimits.defaults().withConfidence(Double.parseDouble(args[3]))
+                  : CanaryLimits.defaults());
       default -> usage();
     }
   }
@@ -42,7 +53,8 @@ public final class BenchMain {
   private static void usage() {
     System.err.println(
         "usage: generate ROWS DIR | herald-import FILE DATA_DIR | reference-parse FILE"
-            + " | herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim]");
+            + " | herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim]"
+            + " | canary [RUNS [SEED [CONFIDENCE]]]");
     System.exit(2);
   }
 }

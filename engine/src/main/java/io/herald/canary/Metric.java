@@ -1,0 +1,45 @@
+package io.herald.canary;
+
+import java.util.Optional;
+
+/**
+ * The canary's metrics: their names in a report, what their rate is taken over, and which way is
+ * bad. Bounces are over finalised messages (every message with a final outcome, delivered or not),
+ * because a bounce can only happen to a message that was tried; complaints, unsubscribes, opens and
+ * clicks are over delivered messages, because only a delivered message can be read.
+ */
+enum Metric {
+  DELIVERED("delivered", "sent", Direction.INFO),
+  HARD_BOUNCES("hard bounces", "finalised", Direction.BAD_WHEN_HIGH),
+  SOFT_BOUNCES("soft bounces", "finalised", Direction.BAD_WHEN_HIGH),
+  POLICY_BLOCKS("policy blocks", "finalised", Direction.BAD_WHEN_HIGH),
+  HUMAN_OPENS("human opens", "delivered", Direction.BAD_WHEN_LOW),
+  HUMAN_CLICKS("human clicks", "delivered", Direction.INFO),
+  UNSUBSCRIBES("unsubscribes", "delivered", Direction.BAD_WHEN_HIGH),
+  COMPLAINTS("complaints", "delivered", Direction.BAD_WHEN_HIGH);
+
+  enum Direction {
+    BAD_WHEN_HIGH,
+    BAD_WHEN_LOW,
+    INFO
+  }
+
+  final String label;
+  final String base;
+  final Direction direction;
+
+  Metric(String label, String base, Direction direction) {
+    this.label = label;
+    this.base = base;
+    this.direction = direction;
+  }
+
+  static Optional<Metric> ofLabel(String label) {
+    for (Metric m : values()) {
+      if (m.label.equals(label)) {
+        return Optional.of(m);
+      }
+    }
+    return Optional.empty();
+  }
+}
