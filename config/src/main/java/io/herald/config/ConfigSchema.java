@@ -275,6 +275,28 @@ final class ConfigSchema {
           "Key that signs link tokens and return paths; empty generates one on first start into"
               + " data.dir/tracking-secret. Every node of a cluster needs the same key.");
 
+  static final ConfigKey<String> CANARY_APPLY_TO =
+      ConfigKey.of(
+          "canary.applyTo",
+          oneOf(List.of("all", "none"), "all or none"),
+          "all",
+          "Which bulk campaigns start with a canary (R6): all, or none (the whole audience at"
+              + " once; for tests and trusted senders).");
+  static final ConfigKey<java.time.Duration> CANARY_WINDOW =
+      ConfigKey.of(
+          "canary.window",
+          duration("a duration such as 6h or 90m"),
+          "6h",
+          "How long the canary sample is observed (opens, clicks, bounces, unsubscribes,"
+              + " complaints) before the rest is released; a clearly bad canary is held sooner.");
+  static final ConfigKey<java.time.Duration> CANARY_CHECK_EVERY =
+      ConfigKey.of(
+          "canary.checkEvery",
+          duration("a duration such as 1m or 30s"),
+          "1m",
+          "How often each node scores the canaries under observation; decisions are taken once,"
+              + " whichever node scores first.");
+
   /** Every key, in the order of the docs and the example file. */
   static final List<ConfigKey<?>> KEYS =
       List.of(
@@ -310,7 +332,10 @@ final class ConfigSchema {
           DELIVERY_DOMAIN_LIMITS,
           DELIVERY_DKIM_KEYS,
           TRACKING_BASE_URL,
-          TRACKING_SECRET);
+          TRACKING_SECRET,
+          CANARY_APPLY_TO,
+          CANARY_WINDOW,
+          CANARY_CHECK_EVERY);
 
   private static final Map<String, ConfigKey<?>> BY_PATH =
       KEYS.stream().collect(Collectors.toUnmodifiableMap(ConfigKey::path, Function.identity()));
@@ -374,7 +399,8 @@ final class ConfigSchema {
             v.get(DELIVERY_RETURN_PATH_DOMAIN),
             v.get(DELIVERY_DOMAIN_LIMITS),
             v.get(DELIVERY_DKIM_KEYS)),
-        new TrackingConfig(v.get(TRACKING_BASE_URL), v.get(TRACKING_SECRET)));
+        new TrackingConfig(v.get(TRACKING_BASE_URL), v.get(TRACKING_SECRET)),
+        new CanaryConfig(v.get(CANARY_APPLY_TO), v.get(CANARY_WINDOW), v.get(CANARY_CHECK_EVERY)));
   }
 
   /** Values set so far by the file and the environment; a key not set reads as its default. */

@@ -16,6 +16,7 @@ import java.util.Objects;
  *     keyword)
  * @param delivery email delivery (smarthost or MX, limits, retries)
  * @param tracking links in messages
+ * @param canary the canary release of bulk campaigns
  */
 public record HeraldConfig(
     HttpConfig http,
@@ -24,7 +25,8 @@ public record HeraldConfig(
     PolicyConfig policy,
     ImportConfig imports,
     DeliveryConfig delivery,
-    TrackingConfig tracking) {
+    TrackingConfig tracking,
+    CanaryConfig canary) {
 
   public HeraldConfig {
     Objects.requireNonNull(http, "http");
@@ -34,30 +36,35 @@ public record HeraldConfig(
     Objects.requireNonNull(imports, "imports");
     Objects.requireNonNull(delivery, "delivery");
     Objects.requireNonNull(tracking, "tracking");
+    Objects.requireNonNull(canary, "canary");
   }
 
   public HeraldConfig withHttp(HttpConfig next) {
-    return new HeraldConfig(next, data, redis, policy, imports, delivery, tracking);
+    return new HeraldConfig(next, data, redis, policy, imports, delivery, tracking, canary);
   }
 
   public HeraldConfig withData(DataConfig next) {
-    return new HeraldConfig(http, next, redis, policy, imports, delivery, tracking);
+    return new HeraldConfig(http, next, redis, policy, imports, delivery, tracking, canary);
   }
 
   public HeraldConfig withRedis(RedisConfig next) {
-    return new HeraldConfig(http, data, next, policy, imports, delivery, tracking);
+    return new HeraldConfig(http, data, next, policy, imports, delivery, tracking, canary);
   }
 
   public HeraldConfig withImports(ImportConfig next) {
-    return new HeraldConfig(http, data, redis, policy, next, delivery, tracking);
+    return new HeraldConfig(http, data, redis, policy, next, delivery, tracking, canary);
   }
 
   public HeraldConfig withDelivery(DeliveryConfig next) {
-    return new HeraldConfig(http, data, redis, policy, imports, next, tracking);
+    return new HeraldConfig(http, data, redis, policy, imports, next, tracking, canary);
   }
 
   public HeraldConfig withTracking(TrackingConfig next) {
-    return new HeraldConfig(http, data, redis, policy, imports, delivery, next);
+    return new HeraldConfig(http, data, redis, policy, imports, delivery, next, canary);
+  }
+
+  public HeraldConfig withCanary(CanaryConfig next) {
+    return new HeraldConfig(http, data, redis, policy, imports, delivery, tracking, next);
   }
 
   /** Every key at its documented default, as if started with no file and no environment. */

@@ -11,6 +11,10 @@ import io.herald.audience.AudienceStore;
 import io.herald.audience.Imports;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
+import io.herald.canary.Canaries;
+import io.herald.canary.CanaryLimits;
+import io.herald.canary.CanaryMonitor;
+import io.herald.canary.CanaryScorer;
 import io.herald.channel.email.CampaignEmails;
 import io.herald.channel.email.DkimKeys;
 import io.herald.config.HeraldConfig;
@@ -33,6 +37,7 @@ import io.herald.store.redis.Redis;
 import io.herald.store.redis.RedisAccountStore;
 import io.herald.store.redis.RedisAudienceStore;
 import io.herald.store.redis.RedisCampaignStore;
+import io.herald.store.redis.RedisCanaryStore;
 import io.herald.store.redis.RedisConnectionUri;
 import io.herald.store.redis.RedisWorkQueue;
 import io.herald.tracking.TrackingSecret;
@@ -67,6 +72,7 @@ public final class HeraldNode implements AutoCloseable {
   private final CampaignStore campaignStore;
   private final WorkQueue workQueue;
   private final Campaigns campaigns;
+  private final Canaries canaries;
   private final DeliveryWorker worker;
 
   private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
@@ -82,9 +88,17 @@ public final class HeraldNode implements AutoCloseable {
       RedisWorkQueue queue = new RedisWorkQueue(redis);
       resources.push(queue);
       this.workQueue = queue;
-      this.campaigns =
-          new Campaigns(
-              campaignStore, audience, new QueueDispatcher(workQueue, clock), clock, random);
+      QueueDispatcher dispatcher = new QueueDispatcher(workQueue, clock);
+      this.canaries =
+          new Canaries(
+              config.canary().enabled(),
+              new RedisCanaryStore(redis, mapper),
+              campaignStore,
+              dispatcher,
+              new CanaryScorer(CanaryLimits.defaults().withWindow(config.canary().window())),
+              clock,
+              random);
+      this.campaigns = new Campaigns(campaignStore, audience, dispatcher, canaries, clock, random);
       this.adminToken = AdminToken.load(adminTokenValue, config.data().dir(), random);
       ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
       resources.push(workers::close);
@@ -128,6 +142,7 @@ public final class HeraldNode implements AutoCloseable {
               config.delivery().concurrency(),
               config.delivery().reclaimAfter());
       resources.push(worker);
+      resources.push(new CanaryMonitor(canaries, config.canary().checkEvery()));
       this.http =
           new HttpServer(
               config,
@@ -141,6 +156,7 @@ public final class HeraldNode implements AutoCloseable {
                   campaigns,
                   campaignStore,
                   new CampaignSamples(audience, messages, transport),
+                  canaries,
                   metrics::scrape,
                   redis::ping,
                   clock));
@@ -238,6 +254,10 @@ public final class HeraldNode implements AutoCloseable {
 
   public WorkQueue workQueue() {
     return workQueue;
+  }
+
+  public Canaries canaries() {
+    return canaries;
   }
 
   public Campaigns campaigns() {

@@ -20,6 +20,15 @@ public sealed interface CampaignState {
   /** Stopped for good by the account; what was not sent never will be. */
   record Cancelled() implements CampaignState {}
 
+  /**
+   * The canary's evidence was bad (R6): nothing more is sent until an administrator approves (the
+   * rest is released) or rejects.
+   */
+  record Held() implements CampaignState {}
+
+  /** An administrator rejected the held campaign; the rest is never sent. The reason is kept. */
+  record Rejected() implements CampaignState {}
+
   /** A short name for APIs and storage. */
   default String name() {
     return switch (this) {
@@ -28,6 +37,8 @@ public sealed interface CampaignState {
       case Paused p -> "paused";
       case Completed c -> "completed";
       case Cancelled c -> "cancelled";
+      case Held h -> "held";
+      case Rejected r -> "rejected";
     };
   }
 }

@@ -23,6 +23,8 @@ public final class Campaigns {
   private final CampaignStore store;
   private final AudienceStore audience;
   private final Dispatcher dispatcher;
+  private final CanaryGate canary;
+  private final Completion completion;
   private final Clock clock;
   private final RandomGenerator random;
 
@@ -30,11 +32,14 @@ public final class Campaigns {
       CampaignStore store,
       AudienceStore audience,
       Dispatcher dispatcher,
+      CanaryGate canary,
       Clock clock,
       RandomGenerator random) {
     this.store = store;
     this.audience = audience;
     this.dispatcher = dispatcher;
+    this.canary = canary;
+    this.completion = new Completion(store);
     this.clock = clock;
     this.random = random;
   }
@@ -78,25 +83,32 @@ public final class Campaigns {
     return store.find(account, id);
   }
 
-  /** Snapshots the audience and dispatches every recipient (the canary issue splits this). */
+  /**
+   * Snapshots the audience (list members minus suppressed, filtered). With a canary (R6) only the
+   * sample is dispatched now and the rest waits for the canary's release; without one, every
+   * recipient is dispatched as the snapshot is taken.
+   */
   public Campaign start(AccountId account, CampaignId id) throws CampaignRefused {
     Campaign campaign = existing(account, id);
     ContactList list =
         audience
             .findList(account, campaign.listName())
             .orElseThrow(() -> new CampaignRefused("the campaign's list no longer exists", true));
-    if (!store.transition(
-        account, id, new CampaignState.Draft(), new CampaignState.Sending(Phase.ALL))) {
+    Phase first = canary.appliesTo(campaign) ? Phase.CANARY : Phase.ALL;
+    CampaignState sendingState = new CampaignState.Sending(first);
+    if (!store.transition(account, id, new CampaignState.Draft(), sendingState)) {
       throw new CampaignRefused(
           "campaign is " + campaign.state().name() + "; only a draft can be started", true);
     }
-    Campaign sending = campaign.withState(new CampaignState.Sending(Phase.ALL));
-    long total = snapshot(sending, list);
+    Campaign sending = campaign.withState(sendingState);
+    long total = snapshot(sending, list, first == Phase.ALL);
     store.setRecipientCount(account, id, total);
     if (total == 0) {
-      store.transition(
-          account, id, new CampaignState.Sending(Phase.ALL), new CampaignState.Completed());
+      store.transition(account, id, sendingState, new CampaignState.Completed());
       return sending.withState(new CampaignState.Completed()).withRecipients(0);
+    }
+    if (first == Phase.CANARY) {
+      canary.begin(sending.withRecipients(total), total);
     }
     // Workers may have finished every message before the count was set; they could not tell.
     completeIfDone(account, id);
@@ -104,10 +116,11 @@ public final class Campaigns {
   }
 
   /**
-   * Numbers the audience 1…N and dispatches it a batch at a time. Suppressions are checked per
-   * batch in the store, so an account with millions of them never holds them all in memory.
+   * Numbers the audience 1…N and stores it (and dispatches it, with {@code dispatch}) a batch at a
+   * time. Suppressions are checked per batch in the store, so an account with millions of them
+   * never holds them all in memory.
    */
-  private long snapshot(Campaign campaign, ContactList list) {
+  private long snapshot(Campaign campaign, ContactList list, boolean dispatch) {
     List<Contact> pending = new ArrayList<>(SNAPSHOT_BATCH);
     long[] numbered = {0};
     audience.forEachMember(
@@ -117,15 +130,15 @@ public final class Campaigns {
           if (matches(contact, campaign.filter())) {
             pending.add(contact);
             if (pending.size() == SNAPSHOT_BATCH) {
-              numbered[0] = flush(campaign, pending, numbered[0]);
+              numbered[0] = flush(campaign, pending, numbered[0], dispatch);
             }
           }
         });
-    return flush(campaign, pending, numbered[0]);
+    return flush(campaign, pending, numbered[0], dispatch);
   }
 
   /** Stores and dispatches the unsuppressed contacts of a batch; returns the last number used. */
-  private long flush(Campaign campaign, List<Contact> pending, long numbered) {
+  private long flush(Campaign campaign, List<Contact> pending, long numbered, boolean dispatch) {
     Set<String> suppressed =
         audience.suppressedAmong(
             campaign.account(),
@@ -139,7 +152,9 @@ public final class Campaigns {
     }
     pending.clear();
     store.addRecipients(campaign.account(), campaign.id(), batch);
-    dispatcher.dispatch(campaign, Phase.ALL, batch.stream().map(Recipient::number).toList());
+    if (dispatch) {
+      dispatcher.dispatch(campaign, Phase.ALL, batch.stream().map(Recipient::number).toList());
+    }
     return number;
   }
 
@@ -179,6 +194,7 @@ public final class Campaigns {
     boolean cancellable =
         campaign.state() instanceof CampaignState.Sending
             || campaign.state() instanceof CampaignState.Paused
+            || campaign.state() instanceof CampaignState.Held
             || campaign.state() instanceof CampaignState.Draft;
     if (cancellable
         && store.transition(account, id, campaign.state(), new CampaignState.Cancelled())) {
@@ -190,11 +206,7 @@ public final class Campaigns {
 
   /** Marks the campaign completed once every recipient has a final outcome; idempotent. */
   public void completeIfDone(AccountId account, CampaignId id) {
-    store
-        .find(account, id)
-        .filter(c -> c.state() instanceof CampaignState.Sending)
-        .filter(c -> c.recipients() > 0 && store.finals(account, id) >= c.recipients())
-        .ifPresent(c -> store.transition(account, id, c.state(), new CampaignState.Completed()));
+    completion.ifDone(account, id);
   }
 
   private Campaign existing(AccountId account, CampaignId id) throws CampaignRefused {

@@ -103,7 +103,6 @@ final class CampaignCommand {
         if (json) {
           cli.out().println(cli.json().writeValueAsString(campaign));
         } else {
-          JsonNode all = campaign.path("stats").path("all");
           cli.out()
               .printf(
                   "campaign %s: %s, %d recipients; %d delivered, %d deferred, %d bounced, %d"
@@ -111,17 +110,38 @@ final class CampaignCommand {
                   campaign.get("id").asText(),
                   campaign.get("state").asText(),
                   campaign.get("recipients").asLong(),
-                  all.path("delivered").asLong(),
-                  all.path("deferred").asLong(),
-                  all.path("bounced_hard").asLong()
-                      + all.path("bounced_soft").asLong()
-                      + all.path("bounced_policy").asLong(),
-                  all.path("suppressed").asLong());
+                  total(campaign, "delivered"),
+                  total(campaign, "deferred"),
+                  total(campaign, "bounced_hard")
+                      + total(campaign, "bounced_soft")
+                      + total(campaign, "bounced_policy"),
+                  total(campaign, "suppressed"));
+          JsonNode canary = campaign.path("canary");
+          if (!canary.isMissingNode()) {
+            cli.out()
+                .printf(
+                    "canary of %d: %s%n%s%n",
+                    canary.path("size").asLong(),
+                    canary.path("decision").asText(),
+                    canary.path("report").asText());
+            if (canary.has("rejection")) {
+              cli.out().println("rejected: " + canary.path("rejection").asText());
+            }
+          }
         }
         return HeraldCli.EXIT_OK;
       } catch (HeraldClient.ApiProblem e) {
         return Failures.report(cli, e);
       }
+    }
+
+    /** A counter summed over the phases (all, or canary and rest). */
+    static long total(JsonNode campaign, String counter) {
+      long sum = 0;
+      for (JsonNode phase : campaign.path("stats")) {
+        sum += phase.path(counter).asLong();
+      }
+      return sum;
     }
 
     String path(String action) {

@@ -150,10 +150,13 @@ final class DemoCommand implements Callable<Integer> {
     // The capture server is local and fast: no need for the polite default rate per domain.
     DeliveryConfig toCapture =
         d.withSmarthost("127.0.0.1", smtpPort).withLimits(8, d.concurrency(), "5000/s");
+    // The canary's six-hour window needs an audience that opens and clicks; until the demo's
+    // audience simulator exists, this demo sends to the whole list at once.
     return loaded
         .withHttp(new HttpConfig("127.0.0.1", 0, loaded.http().maxUploadBytes()))
         .withData(new DataConfig(dir))
-        .withDelivery(toCapture);
+        .withDelivery(toCapture)
+        .withCanary(loaded.canary().withEnabled(false));
   }
 
   private String capture(Map<String, String> env, String... args) {

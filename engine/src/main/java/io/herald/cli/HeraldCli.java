@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       ListsCommand.class,
       ContactsCommand.class,
       CampaignCommand.class,
+      ReviewCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HeraldCli implements Runnable {

@@ -135,6 +135,15 @@ public final class DeliveryWorker implements AutoCloseable {
         queue.retryLater(claimed, item, clock.instant().plus(PAUSED_RECHECK));
         return;
       }
+      case CampaignState.Held h -> {
+        // Waits for the administrator: approved, it goes out; rejected, it is dropped.
+        queue.retryLater(claimed, item, clock.instant().plus(PAUSED_RECHECK));
+        return;
+      }
+      case CampaignState.Rejected r -> {
+        queue.acknowledge(claimed);
+        return;
+      }
       case CampaignState.Sending s -> {}
       case CampaignState.Draft d -> {}
       case CampaignState.Completed c -> {}

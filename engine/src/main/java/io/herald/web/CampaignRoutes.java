@@ -9,6 +9,7 @@ import io.herald.campaign.CampaignStats;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
 import io.herald.campaign.Phase;
+import io.herald.canary.Canaries;
 import io.herald.delivery.CampaignSamples;
 import io.herald.delivery.MessageFactory;
 import io.herald.delivery.SendOutcome;
@@ -26,12 +27,19 @@ final class CampaignRoutes {
   private final Campaigns campaigns;
   private final CampaignStore store;
   private final CampaignSamples samples;
+  private final Canaries canaries;
 
-  CampaignRoutes(Auth auth, Campaigns campaigns, CampaignStore store, CampaignSamples samples) {
+  CampaignRoutes(
+      Auth auth,
+      Campaigns campaigns,
+      CampaignStore store,
+      CampaignSamples samples,
+      Canaries canaries) {
     this.auth = auth;
     this.campaigns = campaigns;
     this.store = store;
     this.samples = samples;
+    this.canaries = canaries;
   }
 
   /** Request body of a preview: the contact to render for. */
@@ -204,6 +212,7 @@ final class CampaignRoutes {
       }
     }
     view.put("stats", phases);
+    canaries.of(c.account(), c.id()).ifPresent(review -> view.putAll(CanaryViews.canary(review)));
     view.put("createdAt", c.createdAt().toString());
     return view;
   }
@@ -217,5 +226,11 @@ final class CampaignRoutes {
           "bounced_soft",
           "bounced_policy",
           "suppressed",
-          "failed");
+          "failed",
+          "opened",
+          "clicked",
+          "opened_machine",
+          "clicked_machine",
+          "unsubscribed",
+          "complained");
 }

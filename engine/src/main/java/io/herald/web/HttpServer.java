@@ -8,6 +8,7 @@ import io.herald.audience.AudienceStore;
 import io.herald.audience.Imports;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
+import io.herald.canary.Canaries;
 import io.herald.config.HeraldConfig;
 import io.herald.delivery.CampaignSamples;
 import io.javalin.Javalin;
@@ -42,6 +43,7 @@ public final class HttpServer implements AutoCloseable {
       Campaigns campaigns,
       CampaignStore campaignStore,
       CampaignSamples samples,
+      Canaries canaries,
       Supplier<String> metrics,
       Supplier<String> redisPing,
       Clock clock) {}
@@ -67,8 +69,14 @@ public final class HttpServer implements AutoCloseable {
             config.imports().defaultRegion(),
             services.clock())
         .register(app);
-    new CampaignRoutes(auth, services.campaigns(), services.campaignStore(), services.samples())
+    new CampaignRoutes(
+            auth,
+            services.campaigns(),
+            services.campaignStore(),
+            services.samples(),
+            services.canaries())
         .register(app);
+    new ReviewRoutes(auth, services.canaries()).register(app);
     // Prometheus text format; like /health it needs no token (bind http.host to a private
     // interface, or put a proxy in front, to keep it from the public).
     app.get(

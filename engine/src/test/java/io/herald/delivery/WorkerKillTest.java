@@ -147,6 +147,7 @@ class WorkerKillTest {
     env.put("HERALD_DELIVERY_CONCURRENCY", Integer.toString(CONCURRENCY));
     env.put("HERALD_DELIVERY_RATE", "100/s");
     env.put("HERALD_DELIVERY_RECLAIM_AFTER", "2s");
+    env.put("HERALD_CANARY_APPLY_TO", "none"); // the whole audience at once, as nodeConfig
     builder.redirectErrorStream(true);
     builder.redirectOutput(dataA.resolve("worker.log").toFile());
     return builder.start();

@@ -42,11 +42,19 @@ public final class TestNode implements AutoCloseable {
   public static HeraldConfig config(Path dataDir) {
     HeraldConfig defaults = HeraldConfig.defaults();
     // Mail goes to a loopback port where nothing listens unless a test says otherwise:
-    // no test ever looks up or reaches a real mail server.
+    // no test ever looks up or reaches a real mail server. Campaigns go to their whole audience
+    // unless a test turns the canary on (see canaryConfig).
     return defaults
         .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
         .withData(new DataConfig(dataDir))
-        .withDelivery(defaults.delivery().withSmarthost("127.0.0.1", 1));
+        .withDelivery(defaults.delivery().withSmarthost("127.0.0.1", 1))
+        .withCanary(defaults.canary().withEnabled(false));
+  }
+
+  /** The test configuration with canaries on, as in production (R6). */
+  public static HeraldConfig canaryConfig(Path dataDir) {
+    HeraldConfig config = config(dataDir);
+    return config.withCanary(config.canary().withEnabled(true));
   }
 
   public HeraldNode node() {

@@ -76,6 +76,32 @@ final class Keys {
     return campaign(account, campaignId) + ":stats";
   }
 
+  /** The canary's record (hash), its sample's numbers and contact keys (sets), the audit trail. */
+  static String campaignCanary(AccountId account, String campaignId) {
+    return campaign(account, campaignId) + ":canary";
+  }
+
+  static String campaignCanaryNumbers(AccountId account, String campaignId) {
+    return campaign(account, campaignId) + ":canary:numbers";
+  }
+
+  static String campaignCanaryContacts(AccountId account, String campaignId) {
+    return campaign(account, campaignId) + ":canary:contacts";
+  }
+
+  static String campaignAudit(AccountId account, String campaignId) {
+    return campaign(account, campaignId) + ":audit";
+  }
+
+  /** Canaries every node's monitor scores, and campaigns held for an administrator. */
+  static String canaryWatch() {
+    return PREFIX + "{g}:canary:watch";
+  }
+
+  static String reviewQueue() {
+    return PREFIX + "{g}:review:held";
+  }
+
   static String consents(AccountId account) {
     return account(account) + ":consents";
   }

@@ -256,6 +256,8 @@ public final class RedisCampaignStore implements CampaignStore {
       case "paused" -> new CampaignState.Paused(Phase.valueOf(phase));
       case "completed" -> new CampaignState.Completed();
       case "cancelled" -> new CampaignState.Cancelled();
+      case "held" -> new CampaignState.Held();
+      case "rejected" -> new CampaignState.Rejected();
       default -> throw new IllegalStateException("unknown campaign state in Redis: " + name);
     };
   }

@@ -1,0 +1,286 @@
+package io.herald.canary;
+
+import io.herald.account.AccountId;
+import io.herald.campaign.Campaign;
+import io.herald.campaign.CampaignId;
+import io.herald.campaign.CampaignRefused;
+import io.herald.campaign.CampaignState;
+import io.herald.campaign.CampaignStats;
+import io.herald.campaign.CampaignStore;
+import io.herald.campaign.CanaryGate;
+import io.herald.campaign.Completion;
+import io.herald.campaign.Dispatcher;
+import io.herald.campaign.Phase;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+
+/**
+ * The canary release (R6): draws and dispatches the sample when a campaign starts, scores it (a
+ * pure {@link CanaryScorer}) whenever the monitor asks, and acts on the decision — release (the
+ * rest is dispatched), hold (an administrator decides), or wait. Every transition is a
+ * compare-and-set on the campaign's stored state, so when several nodes score the same canary, one
+ * decision is taken once; what a crash interrupts (a release whose rest was not fully dispatched)
+ * is finished by the next scoring. Every decision goes to the campaign's audit trail.
+ */
+public final class Canaries implements CanaryGate {
+  private static final int DISPATCH_BATCH = 1000;
+
+  private final boolean enabled;
+  private final CanaryStore store;
+  private final CampaignStore campaigns;
+  private final Completion completion;
+  private final Dispatcher dispatcher;
+  private final CanaryScorer scorer;
+  private final Clock clock;
+  private final RandomGenerator random;
+
+  public Canaries(
+      boolean enabled,
+      CanaryStore store,
+      CampaignStore campaigns,
+      Dispatcher dispatcher,
+      CanaryScorer scorer,
+      Clock clock,
+      RandomGenerator random) {
+    this.enabled = enabled;
+    this.store = store;
+    this.campaigns = campaigns;
+    this.completion = new Completion(campaigns);
+    this.dispatcher = dispatcher;
+    this.scorer = scorer;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  @Override
+  public boolean appliesTo(Campaign campaign) {
+    return enabled;
+  }
+
+  @Override
+  public void begin(Campaign campaign, long audience) {
+    int size = CanarySize.of(audience);
+    long seed = random.nextLong();
+    List<Long> sample = CanarySample.choose(audience, size, seed);
+    Instant now = clock.instant();
+    String started =
+        "canary of "
+            + size
+            + " of "
+            + audience
+            + " recipients (min(max(1, round(N × 10%)), 1000); seed "
+            + seed
+            + ")";
+    store.begin(
+        campaign.account(),
+        campaign.id(),
+        new CanaryRecord(
+            size, seed, now, Optional.empty(), "wait", started, Optional.empty(), false),
+        sample);
+    store.audit(
+        campaign.account(), campaign.id(), new AuditEntry(now, "canary", "started", started));
+    for (int from = 0; from < sample.size(); from += DISPATCH_BATCH) {
+      dispatcher.dispatch(
+          campaign,
+          Phase.CANARY,
+          sample.subList(from, Math.min(sample.size(), from + DISPATCH_BATCH)));
+    }
+  }
+
+  /** Scores every canary under watch; what the monitor runs on each node. */
+  public void evaluateAll() {
+    for (CanaryStore.Ref ref : store.watched()) {
+      evaluate(ref.account(), ref.campaign());
+    }
+  }
+
+  /** Scores one canary and acts on the decision; returns what was decided, if anything was. */
+  public Optional<CanaryDecision> evaluate(AccountId account, CampaignId id) {
+    Optional<Campaign> found = campaigns.find(account, id);
+    Optional<CanaryRecord> record = store.find(account, id);
+    if (found.isEmpty() || record.isEmpty()) {
+      store.unwatch(account, id);
+      return Optional.empty();
+    }
+    Campaign campaign = found.get();
+    switch (campaign.state()) {
+      case CampaignState.Sending(Phase phase) when phase == Phase.CANARY -> {}
+      case CampaignState.Paused(Phase phase) when phase == Phase.CANARY -> {
+        return Optional.empty(); // scored again once resumed
+      }
+      case CampaignState.Sending s -> {
+        finishRelease(campaign, record.get());
+        return Optional.empty();
+      }
+      case CampaignState.Paused p -> {
+        finishRelease(campaign, record.get());
+        return Optional.empty();
+      }
+      case CampaignState.Completed c -> {
+        finishRelease(campaign, record.get());
+        return Optional.empty();
+      }
+      default -> {
+        store.unwatch(account, id);
+        return Optional.empty();
+      }
+    }
+    CanaryDecision decision = scorer.score(evidence(campaign, record.get()), clock.instant());
+    act(campaign, decision);
+    return Optional.of(decision);
+  }
+
+  private CanaryEvidence evidence(Campaign campaign, CanaryRecord record) {
+    CanaryCounts counts = counts(campaigns.stats(campaign.account(), campaign.id()), record.size());
+    Optional<Instant> finished = record.sendsFinished();
+    if (finished.isEmpty() && counts.finalised() >= record.size()) {
+      Instant now = clock.instant();
+      store.sendsFinished(campaign.account(), campaign.id(), now);
+      finished = Optional.of(now);
+    }
+    return new CanaryEvidence(counts, record.started(), finished.orElse(null));
+  }
+
+  /** The canary phase's counters as the scorer wants them. */
+  static CanaryCounts counts(CampaignStats stats, long size) {
+    return new CanaryCounts(
+        size,
+        stats.get(Phase.CANARY, "delivered"),
+        stats.get(Phase.CANARY, "bounced_hard"),
+        stats.get(Phase.CANARY, "bounced_soft"),
+        stats.get(Phase.CANARY, "bounced_policy"),
+        stats.get(Phase.CANARY, "opened"),
+        stats.get(Phase.CANARY, "clicked"),
+        stats.get(Phase.CANARY, "unsubscribed"),
+        stats.get(Phase.CANARY, "complained"));
+  }
+
+  private void act(Campaign campaign, CanaryDecision decision) {
+    AccountId account = campaign.account();
+    CampaignId id = campaign.id();
+    String report = decision.report().text();
+    CampaignState canary = new CampaignState.Sending(Phase.CANARY);
+    switch (decision) {
+      case CanaryDecision.Wait w -> store.decided(account, id, "wait", report);
+      case CanaryDecision.Release r -> {
+        if (campaigns.transition(account, id, canary, new CampaignState.Sending(Phase.REST))) {
+          store.decided(account, id, "release", report);
+          store.audit(account, id, new AuditEntry(clock.instant(), "canary", "released", report));
+          finishRelease(campaign, store.find(account, id).orElseThrow());
+        }
+      }
+      case CanaryDecision.Hold h -> {
+        if (campaigns.transition(account, id, canary, new CampaignState.Held())) {
+          store.decided(account, id, "hold", report);
+          store.audit(account, id, new AuditEntry(clock.instant(), "canary", "held", report));
+          store.queueForReview(account, id, true);
+          store.unwatch(account, id);
+        }
+      }
+    }
+  }
+
+  /** Dispatches the rest once (again after a crash cut a release short), then stops watching. */
+  private void finishRelease(Campaign campaign, CanaryRecord record) {
+    if (!record.restDispatched()) {
+      Set<Long> sample = new HashSet<>(store.numbers(campaign.account(), campaign.id()));
+      List<Long> batch = new ArrayList<>(DISPATCH_BATCH);
+      for (long n = 1; n <= campaign.recipients(); n++) {
+        if (!sample.contains(n)) {
+          batch.add(n);
+          if (batch.size() == DISPATCH_BATCH) {
+            dispatcher.dispatch(campaign, Phase.REST, List.copyOf(batch));
+            batch.clear();
+          }
+        }
+      }
+      if (!batch.isEmpty()) {
+        dispatcher.dispatch(campaign, Phase.REST, batch);
+      }
+      store.restDispatched(campaign.account(), campaign.id());
+    }
+    store.unwatch(campaign.account(), campaign.id());
+    completion.ifDone(campaign.account(), campaign.id());
+  }
+
+  /** A held campaign as administrators review it. */
+  public record Review(Campaign campaign, CanaryRecord canary, List<AuditEntry> audit) {}
+
+  /** The campaigns held for review, oldest canary first. */
+  public List<Review> held() {
+    List<Review> reviews = new ArrayList<>();
+    for (CanaryStore.Ref ref : store.heldForReview()) {
+      Optional<Campaign> campaign = campaigns.find(ref.account(), ref.campaign());
+      Optional<CanaryRecord> record = store.find(ref.account(), ref.campaign());
+      if (campaign.isPresent()
+          && record.isPresent()
+          && campaign.get().state() instanceof CampaignState.Held) {
+        reviews.add(
+            new Review(
+                campaign.get(), record.get(), store.auditTrail(ref.account(), ref.campaign())));
+      } else {
+        store.queueForReview(ref.account(), ref.campaign(), false);
+      }
+    }
+    reviews.sort(java.util.Comparator.comparing(r -> r.canary().started()));
+    return reviews;
+  }
+
+  /** An administrator releases a held campaign: the rest is dispatched. */
+  public Campaign approve(CampaignId id, String note) throws CampaignRefused {
+    Review review = heldReview(id);
+    Campaign campaign = review.campaign();
+    if (!campaigns.transition(
+        campaign.account(), id, new CampaignState.Held(), new CampaignState.Sending(Phase.REST))) {
+      throw new CampaignRefused("campaign " + id + " is no longer held", true);
+    }
+    String detail = note.isBlank() ? "approved by an administrator" : note.strip();
+    store.decided(campaign.account(), id, "approved", review.canary().report());
+    store.audit(
+        campaign.account(), id, new AuditEntry(clock.instant(), "admin", "approved", detail));
+    store.queueForReview(campaign.account(), id, false);
+    finishRelease(campaign, review.canary());
+    return campaign.withState(new CampaignState.Sending(Phase.REST));
+  }
+
+  /** An administrator rejects a held campaign: the rest is never sent; the reason is kept. */
+  public Campaign reject(CampaignId id, String reason) throws CampaignRefused {
+    if (reason == null || reason.isBlank()) {
+      throw new CampaignRefused("a rejection needs a reason (the account is shown it)", false);
+    }
+    Review review = heldReview(id);
+    Campaign campaign = review.campaign();
+    if (!campaigns.transition(
+        campaign.account(), id, new CampaignState.Held(), new CampaignState.Rejected())) {
+      throw new CampaignRefused("campaign " + id + " is no longer held", true);
+    }
+    String clean = reason.strip().replaceAll("\\p{Cntrl}", " ");
+    store.rejected(campaign.account(), id, clean);
+    store.decided(campaign.account(), id, "rejected", review.canary().report());
+    store.audit(
+        campaign.account(), id, new AuditEntry(clock.instant(), "admin", "rejected", clean));
+    store.queueForReview(campaign.account(), id, false);
+    return campaign.withState(new CampaignState.Rejected());
+  }
+
+  private Review heldReview(CampaignId id) throws CampaignRefused {
+    return held().stream()
+        .filter(r -> r.campaign().id().equals(id))
+        .findFirst()
+        .orElseThrow(() -> new CampaignRefused("no held campaign " + id, false));
+  }
+
+  /** The canary of one of the account's campaigns, with its audit trail, for status views. */
+  public Optional<Review> of(AccountId account, CampaignId id) {
+    return campaigns
+        .find(account, id)
+        .flatMap(
+            c -> store.find(account, id).map(r -> new Review(c, r, store.auditTrail(account, id))));
+  }
+}
