@@ -39,6 +39,10 @@ public final class TestNode implements AutoCloseable {
     return new TestNode(HeraldNode.start(config(dataDir), Optional.of(ADMIN_TOKEN), clock));
   }
 
+  public static TestNode start(HeraldConfig config, Clock clock) throws IOException {
+    return new TestNode(HeraldNode.start(config, Optional.of(ADMIN_TOKEN), clock));
+  }
+
   public static HeraldConfig config(Path dataDir) {
     HeraldConfig defaults = HeraldConfig.defaults();
     // Mail goes to a loopback port where nothing listens unless a test says otherwise:
