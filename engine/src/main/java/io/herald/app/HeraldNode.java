@@ -34,7 +34,12 @@ import io.herald.store.redis.RedisAccountStore;
 import io.herald.store.redis.RedisAudienceStore;
 import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisConnectionUri;
+import io.herald.store.redis.RedisEngagementStore;
 import io.herald.store.redis.RedisWorkQueue;
+import io.herald.tracking.EngagementClassifier;
+import io.herald.tracking.EngagementStore;
+import io.herald.tracking.Engagements;
+import io.herald.tracking.TokenSigner;
 import io.herald.tracking.TrackingSecret;
 import io.herald.web.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -68,6 +73,8 @@ public final class HeraldNode implements AutoCloseable {
   private final WorkQueue workQueue;
   private final Campaigns campaigns;
   private final DeliveryWorker worker;
+  private final EngagementStore engagementStore;
+  private final Engagements engagements;
 
   private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
       throws IOException {
@@ -102,10 +109,12 @@ public final class HeraldNode implements AutoCloseable {
       EmailTransport transport =
           new SmtpTransport(SmtpSettingsFromConfig.of(config.delivery()), metrics);
       resources.push(transport);
+      TokenSigner signer =
+          TrackingSecret.signer(config.tracking().secret(), config.data().dir(), random);
       MessageFactory messages =
           new CampaignEmails(
               audience,
-              TrackingSecret.signer(config.tracking().secret(), config.data().dir(), random),
+              signer,
               config.tracking().baseUrl(),
               config.delivery().returnPathDomain(),
               clock,
@@ -128,6 +137,16 @@ public final class HeraldNode implements AutoCloseable {
               config.delivery().concurrency(),
               config.delivery().reclaimAfter());
       resources.push(worker);
+      EngagementClassifier.Rules rules = EngagementClassifier.Rules.DEFAULT;
+      this.engagementStore = new RedisEngagementStore(redis, rules.linkBurst());
+      this.engagements =
+          new Engagements(
+              signer,
+              new EngagementClassifier(rules, clock),
+              engagementStore,
+              audience,
+              campaignStore,
+              clock);
       this.http =
           new HttpServer(
               config,
@@ -141,6 +160,8 @@ public final class HeraldNode implements AutoCloseable {
                   campaigns,
                   campaignStore,
                   new CampaignSamples(audience, messages, transport),
+                  engagements,
+                  engagementStore,
                   metrics::scrape,
                   redis::ping,
                   clock));
@@ -242,6 +263,15 @@ public final class HeraldNode implements AutoCloseable {
 
   public Campaigns campaigns() {
     return campaigns;
+  }
+
+  /** Opens, clicks, unsubscribes and complaints: for the ARF parser and the spam form too. */
+  public Engagements engagements() {
+    return engagements;
+  }
+
+  public EngagementStore engagementStore() {
+    return engagementStore;
   }
 
   @Override

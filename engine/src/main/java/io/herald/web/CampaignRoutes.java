@@ -217,5 +217,11 @@ final class CampaignRoutes {
           "bounced_soft",
           "bounced_policy",
           "suppressed",
-          "failed");
+          "failed",
+          "opened",
+          "clicked",
+          "opened_machine",
+          "clicked_machine",
+          "unsubscribed",
+          "complained");
 }
