@@ -114,8 +114,8 @@ final class TrackingRoutes {
   }
 
   private void unsubscribePage(Context ctx) {
-    String token = ctx.pathParam("token");
-    Optional<TrackingToken.Unsubscribe> found = engagements.unsubscribeToken(token);
+    Optional<TrackingToken.Unsubscribe> found =
+        engagements.unsubscribeToken(ctx.pathParam("token"));
     if (found.isEmpty()) {
       PublicPages.invalidLink(ctx);
       return;
@@ -129,9 +129,9 @@ final class TrackingRoutes {
             + PublicPages.escape(sender(u))
             + "</strong> to <strong>"
             + PublicPages.escape(address(u.contactKey()))
-            + "</strong>?</p>\n<form method=\"post\" action=\"/u/"
-            + PublicPages.escape(token)
-            + "\"><input type=\"hidden\" name=\"confirm\" value=\"yes\">"
+            + "</strong>?</p>\n"
+            // No action: the form posts back to this very URL, wherever tracking.baseUrl puts it.
+            + "<form method=\"post\"><input type=\"hidden\" name=\"confirm\" value=\"yes\">"
             + "<button type=\"submit\">Unsubscribe</button></form>");
   }
 
