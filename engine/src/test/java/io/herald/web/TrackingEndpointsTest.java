@@ -11,6 +11,12 @@ import io.herald.testing.TestNode;
 import io.herald.tracking.TokenSigner;
 import io.herald.tracking.TrackingSecret;
 import io.herald.tracking.TrackingToken;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -21,6 +27,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -118,7 +125,7 @@ class TrackingEndpointsTest {
     if (agent != null) {
       request.header("User-Agent", agent);
     }
-    return java.net.http.HttpClient.newHttpClient()
+    return HttpClient.newHttpClient()
         .send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
@@ -331,6 +338,53 @@ class TrackingEndpointsTest {
     fetch("GET", "/t/c/" + click("e:bob@example.com", "https://shop.example.com/b"), CHROME);
     assertThat(count("clicked")).isEqualTo(1);
     assertThat(count("clicked_machine")).isEqualTo(1);
+  }
+
+  @Test
+  void theLinksOfAComposedMessageLeadBackHere() throws Exception {
+    String html = "<p>Hi</p><a href=\"https://shop.example.com/spring\">Spring</a>";
+    String body =
+        HeraldJson.write(
+            Map.of(
+                "list", "news",
+                "fromName", "Shop",
+                "fromAddress", "news@shop.example.com",
+                "subject", "Sale",
+                "html", html));
+    campaign =
+        node.json(node.post("/api/campaigns", alice, "application/json", body.getBytes(UTF_8)))
+            .get("id")
+            .asText();
+    HttpResponse<String> preview =
+        node.post(
+            "/api/campaigns/" + campaign + "/preview",
+            alice,
+            "application/json",
+            "{\"email\":\"bob@example.com\"}".getBytes(UTF_8));
+    var message =
+        new MimeMessage(
+            Session.getInstance(new Properties()),
+            new ByteArrayInputStream(node.json(preview).get("rfc822").asText().getBytes(UTF_8)));
+    var parts = (MimeMultipart) message.getContent();
+    Document composed = Jsoup.parse((String) parts.getBodyPart(1).getContent());
+    String pixel = composed.select("img").last().attr("src");
+    String link = composed.select("a").first().attr("href");
+    String unsubscribe =
+        message.getHeader("List-Unsubscribe", null).replaceAll("(?s)^<([^>]+)>.*", "$1");
+
+    later();
+    fetch("GET", URI.create(pixel).getPath(), CHROME);
+    HttpResponse<byte[]> click = fetch("GET", URI.create(link).getPath(), CHROME);
+    assertThat(click.headers().firstValue("Location")).contains("https://shop.example.com/spring");
+    post(
+        URI.create(unsubscribe).getPath(),
+        "application/x-www-form-urlencoded",
+        "List-Unsubscribe=One-Click");
+
+    assertThat(count("opened")).isEqualTo(1);
+    assertThat(count("clicked")).isEqualTo(1);
+    assertThat(count("unsubscribed")).isEqualTo(1);
+    assertThat(reasonOf("bob@example.com")).isEqualTo("unsubscribed (one-click)");
   }
 
   // --- unsubscribe ---
