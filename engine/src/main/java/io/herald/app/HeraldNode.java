@@ -39,7 +39,12 @@ import io.herald.store.redis.RedisAudienceStore;
 import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisCanaryStore;
 import io.herald.store.redis.RedisConnectionUri;
+import io.herald.store.redis.RedisEngagementStore;
 import io.herald.store.redis.RedisWorkQueue;
+import io.herald.tracking.EngagementClassifier;
+import io.herald.tracking.EngagementStore;
+import io.herald.tracking.Engagements;
+import io.herald.tracking.TokenSigner;
 import io.herald.tracking.TrackingSecret;
 import io.herald.web.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -74,6 +79,8 @@ public final class HeraldNode implements AutoCloseable {
   private final Campaigns campaigns;
   private final Canaries canaries;
   private final DeliveryWorker worker;
+  private final EngagementStore engagementStore;
+  private final Engagements engagements;
 
   private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
       throws IOException {
@@ -116,10 +123,12 @@ public final class HeraldNode implements AutoCloseable {
       EmailTransport transport =
           new SmtpTransport(SmtpSettingsFromConfig.of(config.delivery()), metrics);
       resources.push(transport);
+      TokenSigner signer =
+          TrackingSecret.signer(config.tracking().secret(), config.data().dir(), random);
       MessageFactory messages =
           new CampaignEmails(
               audience,
-              TrackingSecret.signer(config.tracking().secret(), config.data().dir(), random),
+              signer,
               config.tracking().baseUrl(),
               config.delivery().returnPathDomain(),
               clock,
@@ -143,6 +152,16 @@ public final class HeraldNode implements AutoCloseable {
               config.delivery().reclaimAfter());
       resources.push(worker);
       resources.push(new CanaryMonitor(canaries, config.canary().checkEvery()));
+      EngagementClassifier.Rules rules = EngagementClassifier.Rules.DEFAULT;
+      this.engagementStore = new RedisEngagementStore(redis, rules.linkBurst());
+      this.engagements =
+          new Engagements(
+              signer,
+              new EngagementClassifier(rules, clock),
+              engagementStore,
+              audience,
+              campaignStore,
+              clock);
       this.http =
           new HttpServer(
               config,
@@ -157,6 +176,8 @@ public final class HeraldNode implements AutoCloseable {
                   campaignStore,
                   new CampaignSamples(audience, messages, transport),
                   canaries,
+                  engagements,
+                  engagementStore,
                   metrics::scrape,
                   redis::ping,
                   clock));
@@ -262,6 +283,15 @@ public final class HeraldNode implements AutoCloseable {
 
   public Campaigns campaigns() {
     return campaigns;
+  }
+
+  /** Opens, clicks, unsubscribes and complaints: for the ARF parser and the spam form too. */
+  public Engagements engagements() {
+    return engagements;
+  }
+
+  public EngagementStore engagementStore() {
+    return engagementStore;
   }
 
   @Override

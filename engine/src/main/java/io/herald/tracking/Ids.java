@@ -1,5 +1,7 @@
 package io.herald.tracking;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,16 @@ final class Ids {
     requireHex16("accountId", accountId);
     requireHex16("campaignId", campaignId);
     Objects.requireNonNull(contactKey, "contactKey");
+  }
+
+  /** Issue times travel as unsigned 32-bit epoch seconds (1970 to 2106), so whole seconds. */
+  static Instant issuedAt(Instant issuedAt) {
+    Objects.requireNonNull(issuedAt, "issuedAt");
+    long seconds = issuedAt.getEpochSecond();
+    if (seconds < 0 || seconds > 0xFFFF_FFFFL) {
+      throw new IllegalArgumentException("issuedAt out of range: " + issuedAt);
+    }
+    return issuedAt.truncatedTo(ChronoUnit.SECONDS);
   }
 
   static void requireHex16(String what, String value) {

@@ -7,6 +7,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -22,8 +23,10 @@ import javax.crypto.spec.SecretKeySpec;
  * guess. Verification never throws: anything malformed, altered, truncated or signed with another
  * key is simply {@link Optional#empty()}. Instances are immutable and thread-safe.
  *
- * <p>Payload: version (1 byte), kind (1 byte: o, c, u), account id (8 bytes), campaign id (8
- * bytes), contact key length (2 bytes) and UTF-8 bytes, then for clicks the UTF-8 URL to the end.
+ * <p>Payload (version 2): version (1 byte), kind (1 byte: o, c, u), account id (8 bytes), campaign
+ * id (8 bytes), for opens and clicks the issue time (4 bytes, unsigned epoch seconds), contact key
+ * length (2 bytes) and UTF-8 bytes, then for clicks the UTF-8 URL to the end. Only the current
+ * version verifies: version 1 tokens (no issue time) were never answered by an endpoint.
  */
 public final class TokenSigner {
   /** Separates the uses of one key, so a MAC made for one purpose is useless for another. */
@@ -40,8 +43,9 @@ public final class TokenSigner {
 
   private static final int MIN_KEY_BYTES = 32;
   private static final int MAC_BYTES = 16;
-  private static final byte VERSION = 1;
+  private static final byte VERSION = 2;
   private static final int FIXED_BYTES = 1 + 1 + 8 + 8 + 2;
+  private static final int ISSUED_AT_BYTES = 4;
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -108,6 +112,7 @@ public final class TokenSigner {
     out.write(kind(token));
     out.writeBytes(HexFormat.of().parseHex(token.accountId()));
     out.writeBytes(HexFormat.of().parseHex(token.campaignId()));
+    issuedAt(token).ifPresent(at -> writeInt(out, at.getEpochSecond()));
     out.write(contact.length >>> 8);
     out.write(contact.length & 0xFF);
     out.writeBytes(contact);
@@ -115,6 +120,21 @@ public final class TokenSigner {
       out.writeBytes(click.url().getBytes(StandardCharsets.UTF_8));
     }
     return out.toByteArray();
+  }
+
+  private static Optional<Instant> issuedAt(TrackingToken token) {
+    return switch (token) {
+      case TrackingToken.Open open -> Optional.of(open.issuedAt());
+      case TrackingToken.Click click -> Optional.of(click.issuedAt());
+      case TrackingToken.Unsubscribe _ -> Optional.empty();
+    };
+  }
+
+  private static void writeInt(ByteArrayOutputStream out, long unsigned) {
+    out.write((int) (unsigned >>> 24) & 0xFF);
+    out.write((int) (unsigned >>> 16) & 0xFF);
+    out.write((int) (unsigned >>> 8) & 0xFF);
+    out.write((int) unsigned & 0xFF);
   }
 
   private static byte kind(TrackingToken token) {
@@ -131,8 +151,18 @@ public final class TokenSigner {
       return Optional.empty();
     }
     byte kind = in.get();
+    if (kind != 'o' && kind != 'c' && kind != 'u') {
+      return Optional.empty();
+    }
     String account = HexFormat.of().toHexDigits(in.getLong());
     String campaign = HexFormat.of().toHexDigits(in.getLong());
+    Instant issuedAt = null;
+    if (kind != 'u') {
+      if (in.remaining() < ISSUED_AT_BYTES + 2) {
+        return Optional.empty();
+      }
+      issuedAt = Instant.ofEpochSecond(Integer.toUnsignedLong(in.getInt()));
+    }
     int contactLength = Short.toUnsignedInt(in.getShort());
     if (contactLength > in.remaining()) {
       return Optional.empty();
@@ -142,16 +172,15 @@ public final class TokenSigner {
       int rest = in.position() + contactLength;
       if (kind == 'c') {
         String url = utf8(payload, rest, payload.length - rest);
-        return Optional.of(new TrackingToken.Click(account, campaign, contact, url));
+        return Optional.of(new TrackingToken.Click(account, campaign, contact, url, issuedAt));
       }
       if (rest != payload.length) {
         return Optional.empty();
       }
-      return switch (kind) {
-        case 'o' -> Optional.of(new TrackingToken.Open(account, campaign, contact));
-        case 'u' -> Optional.of(new TrackingToken.Unsubscribe(account, campaign, contact));
-        default -> Optional.empty();
-      };
+      return Optional.of(
+          kind == 'o'
+              ? new TrackingToken.Open(account, campaign, contact, issuedAt)
+              : new TrackingToken.Unsubscribe(account, campaign, contact));
     } catch (CharacterCodingException notUtf8) {
       return Optional.empty();
     }

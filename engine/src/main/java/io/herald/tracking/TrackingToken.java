@@ -1,5 +1,6 @@
 package io.herald.tracking;
 
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -18,19 +19,28 @@ public sealed interface TrackingToken {
   /** The contact inside the account, e.g. {@code e:ann@example.com} or {@code p:+380671234567}. */
   String contactKey();
 
-  /** The recipient displayed the message (loaded the open pixel). */
-  record Open(String accountId, String campaignId, String contactKey) implements TrackingToken {
+  /**
+   * The recipient displayed the message (loaded the open pixel). {@code issuedAt} is when the
+   * message was composed, to the second: an open seconds after sending is a machine's.
+   */
+  record Open(String accountId, String campaignId, String contactKey, Instant issuedAt)
+      implements TrackingToken {
     public Open {
       Ids.check(accountId, campaignId, contactKey);
+      issuedAt = Ids.issuedAt(issuedAt);
     }
   }
 
-  /** The recipient followed a link; {@code url} is where the link pointed in the template. */
-  record Click(String accountId, String campaignId, String contactKey, String url)
+  /**
+   * The recipient followed a link; {@code url} is where the link pointed in the template and {@code
+   * issuedAt} when the message was composed, to the second.
+   */
+  record Click(String accountId, String campaignId, String contactKey, String url, Instant issuedAt)
       implements TrackingToken {
     public Click {
       Ids.check(accountId, campaignId, contactKey);
       Objects.requireNonNull(url, "url");
+      issuedAt = Ids.issuedAt(issuedAt);
     }
   }
 

@@ -11,6 +11,8 @@ import io.herald.campaign.Campaigns;
 import io.herald.canary.Canaries;
 import io.herald.config.HeraldConfig;
 import io.herald.delivery.CampaignSamples;
+import io.herald.tracking.EngagementStore;
+import io.herald.tracking.Engagements;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -22,9 +24,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Herald's HTTP server (Javalin on virtual threads): the API under {@code /api}, and {@code
- * /health}. Every error reaches the client as {@code application/problem+json} with a one-line
- * detail; unexpected failures are logged here and answered as a plain 500, never with a trace.
+ * Herald's HTTP server (Javalin on virtual threads): the API under {@code /api}, the public pages
+ * messages link to (tracking pixel, click redirects, unsubscribe under {@code /t/} and {@code
+ * /u/}), and {@code /health}. Every error reaches the client as {@code application/problem+json}
+ * with a one-line detail; unexpected failures are logged here and answered as a plain 500, never
+ * with a trace.
  */
 public final class HttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -44,6 +48,8 @@ public final class HttpServer implements AutoCloseable {
       CampaignStore campaignStore,
       CampaignSamples samples,
       Canaries canaries,
+      Engagements engagements,
+      EngagementStore engagementStore,
       Supplier<String> metrics,
       Supplier<String> redisPing,
       Clock clock) {}
@@ -77,6 +83,8 @@ public final class HttpServer implements AutoCloseable {
             services.canaries())
         .register(app);
     new ReviewRoutes(auth, services.canaries()).register(app);
+    new EngagementRoutes(auth, services.campaignStore(), services.engagementStore()).register(app);
+    new TrackingRoutes(services.engagements(), services.campaignStore()).register(app);
     // Prometheus text format; like /health it needs no token (bind http.host to a private
     // interface, or put a proxy in front, to keep it from the public).
     app.get(
@@ -96,7 +104,8 @@ public final class HttpServer implements AutoCloseable {
     app.error(
         404,
         ctx -> {
-          if (!PROBLEM_JSON.equals(ctx.res().getContentType())) {
+          // A route's own 404 (a problem, or a recipient's page) stays as it is.
+          if (!PROBLEM_JSON.equals(ctx.res().getContentType()) && !PublicPages.answered(ctx)) {
             problem(ctx, 404, "Not found", "no such endpoint: " + ctx.method() + " " + ctx.path());
           }
         });

@@ -25,15 +25,22 @@ class ReferenceInTest {
         .contains(ANN_BY_NUMBER);
   }
 
+  private static final java.time.Instant SENT = java.time.Instant.parse("2026-11-21T09:00:00Z");
+
   @Test
   void anOpenPixelOrClickLinkNamesTheContactToo() {
     var urls = Samples.urls(Samples.SIGNER);
     String pixel =
-        urls.openPixel(new TrackingToken.Open(Samples.ACCOUNT, Samples.CAMPAIGN, Samples.CONTACT));
+        urls.openPixel(
+            new TrackingToken.Open(Samples.ACCOUNT, Samples.CAMPAIGN, Samples.CONTACT, SENT));
     String click =
         urls.click(
             new TrackingToken.Click(
-                Samples.ACCOUNT, Samples.CAMPAIGN, Samples.CONTACT, "https://shop.example.com/"));
+                Samples.ACCOUNT,
+                Samples.CAMPAIGN,
+                Samples.CONTACT,
+                "https://shop.example.com/",
+                SENT));
     assertThat(parser.referenceIn("<img src=\"" + pixel + "\">")).contains(ANN_BY_CONTACT);
     assertThat(parser.referenceIn(click)).contains(ANN_BY_CONTACT);
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,13 +19,16 @@ class TokenSignerTest {
 
   final TokenSigner signer = new TokenSigner(KEY);
 
+  static final Instant SENT = Instant.parse("2026-03-01T10:00:00Z");
+
   static List<TrackingToken> samples() {
     return List.of(
-        new TrackingToken.Open(ACCOUNT, CAMPAIGN, "e:ann@example.com"),
+        new TrackingToken.Open(ACCOUNT, CAMPAIGN, "e:ann@example.com", SENT),
         new TrackingToken.Unsubscribe(ACCOUNT, CAMPAIGN, "p:+380671234567"),
-        new TrackingToken.Click(ACCOUNT, CAMPAIGN, "e:ann@example.com", "https://shop.ua/?a=1&b=ї"),
-        new TrackingToken.Click(ACCOUNT, CAMPAIGN, "e:олена@приклад.укр", ""),
-        new TrackingToken.Open(ACCOUNT, CAMPAIGN, ""));
+        new TrackingToken.Click(
+            ACCOUNT, CAMPAIGN, "e:ann@example.com", "https://shop.ua/?a=1&b=ї", SENT),
+        new TrackingToken.Click(ACCOUNT, CAMPAIGN, "e:олена@приклад.укр", "", Instant.EPOCH),
+        new TrackingToken.Open(ACCOUNT, CAMPAIGN, "", Instant.ofEpochSecond(0xFFFF_FFFFL)));
   }
 
   @Test
@@ -78,7 +82,7 @@ class TokenSignerTest {
 
   @Test
   void aClickCannotBeReplayedAsAnUnsubscribe() {
-    var open = new TrackingToken.Open(ACCOUNT, CAMPAIGN, "e:ann@example.com");
+    var open = new TrackingToken.Open(ACCOUNT, CAMPAIGN, "e:ann@example.com", SENT);
     byte[] bytes = Base64.getUrlDecoder().decode(signer.sign(open));
     bytes[1] = 'u';
     String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -93,8 +97,61 @@ class TokenSignerTest {
 
   @Test
   void idsMustBeSixteenLowercaseHexDigits() {
-    assertThatThrownBy(() -> new TrackingToken.Open("ABC", CAMPAIGN, "e:a@b.c"))
+    assertThatThrownBy(() -> new TrackingToken.Open("ABC", CAMPAIGN, "e:a@b.c", SENT))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("accountId");
+  }
+
+  @Test
+  void theIssueTimeIsSignedToTheSecond() {
+    var open = new TrackingToken.Open(ACCOUNT, CAMPAIGN, "e:ann@example.com", SENT.plusMillis(999));
+    assertThat(open.issuedAt()).isEqualTo(SENT);
+    assertThat(signer.verify(signer.sign(open))).contains(open);
+
+    byte[] bytes = Base64.getUrlDecoder().decode(signer.sign(open));
+    bytes[18 + 3] ^= 0x01; // the last byte of the issue time, right after the two ids
+    assertThat(signer.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)))
+        .isEmpty();
+  }
+
+  @Test
+  void issueTimesOutsideTheUnsigned32BitRangeAreRefused() {
+    assertThatThrownBy(
+            () -> new TrackingToken.Open(ACCOUNT, CAMPAIGN, "e:a@b.c", Instant.ofEpochSecond(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(
+            () ->
+                new TrackingToken.Click(
+                    ACCOUNT, CAMPAIGN, "e:a@b.c", "", Instant.ofEpochSecond(1L << 32)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void aCorrectlySignedTokenOfAnotherPayloadVersionIsRefused() {
+    // What version 1 signed: no issue time. Signed with the right key, still not accepted.
+    byte[] account = java.util.HexFormat.of().parseHex(ACCOUNT);
+    byte[] campaign = java.util.HexFormat.of().parseHex(CAMPAIGN);
+    byte[] contact = "e:ann@example.com".getBytes(StandardCharsets.UTF_8);
+    var payload = new java.io.ByteArrayOutputStream();
+    payload.write(1);
+    payload.write('u');
+    payload.writeBytes(account);
+    payload.writeBytes(campaign);
+    payload.write(0);
+    payload.write(contact.length);
+    payload.writeBytes(contact);
+    byte[] body = payload.toByteArray();
+    byte[] mac = signer.mac(TokenSigner.Purpose.TRACKING, body, 16);
+    byte[] signed = java.util.Arrays.copyOf(body, body.length + 16);
+    System.arraycopy(mac, 0, signed, body.length, 16);
+    assertThat(signer.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(signed)))
+        .isEmpty();
+
+    body[0] = 2; // the same bytes as version 2 are a genuine unsubscribe token
+    mac = signer.mac(TokenSigner.Purpose.TRACKING, body, 16);
+    signed = java.util.Arrays.copyOf(body, body.length + 16);
+    System.arraycopy(mac, 0, signed, body.length, 16);
+    assertThat(signer.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(signed)))
+        .contains(new TrackingToken.Unsubscribe(ACCOUNT, CAMPAIGN, "e:ann@example.com"));
   }
 }

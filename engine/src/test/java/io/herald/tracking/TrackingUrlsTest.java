@@ -16,8 +16,10 @@ class TrackingUrlsTest {
 
   @Test
   void openPixelClickAndUnsubscribeUrlsCarrySignedTokens() {
-    var open = new TrackingToken.Open(account, campaign, "e:ann@example.com");
-    var click = new TrackingToken.Click(account, campaign, "e:ann@example.com", "https://x.ua/");
+    var sent = java.time.Instant.parse("2026-03-01T10:00:00Z");
+    var open = new TrackingToken.Open(account, campaign, "e:ann@example.com", sent);
+    var click =
+        new TrackingToken.Click(account, campaign, "e:ann@example.com", "https://x.ua/", sent);
     var unsubscribe = new TrackingToken.Unsubscribe(account, campaign, "e:ann@example.com");
 
     String pixel = urls.openPixel(open);

@@ -20,6 +20,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
@@ -98,12 +99,15 @@ public final class EmailComposer {
     VerpToken verp = new VerpToken(account, campaign, recipient.recipientNumber());
     Map<String, String> variables = variables(context, unsubscribeUrl);
 
+    // Open and click tokens carry when the message was made: the tracking endpoints take an open or
+    // a click seconds later for a machine's (a security gateway scanning the message on arrival).
+    Instant issuedAt = clock.instant();
     java.util.function.UnaryOperator<String> click =
         url ->
             urls.isOwn(url)
                 ? url
-                : urls.click(new TrackingToken.Click(account, campaign, contact, url));
-    String pixel = urls.openPixel(new TrackingToken.Open(account, campaign, contact));
+                : urls.click(new TrackingToken.Click(account, campaign, contact, url, issuedAt));
+    String pixel = urls.openPixel(new TrackingToken.Open(account, campaign, contact, issuedAt));
     String html;
     java.util.function.Supplier<String> rendered;
     if (template.slotted().isPresent()) {

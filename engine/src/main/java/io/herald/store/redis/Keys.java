@@ -121,4 +121,19 @@ final class Keys {
   static String importStaging(AccountId account, String importId) {
     return importJob(account, importId) + ":staging";
   }
+
+  /** The contacts counted in one engagement counter of a campaign ({@code opened}, …). */
+  static String campaignEngaged(AccountId account, String campaignId, String counter) {
+    return campaign(account, campaignId) + ":engaged:" + counter;
+  }
+
+  /** One message's recent clicks (for "every link at once"); expires within a minute. */
+  static String campaignRecentClicks(AccountId account, String campaignId, String contactKey) {
+    return campaign(account, campaignId) + ":clicks:" + contactKey;
+  }
+
+  /** The account's capped log of engagement events. */
+  static String events(AccountId account) {
+    return account(account) + ":events";
+  }
 }

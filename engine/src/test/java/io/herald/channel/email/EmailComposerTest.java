@@ -94,7 +94,11 @@ class EmailComposerTest {
     assertThat(SIGNER.verify(token))
         .contains(
             new TrackingToken.Click(
-                ACCOUNT, CAMPAIGN, "e:ann@example.org", "https://shop.example.com/sale?a=1&b=2"));
+                ACCOUNT,
+                CAMPAIGN,
+                "e:ann@example.org",
+                "https://shop.example.com/sale?a=1&b=2",
+                Mail.CLOCK.instant()));
     assertThat(hrefs.get(1)).startsWith("https://t.example.com/t/c/");
     assertThat(hrefs.subList(2, 6))
         .containsExactly(
@@ -113,7 +117,8 @@ class EmailComposerTest {
     assertThat(src).startsWith("https://t.example.com/t/o/").endsWith(".gif");
     String token = src.substring("https://t.example.com/t/o/".length(), src.length() - 4);
     assertThat(SIGNER.verify(token))
-        .contains(new TrackingToken.Open(ACCOUNT, CAMPAIGN, "e:ann@example.org"));
+        .contains(
+            new TrackingToken.Open(ACCOUNT, CAMPAIGN, "e:ann@example.org", Mail.CLOCK.instant()));
   }
 
   @Test

@@ -1,0 +1,179 @@
+package io.herald.tracking;
+
+import io.herald.account.AccountId;
+import io.herald.audience.AudienceStore;
+import io.herald.audience.Suppression;
+import io.herald.campaign.CampaignId;
+import io.herald.campaign.CampaignStore;
+import io.herald.tracking.EngagementClassifier.Request;
+import io.herald.tracking.EngagementClassifier.Verdict;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the public tracking endpoints do with what comes back from a message: verify the signed
+ * token, tell a person from a machine, count the engagement (once per contact) and, for
+ * unsubscribes and complaints, suppress the contact in the account at once (R3). Anything whose
+ * token does not verify — forged, altered, signed with another key, of another kind — changes
+ * nothing. The feedback side (ARF reports, the spam form, mailed unsubscribes) calls {@link
+ * #complained} and {@link #unsubscribed} directly. Thread-safe.
+ */
+public final class Engagements {
+  private static final Logger log = LoggerFactory.getLogger(Engagements.class);
+
+  /** Sources of the events this class makes itself. */
+  public static final String PIXEL = "pixel";
+
+  public static final String LINK = "link";
+  public static final String ONE_CLICK = "one-click";
+
+  private final TokenSigner signer;
+  private final EngagementClassifier classifier;
+  private final EngagementStore store;
+  private final AudienceStore audience;
+  private final CampaignStore campaigns;
+  private final Clock clock;
+
+  public Engagements(
+      TokenSigner signer,
+      EngagementClassifier classifier,
+      EngagementStore store,
+      AudienceStore audience,
+      CampaignStore campaigns,
+      Clock clock) {
+    this.signer = signer;
+    this.classifier = classifier;
+    this.store = store;
+    this.audience = audience;
+    this.campaigns = campaigns;
+    this.clock = clock;
+  }
+
+  /**
+   * Records the open a pixel request stands for, if its token is a genuine open token. Returns
+   * whether it was one; the endpoint answers with the pixel either way, so as not to tell anyone.
+   */
+  public boolean open(String token, Request request) {
+    if (!(signer.verify(token).orElse(null) instanceof TrackingToken.Open open)) {
+      return false;
+    }
+    try {
+      store.record(
+          new Engagement(
+              new AccountId(open.accountId()),
+              new CampaignId(open.campaignId()),
+              open.contactKey(),
+              Engagement.Kind.OPENED,
+              classifier.open(request, open.issuedAt()),
+              PIXEL,
+              clock.instant()));
+    } catch (RuntimeException e) {
+      log.warn("an open of campaign {} was not recorded: {}", open.campaignId(), e.toString());
+    }
+    return true;
+  }
+
+  /**
+   * Records the click a redirect request stands for and returns where to send the browser; empty
+   * (nothing recorded, no redirect) unless the token is a genuine click token for an http(s) URL.
+   */
+  public Optional<URI> click(String token, Request request) {
+    if (!(signer.verify(token).orElse(null) instanceof TrackingToken.Click click)) {
+      return Optional.empty();
+    }
+    Optional<URI> target = RedirectTarget.of(click.url());
+    if (target.isEmpty()) {
+      return Optional.empty();
+    }
+    AccountId account = new AccountId(click.accountId());
+    CampaignId campaign = new CampaignId(click.campaignId());
+    Instant now = clock.instant();
+    // The recipient reaches the link even when the click cannot be recorded (Redis away).
+    try {
+      var recent = store.noteClick(account, campaign, click.contactKey(), click.url(), now);
+      store.record(
+          new Engagement(
+              account,
+              campaign,
+              click.contactKey(),
+              Engagement.Kind.CLICKED,
+              classifier.click(request, click.issuedAt(), click.url(), recent),
+              LINK,
+              now));
+    } catch (RuntimeException e) {
+      log.warn("a click of campaign {} was not recorded: {}", click.campaignId(), e.toString());
+    }
+    return target;
+  }
+
+  /** The unsubscribe a token stands for, without doing anything (the page a GET shows). */
+  public Optional<TrackingToken.Unsubscribe> unsubscribeToken(String token) {
+    return signer.verify(token).orElse(null) instanceof TrackingToken.Unsubscribe u
+        ? Optional.of(u)
+        : Optional.empty();
+  }
+
+  /**
+   * Unsubscribes the contact a genuine unsubscribe token names ({@code source}: {@link #LINK} for
+   * the page's button, {@link #ONE_CLICK} for an RFC 8058 POST); empty for any other token.
+   * Repeating it changes nothing.
+   */
+  public Optional<TrackingToken.Unsubscribe> unsubscribe(String token, String source) {
+    Optional<TrackingToken.Unsubscribe> found = unsubscribeToken(token);
+    found.ifPresent(
+        u ->
+            unsubscribed(
+                new AccountId(u.accountId()),
+                new CampaignId(u.campaignId()),
+                u.contactKey(),
+                source));
+    return found;
+  }
+
+  /**
+   * The contact asked to receive nothing more from the account: suppressed at once ({@code
+   * unsubscribed (<source>)}), counted as {@code unsubscribed} once, logged. Nothing happens for a
+   * campaign that no longer exists (its account was deleted, R12: nothing of it is written again).
+   */
+  public void unsubscribed(
+      AccountId account, CampaignId campaign, String contactKey, String source) {
+    withdraw(account, campaign, contactKey, Engagement.Kind.UNSUBSCRIBED, source);
+  }
+
+  /**
+   * The contact reported a message of the campaign as spam (a feedback-loop ARF report, the public
+   * spam form): suppressed at once ({@code spam complaint (<source>)}), counted as {@code
+   * complained} once, logged.
+   */
+  public void complained(AccountId account, CampaignId campaign, String contactKey, String source) {
+    withdraw(account, campaign, contactKey, Engagement.Kind.COMPLAINED, source);
+  }
+
+  private void withdraw(
+      AccountId account,
+      CampaignId campaign,
+      String contactKey,
+      Engagement.Kind kind,
+      String source) {
+    if (campaigns.find(account, campaign).isEmpty()) {
+      return;
+    }
+    Instant now = clock.instant();
+    // Suppress first: whatever happens to the count, nothing more is sent to this contact. An
+    // earlier suppression (a hard bounce, an unsubscribe before) keeps its reason and time.
+    if (audience.suppressedAmong(account, List.of(contactKey)).isEmpty()) {
+      String reason =
+          kind == Engagement.Kind.COMPLAINED
+              ? "spam complaint (" + source + ")"
+              : "unsubscribed (" + source + ")";
+      audience.suppress(account, new Suppression(contactKey, reason, now));
+    }
+    store.record(
+        new Engagement(account, campaign, contactKey, kind, new Verdict.Human(), source, now));
+  }
+}

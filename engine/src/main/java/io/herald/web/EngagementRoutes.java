@@ -1,0 +1,88 @@
+package io.herald.web;
+
+import io.herald.account.Account;
+import io.herald.campaign.CampaignId;
+import io.herald.campaign.CampaignStore;
+import io.herald.tracking.Engagement;
+import io.herald.tracking.EngagementClassifier.Verdict;
+import io.herald.tracking.EngagementStore;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * An account's view of what recipients did: a campaign's opens, clicks, unsubscribes, complaints.
+ */
+final class EngagementRoutes {
+  private static final int MAX_LIMIT = 1000;
+  private static final int DEFAULT_LIMIT = 100;
+
+  private final Auth auth;
+  private final CampaignStore campaigns;
+  private final EngagementStore store;
+
+  EngagementRoutes(Auth auth, CampaignStore campaigns, EngagementStore store) {
+    this.auth = auth;
+    this.campaigns = campaigns;
+    this.store = store;
+  }
+
+  void register(io.javalin.Javalin app) {
+    app.get("/api/campaigns/{id}/events", this::events);
+  }
+
+  private void events(io.javalin.http.Context ctx) {
+    Account account = auth.account(ctx);
+    String id = ctx.pathParam("id");
+    CampaignId campaign;
+    try {
+      campaign = new CampaignId(id);
+    } catch (IllegalArgumentException e) {
+      throw Problem.notFound("no campaign " + id);
+    }
+    if (campaigns.find(account.id(), campaign).isEmpty()) {
+      throw Problem.notFound("no campaign " + id);
+    }
+    int limit = limit(ctx.queryParam("limit"));
+    ctx.json(
+        Map.of(
+            "events",
+            store.events(account.id(), campaign, limit).stream()
+                .map(EngagementRoutes::view)
+                .toList()));
+  }
+
+  private static int limit(String value) {
+    if (value == null) {
+      return DEFAULT_LIMIT;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n < 1 || n > MAX_LIMIT) {
+        throw Problem.badRequest("limit must be between 1 and " + MAX_LIMIT);
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw Problem.badRequest("limit must be a whole number");
+    }
+  }
+
+  private static Map<String, Object> view(EngagementStore.Logged logged) {
+    Engagement e = logged.engagement();
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("at", e.at().toString());
+    view.put("kind", e.kind().counter());
+    String key = e.contactKey();
+    view.put(key.startsWith("p:") ? "phone" : "email", key.length() > 2 ? key.substring(2) : key);
+    switch (e.verdict()) {
+      case Verdict.Human _ -> view.put("human", true);
+      case Verdict.Machine m -> {
+        view.put("human", false);
+        view.put("machineReason", m.reason().code());
+      }
+    }
+    view.put("phase", logged.phase().name().toLowerCase(Locale.ROOT));
+    view.put("source", e.source());
+    return view;
+  }
+}

@@ -1,0 +1,207 @@
+package io.herald.web;
+
+import io.herald.account.AccountId;
+import io.herald.campaign.Campaign;
+import io.herald.campaign.CampaignId;
+import io.herald.campaign.CampaignStore;
+import io.herald.tracking.EngagementClassifier.Method;
+import io.herald.tracking.EngagementClassifier.Request;
+import io.herald.tracking.Engagements;
+import io.herald.tracking.TrackingToken;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.net.URI;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The public endpoints a message leads to (no authentication: the signed token is the proof): the
+ * open pixel {@code /t/o/<token>.gif}, click redirects {@code /t/c/<token>} and the unsubscribe
+ * page {@code /u/<token>}, whose POST is also the RFC 8058 one-click unsubscribe. A GET never
+ * unsubscribes, so link scanners that fetch every URL of a message cannot unsubscribe anyone.
+ */
+final class TrackingRoutes {
+  private static final Logger log = LoggerFactory.getLogger(TrackingRoutes.class);
+
+  /** A transparent 1×1 GIF (43 bytes). */
+  private static final byte[] PIXEL = {
+    'G',
+    'I',
+    'F',
+    '8',
+    '9',
+    'a',
+    1,
+    0,
+    1,
+    0,
+    (byte) 0x80,
+    0,
+    0,
+    0,
+    0,
+    0,
+    (byte) 0xFF,
+    (byte) 0xFF,
+    (byte) 0xFF,
+    '!',
+    (byte) 0xF9,
+    4,
+    1,
+    0,
+    0,
+    0,
+    0,
+    ',',
+    0,
+    0,
+    0,
+    0,
+    1,
+    0,
+    1,
+    0,
+    0,
+    2,
+    2,
+    'D',
+    1,
+    0,
+    ';'
+  };
+
+  private final Engagements engagements;
+  private final CampaignStore campaigns;
+
+  TrackingRoutes(Engagements engagements, CampaignStore campaigns) {
+    this.engagements = engagements;
+    this.campaigns = campaigns;
+  }
+
+  void register(Javalin app) {
+    app.get("/t/o/{file}", ctx -> pixel(ctx, Method.GET));
+    app.head("/t/o/{file}", ctx -> pixel(ctx, Method.HEAD));
+    app.get("/t/c/{token}", ctx -> click(ctx, Method.GET));
+    app.head("/t/c/{token}", ctx -> click(ctx, Method.HEAD));
+    app.get("/u/{token}", this::unsubscribePage);
+    app.post("/u/{token}", this::unsubscribe);
+  }
+
+  /** Always the pixel, whatever the token: the answer says nothing about its validity. */
+  private void pixel(Context ctx, Method method) {
+    String file = ctx.pathParam("file");
+    if (file.endsWith(".gif")) {
+      engagements.open(file.substring(0, file.length() - 4), request(ctx, method));
+    }
+    ctx.header("Cache-Control", "no-store, no-cache, must-revalidate, max-age=0");
+    ctx.header("Pragma", "no-cache");
+    ctx.header("Expires", "0");
+    ctx.contentType("image/gif");
+    ctx.result(PIXEL);
+  }
+
+  private void click(Context ctx, Method method) {
+    Optional<URI> target = engagements.click(ctx.pathParam("token"), request(ctx, method));
+    if (target.isEmpty()) {
+      PublicPages.invalidLink(ctx);
+      return;
+    }
+    // no-referrer: the tracking URL (with its token) is not passed on to the destination site.
+    ctx.header("Cache-Control", "no-store");
+    ctx.header("Referrer-Policy", "no-referrer");
+    ctx.status(302).header("Location", target.get().toASCIIString());
+  }
+
+  private void unsubscribePage(Context ctx) {
+    Optional<TrackingToken.Unsubscribe> found =
+        engagements.unsubscribeToken(ctx.pathParam("token"));
+    if (found.isEmpty()) {
+      PublicPages.invalidLink(ctx);
+      return;
+    }
+    TrackingToken.Unsubscribe u = found.get();
+    PublicPages.page(
+        ctx,
+        200,
+        "Unsubscribe",
+        "<h1>Unsubscribe</h1><p>Stop all messages from <strong>"
+            + PublicPages.escape(sender(u))
+            + "</strong> to <strong>"
+            + PublicPages.escape(address(u.contactKey()))
+            + "</strong>?</p>\n"
+            // No action: the form posts back to this very URL, wherever tracking.baseUrl puts it.
+            + "<form method=\"post\"><input type=\"hidden\" name=\"confirm\" value=\"yes\">"
+            + "<button type=\"submit\">Unsubscribe</button></form>");
+  }
+
+  /**
+   * The page's button and RFC 8058 one-click POSTs ({@code List-Unsubscribe=One-Click}, form or
+   * multipart encoded) alike: any POST to a genuine token unsubscribes. Repeating it is harmless.
+   */
+  private void unsubscribe(Context ctx) {
+    String token = ctx.pathParam("token");
+    String source = oneClick(ctx) ? Engagements.ONE_CLICK : Engagements.LINK;
+    Optional<TrackingToken.Unsubscribe> done;
+    try {
+      done = engagements.unsubscribe(token, source);
+    } catch (RuntimeException e) {
+      log.error("an unsubscribe failed", e);
+      PublicPages.page(
+          ctx,
+          503,
+          "Try again",
+          "<h1>Not done yet</h1><p>Your request could not be handled just now. Please try again"
+              + " in a few minutes.</p>");
+      return;
+    }
+    if (done.isEmpty()) {
+      PublicPages.invalidLink(ctx);
+      return;
+    }
+    TrackingToken.Unsubscribe u = done.get();
+    PublicPages.page(
+        ctx,
+        200,
+        "Unsubscribed",
+        "<h1>You are unsubscribed</h1><p><strong>"
+            + PublicPages.escape(address(u.contactKey()))
+            + "</strong> will receive no more messages from <strong>"
+            + PublicPages.escape(sender(u))
+            + "</strong>.</p>");
+  }
+
+  private static boolean oneClick(Context ctx) {
+    try {
+      return "One-Click".equalsIgnoreCase(ctx.formParam("List-Unsubscribe"));
+    } catch (RuntimeException unreadableBody) {
+      return false; // still a POST to a genuine unsubscribe URL: it unsubscribes
+    }
+  }
+
+  private String sender(TrackingToken.Unsubscribe u) {
+    try {
+      return campaigns
+          .find(new AccountId(u.accountId()), new CampaignId(u.campaignId()))
+          .map(TrackingRoutes::senderName)
+          .orElse("this sender");
+    } catch (RuntimeException e) {
+      log.warn("the sender of campaign {} is unknown: {}", u.campaignId(), e.toString());
+      return "this sender";
+    }
+  }
+
+  private static String senderName(Campaign c) {
+    return c.fromName().isBlank() ? c.fromAddress() : c.fromName() + " <" + c.fromAddress() + ">";
+  }
+
+  private static String address(String contactKey) {
+    return contactKey.length() > 2 && contactKey.charAt(1) == ':'
+        ? contactKey.substring(2)
+        : contactKey;
+  }
+
+  private static Request request(Context ctx, Method method) {
+    return Request.of(method, ctx.header("User-Agent"));
+  }
+}
