@@ -28,6 +28,7 @@ import io.herald.delivery.RetryPolicy;
 import io.herald.delivery.WorkQueue;
 import io.herald.delivery.smtp.SmtpSettingsFromConfig;
 import io.herald.delivery.smtp.SmtpTransport;
+import io.herald.feedback.FeedbackParser;
 import io.herald.importers.ContactFileReader;
 import io.herald.importers.ImportLimits;
 import io.herald.importers.ImportOptions;
@@ -178,6 +179,7 @@ public final class HeraldNode implements AutoCloseable {
                   canaries,
                   engagements,
                   engagementStore,
+                  new FeedbackParser(signer),
                   metrics::scrape,
                   redis::ping,
                   clock));

@@ -11,6 +11,7 @@ import io.herald.campaign.Campaigns;
 import io.herald.canary.Canaries;
 import io.herald.config.HeraldConfig;
 import io.herald.delivery.CampaignSamples;
+import io.herald.feedback.FeedbackParser;
 import io.herald.tracking.EngagementStore;
 import io.herald.tracking.Engagements;
 import io.javalin.Javalin;
@@ -50,6 +51,7 @@ public final class HttpServer implements AutoCloseable {
       Canaries canaries,
       Engagements engagements,
       EngagementStore engagementStore,
+      FeedbackParser feedback,
       Supplier<String> metrics,
       Supplier<String> redisPing,
       Clock clock) {}
@@ -85,6 +87,8 @@ public final class HttpServer implements AutoCloseable {
     new ReviewRoutes(auth, services.canaries()).register(app);
     new EngagementRoutes(auth, services.campaignStore(), services.engagementStore()).register(app);
     new TrackingRoutes(services.engagements(), services.campaignStore()).register(app);
+    new SpamReportRoutes(services.feedback(), services.campaignStore(), services.engagements())
+        .register(app);
     // Prometheus text format; like /health it needs no token (bind http.host to a private
     // interface, or put a proxy in front, to keep it from the public).
     app.get(
