@@ -13,18 +13,4 @@ public interface CanaryGate {
    * draw the sample, record it, and dispatch it as {@link Phase#CANARY}.
    */
   void begin(Campaign campaign, long audience);
-
-  /** No canaries: every campaign goes to its whole audience at once. */
-  CanaryGate NONE =
-      new CanaryGate() {
-        @Override
-        public boolean appliesTo(Campaign campaign) {
-          return false;
-        }
-
-        @Override
-        public void begin(Campaign campaign, long audience) {
-          throw new IllegalStateException("canaries are off");
-        }
-      };
 }

@@ -109,31 +109,31 @@ public final class Canaries implements CanaryGate {
       return Optional.empty();
     }
     Campaign campaign = found.get();
-    switch (campaign.state()) {
-      case CampaignState.Sending(Phase phase) when phase == Phase.CANARY -> {}
-      case CampaignState.Paused(Phase phase) when phase == Phase.CANARY -> {
-        return Optional.empty(); // scored again once resumed
-      }
-      case CampaignState.Sending s -> {
-        finishRelease(campaign, record.get());
-        return Optional.empty();
-      }
-      case CampaignState.Paused p -> {
-        finishRelease(campaign, record.get());
-        return Optional.empty();
-      }
-      case CampaignState.Completed c -> {
-        finishRelease(campaign, record.get());
-        return Optional.empty();
-      }
-      default -> {
-        store.unwatch(account, id);
-        return Optional.empty();
-      }
+    boolean observing =
+        campaign.state() instanceof CampaignState.Sending(Phase p) && p == Phase.CANARY;
+    if (!observing) {
+      settle(campaign, record.get());
+      return Optional.empty();
     }
     CanaryDecision decision = scorer.score(evidence(campaign, record.get()), clock.instant());
     act(campaign, decision);
     return Optional.of(decision);
+  }
+
+  /**
+   * A watched campaign no longer in its canary's observation: a paused canary waits for its
+   * resumption; a released one (sending or paused in the rest, or completed) gets its rest
+   * dispatched if a crash cut the release short; anything else (held, rejected, cancelled) needs no
+   * more watching.
+   */
+  private void settle(Campaign campaign, CanaryRecord record) {
+    switch (campaign.state()) {
+      case CampaignState.Paused(Phase phase) when phase == Phase.CANARY -> {}
+      case CampaignState.Sending s -> finishRelease(campaign, record);
+      case CampaignState.Paused p -> finishRelease(campaign, record);
+      case CampaignState.Completed c -> finishRelease(campaign, record);
+      default -> store.unwatch(campaign.account(), campaign.id());
+    }
   }
 
   private CanaryEvidence evidence(Campaign campaign, CanaryRecord record) {
@@ -216,14 +216,11 @@ public final class Canaries implements CanaryGate {
   public List<Review> held() {
     List<Review> reviews = new ArrayList<>();
     for (CanaryStore.Ref ref : store.heldForReview()) {
-      Optional<Campaign> campaign = campaigns.find(ref.account(), ref.campaign());
-      Optional<CanaryRecord> record = store.find(ref.account(), ref.campaign());
-      if (campaign.isPresent()
-          && record.isPresent()
-          && campaign.get().state() instanceof CampaignState.Held) {
-        reviews.add(
-            new Review(
-                campaign.get(), record.get(), store.auditTrail(ref.account(), ref.campaign())));
+      Optional<Review> review =
+          of(ref.account(), ref.campaign())
+              .filter(r -> r.campaign().state() instanceof CampaignState.Held);
+      if (review.isPresent()) {
+        reviews.add(review.get());
       } else {
         store.queueForReview(ref.account(), ref.campaign(), false);
       }
@@ -270,9 +267,11 @@ public final class Canaries implements CanaryGate {
   }
 
   private Review heldReview(CampaignId id) throws CampaignRefused {
-    return held().stream()
-        .filter(r -> r.campaign().id().equals(id))
+    return store.heldForReview().stream()
+        .filter(ref -> ref.campaign().equals(id))
         .findFirst()
+        .flatMap(ref -> of(ref.account(), id))
+        .filter(review -> review.campaign().state() instanceof CampaignState.Held)
         .orElseThrow(() -> new CampaignRefused("no held campaign " + id, false));
   }
 
