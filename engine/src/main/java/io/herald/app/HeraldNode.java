@@ -29,6 +29,7 @@ import io.herald.delivery.WorkQueue;
 import io.herald.delivery.smtp.SmtpSettingsFromConfig;
 import io.herald.delivery.smtp.SmtpTransport;
 import io.herald.feedback.FeedbackParser;
+import io.herald.feedback.InboundFeedback;
 import io.herald.importers.ContactFileReader;
 import io.herald.importers.ImportLimits;
 import io.herald.importers.ImportOptions;
@@ -82,6 +83,7 @@ public final class HeraldNode implements AutoCloseable {
   private final DeliveryWorker worker;
   private final EngagementStore engagementStore;
   private final Engagements engagements;
+  private final InboundFeedback inbound;
 
   private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
       throws IOException {
@@ -163,6 +165,9 @@ public final class HeraldNode implements AutoCloseable {
               audience,
               campaignStore,
               clock);
+      FeedbackParser feedbackParser = new FeedbackParser(signer);
+      this.inbound =
+          new InboundFeedback(feedbackParser, campaignStore, audience, engagements, clock);
       this.http =
           new HttpServer(
               config,
@@ -179,7 +184,8 @@ public final class HeraldNode implements AutoCloseable {
                   canaries,
                   engagements,
                   engagementStore,
-                  new FeedbackParser(signer),
+                  feedbackParser,
+                  inbound,
                   metrics::scrape,
                   redis::ping,
                   clock));
@@ -290,6 +296,11 @@ public final class HeraldNode implements AutoCloseable {
   /** Opens, clicks, unsubscribes and complaints: for the ARF parser and the spam form too. */
   public Engagements engagements() {
     return engagements;
+  }
+
+  /** Bounces and complaints that arrive by mail (DSN, ARF), for the relay and the inbound API. */
+  public InboundFeedback inbound() {
+    return inbound;
   }
 
   public EngagementStore engagementStore() {

@@ -55,4 +55,14 @@ public interface CampaignStore {
 
   /** Number of recipients with a final outcome. */
   long finals(AccountId account, CampaignId id);
+
+  /**
+   * A bounce that arrived by mail (a DSN) after the remote server had accepted the message: the
+   * recipient's final outcome becomes {@code counter} (e.g. {@code bounced_hard}) in its phase, and
+   * the {@code delivered} count it had goes down by one. With no outcome yet (still being retried)
+   * the bounce becomes its final outcome. False, and nothing changes, when the recipient already
+   * had another outcome than delivered: a second DSN for one message, or one for a message never
+   * sent.
+   */
+  boolean recordLateBounce(AccountId account, CampaignId id, long number, String counter);
 }

@@ -139,29 +139,31 @@ public final class Engagements {
    * The contact asked to receive nothing more from the account: suppressed at once ({@code
    * unsubscribed (<source>)}), counted as {@code unsubscribed} once, logged. Nothing happens for a
    * campaign that no longer exists (its account was deleted, R12: nothing of it is written again).
+   * True when this call counted it (false when it was counted before or the campaign is gone).
    */
-  public void unsubscribed(
+  public boolean unsubscribed(
       AccountId account, CampaignId campaign, String contactKey, String source) {
-    withdraw(account, campaign, contactKey, Engagement.Kind.UNSUBSCRIBED, source);
+    return withdraw(account, campaign, contactKey, Engagement.Kind.UNSUBSCRIBED, source);
   }
 
   /**
    * The contact reported a message of the campaign as spam (a feedback-loop ARF report, the public
    * spam form): suppressed at once ({@code spam complaint (<source>)}), counted as {@code
-   * complained} once, logged.
+   * complained} once, logged. True when this call counted it.
    */
-  public void complained(AccountId account, CampaignId campaign, String contactKey, String source) {
-    withdraw(account, campaign, contactKey, Engagement.Kind.COMPLAINED, source);
+  public boolean complained(
+      AccountId account, CampaignId campaign, String contactKey, String source) {
+    return withdraw(account, campaign, contactKey, Engagement.Kind.COMPLAINED, source);
   }
 
-  private void withdraw(
+  private boolean withdraw(
       AccountId account,
       CampaignId campaign,
       String contactKey,
       Engagement.Kind kind,
       String source) {
     if (campaigns.find(account, campaign).isEmpty()) {
-      return;
+      return false;
     }
     Instant now = clock.instant();
     // Suppress first: whatever happens to the count, nothing more is sent to this contact. An
@@ -173,7 +175,8 @@ public final class Engagements {
               : "unsubscribed (" + source + ")";
       audience.suppress(account, new Suppression(contactKey, reason, now));
     }
-    store.record(
-        new Engagement(account, campaign, contactKey, kind, new Verdict.Human(), source, now));
+    return store.record(
+            new Engagement(account, campaign, contactKey, kind, new Verdict.Human(), source, now))
+        instanceof EngagementStore.Recorded.Counted;
   }
 }

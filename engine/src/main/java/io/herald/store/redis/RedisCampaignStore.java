@@ -52,6 +52,25 @@ public final class RedisCampaignStore implements CampaignStore {
               redis.call('HEXISTS', KEYS[2], ARGV[1]), recipient or '', suppressed}
       """;
 
+  // A DSN after delivery: delivered -> bounced_* in the recipient's phase (canary when it is in
+  // the sample, rest when the campaign had a canary, all otherwise), at most once per recipient.
+  private static final String LATE_BOUNCE =
+      """
+      local previous = redis.call('HGET', KEYS[1], ARGV[1])
+      if previous and previous ~= 'delivered' then return 0 end
+      local phase = 'all'
+      if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then phase = 'canary'
+      elseif redis.call('EXISTS', KEYS[4]) == 1 then phase = 'rest' end
+      redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+      if previous then
+        redis.call('HINCRBY', KEYS[2], phase .. '.delivered', -1)
+      else
+        redis.call('HINCRBY', KEYS[2], 'finals', 1)
+      end
+      redis.call('HINCRBY', KEYS[2], phase .. '.' .. ARGV[2], 1)
+      return 1
+      """;
+
   private final Redis redis;
   private final Json json;
 
@@ -233,6 +252,25 @@ public final class RedisCampaignStore implements CampaignStore {
   public long finals(AccountId account, CampaignId id) {
     String value = redis.sync().hget(Keys.campaignStats(account, id.value()), "finals");
     return value == null ? 0 : Long.parseLong(value);
+  }
+
+  @Override
+  public boolean recordLateBounce(AccountId account, CampaignId id, long number, String counter) {
+    Long moved =
+        redis
+            .sync()
+            .eval(
+                LATE_BOUNCE,
+                ScriptOutputType.INTEGER,
+                new String[] {
+                  Keys.campaignLedger(account, id.value()),
+                  Keys.campaignStats(account, id.value()),
+                  Keys.campaignCanaryNumbers(account, id.value()),
+                  Keys.campaignCanary(account, id.value())
+                },
+                Long.toString(number),
+                counter);
+    return moved != null && moved == 1L;
   }
 
   private static Optional<String> optional(String value) {

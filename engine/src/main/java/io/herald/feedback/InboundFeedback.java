@@ -1,0 +1,138 @@
+package io.herald.feedback;
+
+import io.herald.account.AccountId;
+import io.herald.audience.AudienceStore;
+import io.herald.audience.Suppression;
+import io.herald.campaign.CampaignId;
+import io.herald.campaign.CampaignStore;
+import io.herald.campaign.Recipient;
+import io.herald.tracking.Engagements;
+import java.io.InputStream;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What Herald does with a mail that reached its bounce or feedback-loop address (R3, R6, R11): the
+ * parser finds which of our messages it is about (by our own signature only), then
+ *
+ * <ul>
+ *   <li>a bounce becomes the recipient's final outcome in its campaign and phase — a DSN after the
+ *       remote server had accepted the message moves it from {@code delivered} to {@code
+ *       bounced_hard}, {@code bounced_soft} or {@code bounced_policy}, once, however often the DSN
+ *       comes — and a hard bounce suppresses the contact for the account;
+ *   <li>a complaint suppresses the contact and counts {@code complained} once (as the spam form
+ *       does);
+ *   <li>anything else changes nothing.
+ * </ul>
+ *
+ * The canary scores these counters, so a list whose addresses bounce by DSN is held like one that
+ * bounces during the SMTP exchange. The same entry serves the HTTP inbound endpoint and the relay.
+ */
+public final class InboundFeedback {
+  private static final Logger log = LoggerFactory.getLogger(InboundFeedback.class);
+
+  private final FeedbackParser parser;
+  private final CampaignStore campaigns;
+  private final AudienceStore audience;
+  private final Engagements engagements;
+  private final Clock clock;
+
+  public InboundFeedback(
+      FeedbackParser parser,
+      CampaignStore campaigns,
+      AudienceStore audience,
+      Engagements engagements,
+      Clock clock) {
+    this.parser = Objects.requireNonNull(parser, "parser");
+    this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+    this.audience = Objects.requireNonNull(audience, "audience");
+    this.engagements = Objects.requireNonNull(engagements, "engagements");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * What was done with one mail. {@code outcome}: {@code bounce}, {@code complaint}, {@code
+   * ignored} or {@code unrecognised}; {@code counted} whether a counter changed (false for a
+   * repeated report); {@code detail} one line for logs and the API.
+   */
+  public record Received(
+      String outcome, Optional<String> campaignId, boolean counted, String detail) {}
+
+  /** Parses {@code mail} (bounded by the parser's limit) and acts on it. */
+  public Received receive(InputStream mail, Optional<String> envelopeRecipient) {
+    return apply(parser.parse(mail, envelopeRecipient));
+  }
+
+  /** Acts on a parsed report. */
+  public Received apply(FeedbackReport report) {
+    return switch (report) {
+      case FeedbackReport.Bounce b -> bounce(b);
+      case FeedbackReport.Complaint c -> complaint(c);
+      case FeedbackReport.Ignored i ->
+          new Received("ignored", Optional.of(i.ref().campaignId()), false, i.reason());
+      case FeedbackReport.Unrecognised u ->
+          new Received("unrecognised", Optional.empty(), false, u.reason());
+    };
+  }
+
+  private Received bounce(FeedbackReport.Bounce b) {
+    AccountId account = new AccountId(b.ref().accountId());
+    CampaignId campaign = new CampaignId(b.ref().campaignId());
+    String counter = "bounced_" + b.kind().name().toLowerCase(Locale.ROOT);
+    String detail = (b.status() + " " + b.diagnostic()).strip();
+    Optional<String> contactKey;
+    boolean counted;
+    switch (b.ref()) {
+      case MessageRef.Recipient r -> {
+        long number = r.token().recipient();
+        contactKey =
+            campaigns.check(account, campaign, number).recipient().map(Recipient::contactKey);
+        counted =
+            contactKey.isPresent()
+                && campaigns.recordLateBounce(account, campaign, number, counter);
+      }
+      // A tracking token names the contact but not its place in the ledger: the address is
+      // suppressed on a hard bounce, the counters are left as they are.
+      case MessageRef.Contact c -> {
+        contactKey = Optional.of(c.contactKey());
+        counted = false;
+      }
+    }
+    if (contactKey.isEmpty()) {
+      return new Received("unrecognised", Optional.empty(), false, "no such campaign recipient");
+    }
+    if (b.kind() == FeedbackReport.BounceKind.HARD
+        && audience.suppressedAmong(account, java.util.List.of(contactKey.get())).isEmpty()) {
+      audience.suppress(
+          account,
+          new Suppression(contactKey.get(), "hard bounce (DSN): " + detail, clock.instant()));
+    }
+    log.info(
+        "campaign {}: {} by mail ({}), counted: {}", campaign.value(), counter, detail, counted);
+    return new Received("bounce", Optional.of(campaign.value()), counted, counter + " " + detail);
+  }
+
+  private Received complaint(FeedbackReport.Complaint c) {
+    AccountId account = new AccountId(c.ref().accountId());
+    CampaignId campaign = new CampaignId(c.ref().campaignId());
+    Optional<String> contactKey =
+        switch (c.ref()) {
+          case MessageRef.Contact k -> Optional.of(k.contactKey());
+          case MessageRef.Recipient r ->
+              campaigns
+                  .check(account, campaign, r.token().recipient())
+                  .recipient()
+                  .map(Recipient::contactKey);
+        };
+    if (contactKey.isEmpty()) {
+      return new Received("unrecognised", Optional.empty(), false, "no such campaign recipient");
+    }
+    boolean counted = engagements.complained(account, campaign, contactKey.get(), "arf");
+    return new Received(
+        "complaint", Optional.of(campaign.value()), counted, "feedback type " + c.feedbackType());
+  }
+}
