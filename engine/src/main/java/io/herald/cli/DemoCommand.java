@@ -1,6 +1,5 @@
 package io.herald.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.herald.account.Secrets;
@@ -10,8 +9,12 @@ import io.herald.config.DataConfig;
 import io.herald.config.DeliveryConfig;
 import io.herald.config.HeraldConfig;
 import io.herald.config.HttpConfig;
+import io.herald.config.TrackingConfig;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,20 +34,36 @@ import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code herald demo}: Herald's main job end to end with nothing installed. It starts a capture
- * SMTP server and a node in this process (embedded Redis, fresh data directory), creates an
- * account, suppresses an address, imports a generated list and sends a campaign to it — through the
- * same HTTP API and CLI code a user runs — then prints what was delivered, deferred and bounced,
- * and one delivered message's compliance headers.
+ * SMTP server and a node in this process (embedded Redis, fresh data directory) on a clock that
+ * runs {@code --time-scale} times faster, then runs two campaigns with a canary through the same
+ * HTTP API and CLI code a user runs: a healthy opted-in list, which is released after its six-hour
+ * window, and a purchased-looking list, which is held and then rejected by the administrator. An
+ * audience simulator answers every delivered message through Herald's real endpoints and feedback
+ * path (opens, clicks, machine traffic, one-click unsubscribes, DSNs, ARF complaints). It prints
+ * each canary's scores as they come in, the decisions with their explanations, and one delivered
+ * message's compliance headers.
  */
-@Command(name = "demo", description = "Run Herald end to end on a generated sample list.")
+@Command(name = "demo", description = "Run Herald end to end: two campaigns through the canary.")
 final class DemoCommand implements Callable<Integer> {
-  private static final Duration POLL = Duration.ofMillis(500);
+  static final Duration WINDOW = Duration.ofHours(6);
 
   @ParentCommand HeraldCli cli;
   @Mixin ServerOptions options;
 
-  @Option(names = "--rows", defaultValue = "5000", description = "good rows to generate")
+  @Option(names = "--rows", defaultValue = "5000", description = "good rows of the healthy list")
   int rows;
+
+  @Option(
+      names = "--purchased-rows",
+      defaultValue = "2000",
+      description = "rows of the purchased-looking list")
+  int purchasedRows;
+
+  @Option(
+      names = "--time-scale",
+      defaultValue = "360",
+      description = "how much faster the demo's clock runs (360: the 6 h window in a minute)")
+  long timeScale;
 
   @Option(names = "--keep", description = "keep the demo's data directory")
   boolean keep;
@@ -58,40 +77,51 @@ final class DemoCommand implements Callable<Integer> {
       cli.err().println("herald: " + e.getMessage());
       return HeraldCli.EXIT_BAD_INPUT;
     }
+    if (timeScale < 1 || timeScale > 3600 || rows < 1 || purchasedRows < 1) {
+      cli.err()
+          .println("herald: --time-scale is 1 to 3600; --rows and --purchased-rows at least 1");
+      return HeraldCli.EXIT_BAD_INPUT;
+    }
     Path dir = Files.createTempDirectory("herald-demo-");
     GreenMail capture = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     capture.start();
     String adminToken = Secrets.generate("ha_", new SecureRandom());
+    int httpPort = freePort();
+    URI herald = URI.create("http://127.0.0.1:" + httpPort);
+    ScaledClock clock = new ScaledClock(Clock.systemUTC());
     cli.out().println("== Herald demo: data in " + dir);
     try (HeraldNode node =
-        HeraldNode.start(
-            demoConfig(loaded, dir, capture.getSmtp().getPort()),
-            Optional.of(adminToken),
-            Clock.systemUTC())) {
-      Map<String, String> env = new HashMap<>(cli.env());
-      env.put("HERALD_URL", "http://127.0.0.1:" + node.httpPort());
-      env.put("HERALD_ADMIN_TOKEN", adminToken);
+            HeraldNode.start(
+                demoConfig(loaded, dir, capture.getSmtp().getPort(), herald),
+                Optional.of(adminToken),
+                clock);
+        AudienceSimulator audience =
+            new AudienceSimulator(capture, herald, adminToken, clock, 2026L)) {
+      Map<String, String> admin = new HashMap<>(cli.env());
+      admin.put("HERALD_URL", herald.toString());
+      admin.put("HERALD_ADMIN_TOKEN", adminToken);
+      cli.out()
+          .printf(
+              "== server on port %d (embedded Redis); capture SMTP server on port %d%n",
+              node.httpPort(), capture.getSmtp().getPort());
+      DemoCampaign healthy = healthy(admin, dir);
+      DemoCampaign purchased = purchased(admin, dir);
+      audience.follow(healthy.id(), AudiencePersona.HEALTHY);
+      audience.follow(purchased.id(), AudiencePersona.PURCHASED);
+      clock.runFaster(timeScale);
+      cli.out()
+          .printf(
+              "== from now on the clock runs %dx faster: the %s canary window lasts %s%n",
+              timeScale, hours(WINDOW), seconds(clock.real(WINDOW)));
+      sub(healthy.env(), "campaign", "start", healthy.id());
+      sub(purchased.env(), "campaign", "start", purchased.id());
       cli.out()
           .println(
-              "== server on port "
-                  + node.httpPort()
-                  + " (embedded Redis); capture SMTP server on port "
-                  + capture.getSmtp().getPort());
-      String apiKey = lastLine(capture(env, "account", "create", "Demo Company"));
-      env.put("HERALD_API_KEY", apiKey);
-      HeraldClient client = new HeraldClient(cli.serverUrl(env), apiKey, cli.json());
-      client.post(
-          "api/suppressions",
-          Map.of("email", SampleList.SUPPRESSED, "reason", "unsubscribed earlier"));
-      cli.out().println("== suppressed " + SampleList.SUPPRESSED + " (it must not come back)");
-
-      Path sample = SampleList.write(dir.resolve("sample-contacts.csv"), rows, 2026L);
-      cli.out().println("== importing " + sample.getFileName() + " (" + (rows + 10) + " rows)");
-      int imported = sub(env, "import", sample.toString(), "--list", "demo customers");
-      if (imported != HeraldCli.EXIT_OK) {
-        return imported;
-      }
-      return campaign(env, client, dir, capture);
+              "== both started: each sends its canary (10% of the audience, at most 1000) first;"
+                  + " the audience simulator answers every message");
+      CanaryWatch watch = new CanaryWatch(cli, clock, healthy, purchased);
+      boolean decided = watch.awaitDecisions(clock.real(WINDOW).plus(Duration.ofSeconds(90)));
+      return finish(admin, healthy, purchased, audience, capture, decided);
     } finally {
       capture.stop();
       if (!keep) {
@@ -100,9 +130,76 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private int campaign(Map<String, String> env, HeraldClient client, Path dir, GreenMail capture)
-      throws Exception {
+  /** An account and its campaign, with the CLI environment that acts as that account. */
+  record DemoCampaign(String label, String id, Map<String, String> env, HeraldClient client) {}
+
+  private DemoCampaign healthy(Map<String, String> admin, Path dir) throws Exception {
+    Map<String, String> env = account(admin, "Demo Company");
+    HeraldClient client =
+        new HeraldClient(cli.serverUrl(env), env.get("HERALD_API_KEY"), cli.json());
+    client.post(
+        "api/suppressions",
+        Map.of("email", SampleList.SUPPRESSED, "reason", "unsubscribed earlier"));
+    cli.out()
+        .println(
+            "== Demo Company suppressed " + SampleList.SUPPRESSED + " (it must not come back)");
+    Path sample = SampleList.write(dir.resolve("sample-contacts.csv"), rows, 2026L);
+    cli.out().println("== importing " + sample.getFileName() + " (" + (rows + 10) + " rows)");
+    if (sub(env, "import", sample.toString(), "--list", "demo customers") != HeraldCli.EXIT_OK) {
+      throw new IllegalStateException("demo: the sample list did not import");
+    }
     Path html = Files.writeString(dir.resolve("newsletter.html"), SampleList.NEWSLETTER);
+    String id =
+        created(
+            env,
+            "demo customers",
+            "news@demo-company.example",
+            "Demo Company",
+            "Вітаємо, {{name}}!",
+            html);
+    return new DemoCampaign("healthy  ", id, env, client);
+  }
+
+  private DemoCampaign purchased(Map<String, String> admin, Path dir) throws Exception {
+    Map<String, String> env = account(admin, "Fast Growth Leads");
+    HeraldClient client =
+        new HeraldClient(cli.serverUrl(env), env.get("HERALD_API_KEY"), cli.json());
+    Path list = SampleList.writePurchased(dir.resolve("leads-2026.csv"), purchasedRows, 7L);
+    cli.out()
+        .println(
+            "== Fast Growth Leads imports "
+                + list.getFileName()
+                + " ("
+                + purchasedRows
+                + " bought addresses)");
+    if (sub(env, "import", list.toString(), "--list", "leads") != HeraldCli.EXIT_OK) {
+      throw new IllegalStateException("demo: the purchased list did not import");
+    }
+    Path html = Files.writeString(dir.resolve("offer.html"), SampleList.OFFER);
+    String id =
+        created(
+            env,
+            "leads",
+            "offers@fast-growth.example",
+            "Fast Growth Leads",
+            "Exclusive offer for you",
+            html);
+    return new DemoCampaign("purchased", id, env, client);
+  }
+
+  private Map<String, String> account(Map<String, String> admin, String name) {
+    Map<String, String> env = new HashMap<>(admin);
+    env.put("HERALD_API_KEY", lastLine(capture(admin, "account", "create", name)));
+    return env;
+  }
+
+  private String created(
+      Map<String, String> env,
+      String list,
+      String from,
+      String fromName,
+      String subject,
+      Path html) {
     String id =
         lastLine(
             capture(
@@ -110,29 +207,56 @@ final class DemoCommand implements Callable<Integer> {
                 "campaign",
                 "create",
                 "--list",
-                "demo customers",
+                list,
                 "--from",
-                "news@demo-company.example",
+                from,
                 "--from-name",
-                "Demo Company",
+                fromName,
                 "--subject",
-                "Вітаємо, {{name}}!",
+                subject,
                 "--html",
                 html.toString()));
-    cli.out().println("== campaign " + id + " created; starting it");
-    sub(env, "campaign", "start", id);
-    JsonNode status = client.get("api/campaigns/" + id);
-    while (!"completed".equals(status.get("state").asText())) {
-      Thread.sleep(POLL);
-      status = client.get("api/campaigns/" + id);
-      JsonNode all = status.path("stats").path("all");
-      cli.out()
-          .printf(
-              "   … %d of %d delivered%n",
-              all.path("delivered").asLong(), status.get("recipients").asLong());
+    cli.out().println("== campaign " + id + " created");
+    return id;
+  }
+
+  private int finish(
+      Map<String, String> admin,
+      DemoCampaign healthy,
+      DemoCampaign purchased,
+      AudienceSimulator audience,
+      GreenMail capture,
+      boolean decided)
+      throws Exception {
+    cli.out().println("== the healthy list's campaign, after its canary:");
+    sub(healthy.env(), "campaign", "status", healthy.id());
+    cli.out().println("== the purchased list's campaign:");
+    sub(purchased.env(), "campaign", "status", purchased.id());
+    cli.out().println("== the administrator's review queue:");
+    sub(admin, "review", "list");
+    if (purchased
+        .client()
+        .get("api/campaigns/" + purchased.id())
+        .path("state")
+        .asText()
+        .equals("held")) {
+      cli.out().println("== the administrator rejects the held campaign; its rest is never sent:");
+      sub(
+          admin,
+          "review",
+          "reject",
+          purchased.id(),
+          "--reason",
+          "purchased list: dead addresses and spam complaints");
     }
-    cli.out().println("== campaign finished");
-    sub(env, "campaign", "status", id);
+    for (DemoCampaign c : new DemoCampaign[] {healthy, purchased}) {
+      cli.out()
+          .println(
+              "== what the "
+                  + c.label().strip()
+                  + " audience did (through Herald's endpoints): "
+                  + audience.done(c.id()));
+    }
     var first = capture.getReceivedMessages()[0];
     cli.out()
         .println(
@@ -142,21 +266,40 @@ final class DemoCommand implements Callable<Integer> {
     cli.out().println("   Return-Path: " + first.getHeader("Return-Path")[0]);
     cli.out().println("   List-Unsubscribe: " + first.getHeader("List-Unsubscribe")[0]);
     cli.out().println("   List-Unsubscribe-Post: " + first.getHeader("List-Unsubscribe-Post")[0]);
+    if (!decided) {
+      cli.err()
+          .println("herald: the demo's canaries did not reach their expected decisions in time");
+      return 1;
+    }
     return HeraldCli.EXIT_OK;
   }
 
-  private static HeraldConfig demoConfig(HeraldConfig loaded, Path dir, int smtpPort) {
+  private static HeraldConfig demoConfig(HeraldConfig loaded, Path dir, int smtpPort, URI herald) {
     DeliveryConfig d = loaded.delivery();
     // The capture server is local and fast: no need for the polite default rate per domain.
     DeliveryConfig toCapture =
         d.withSmarthost("127.0.0.1", smtpPort).withLimits(8, d.concurrency(), "5000/s");
-    // The canary's six-hour window needs an audience that opens and clicks; until the demo's
-    // audience simulator exists, this demo sends to the whole list at once.
     return loaded
-        .withHttp(new HttpConfig("127.0.0.1", 0, loaded.http().maxUploadBytes()))
+        .withHttp(new HttpConfig("127.0.0.1", herald.getPort(), loaded.http().maxUploadBytes()))
         .withData(new DataConfig(dir))
         .withDelivery(toCapture)
-        .withCanary(loaded.canary().withEnabled(false));
+        .withTracking(new TrackingConfig(herald, loaded.tracking().secret()))
+        // Every canary, a six-hour window (scaled), scored every real second.
+        .withCanary(loaded.canary().withEnabled(true).withTiming(WINDOW, Duration.ofSeconds(1)));
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  static String hours(Duration d) {
+    return d.toHours() + " h";
+  }
+
+  static String seconds(Duration d) {
+    return d.toSeconds() + " s";
   }
 
   private String capture(Map<String, String> env, String... args) {
@@ -182,7 +325,7 @@ final class DemoCommand implements Callable<Integer> {
     return HeraldCli.run(env, cli.rawOut(), System.err, args);
   }
 
-  private static void deleteTree(Path dir) throws java.io.IOException {
+  private static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> paths = Files.walk(dir)) {
       for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

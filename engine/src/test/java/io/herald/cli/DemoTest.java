@@ -1,0 +1,46 @@
+package io.herald.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code herald demo} end to end, small and fast: the healthy list's canary is released and its
+ * campaign completes, the purchased list's canary is held and rejected — decided by the real scorer
+ * from what the simulated audience did through the real endpoints and the inbound feedback path.
+ * (The default demo is the same with bigger lists and a 60-second window.)
+ */
+class DemoTest {
+  @Test
+  void theHealthyListIsReleasedAndThePurchasedListHeld() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code =
+        HeraldCli.run(
+            Map.of(),
+            new PrintStream(out, true, UTF_8),
+            new PrintStream(err, true, UTF_8),
+            "demo",
+            "--rows",
+            "400",
+            "--purchased-rows",
+            "1000",
+            "--time-scale",
+            "2400");
+    String printed = out.toString(UTF_8);
+    assertThat(code).as(printed + err.toString(UTF_8)).isZero();
+    assertThat(printed)
+        .contains("healthy canary decision: release")
+        .contains("purchased canary decision: hold")
+        .contains("FAILING")
+        .contains("rejected: purchased list")
+        .containsPattern("campaign [0-9a-f]{16}: completed, 401 recipients")
+        .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    // The purchased audience's dead addresses came back as DSNs through the inbound endpoint.
+    assertThat(printed).containsPattern("purchased audience did .*dsn \\(user unknown\\)=[1-9]");
+  }
+}
