@@ -167,7 +167,7 @@ public final class HeraldNode implements AutoCloseable {
               clock);
       FeedbackParser feedbackParser = new FeedbackParser(signer);
       this.inbound =
-          new InboundFeedback(feedbackParser, campaignStore, audience, engagements, clock);
+          new InboundFeedback(feedbackParser, signer, campaignStore, audience, engagements, clock);
       this.http =
           new HttpServer(
               config,

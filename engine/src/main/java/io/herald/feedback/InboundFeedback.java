@@ -7,6 +7,9 @@ import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Recipient;
 import io.herald.tracking.Engagements;
+import io.herald.tracking.TokenSigner;
+import io.herald.tracking.VerpAddress;
+import io.herald.tracking.VerpToken;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Locale;
@@ -26,6 +29,8 @@ import org.slf4j.LoggerFactory;
  *       comes — and a hard bounce suppresses the contact for the account;
  *   <li>a complaint suppresses the contact and counts {@code complained} once (as the spam form
  *       does);
+ *   <li>a mail to a signed {@code unsub+…@} address (the mailto of {@code List-Unsubscribe}, RFC
+ *       2369) unsubscribes that recipient, whatever the mail says;
  *   <li>anything else changes nothing.
  * </ul>
  *
@@ -36,6 +41,7 @@ public final class InboundFeedback {
   private static final Logger log = LoggerFactory.getLogger(InboundFeedback.class);
 
   private final FeedbackParser parser;
+  private final TokenSigner signer;
   private final CampaignStore campaigns;
   private final AudienceStore audience;
   private final Engagements engagements;
@@ -43,11 +49,13 @@ public final class InboundFeedback {
 
   public InboundFeedback(
       FeedbackParser parser,
+      TokenSigner signer,
       CampaignStore campaigns,
       AudienceStore audience,
       Engagements engagements,
       Clock clock) {
     this.parser = Objects.requireNonNull(parser, "parser");
+    this.signer = Objects.requireNonNull(signer, "signer");
     this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
     this.audience = Objects.requireNonNull(audience, "audience");
     this.engagements = Objects.requireNonNull(engagements, "engagements");
@@ -56,15 +64,39 @@ public final class InboundFeedback {
 
   /**
    * What was done with one mail. {@code outcome}: {@code bounce}, {@code complaint}, {@code
-   * ignored} or {@code unrecognised}; {@code counted} whether a counter changed (false for a
-   * repeated report); {@code detail} one line for logs and the API.
+   * unsubscribe}, {@code ignored} or {@code unrecognised}; {@code counted} whether a counter
+   * changed (false for a repeated report); {@code detail} one line for logs and the API.
    */
   public record Received(
       String outcome, Optional<String> campaignId, boolean counted, String detail) {}
 
-  /** Parses {@code mail} (bounded by the parser's limit) and acts on it. */
+  /**
+   * Acts on one mail: an unsubscribe request when it was sent to a genuine {@code unsub+…@}
+   * address, else whatever the parser finds in it (read up to the parser's limit).
+   */
   public Received receive(InputStream mail, Optional<String> envelopeRecipient) {
+    Optional<VerpToken> unsubscribe =
+        envelopeRecipient.flatMap(r -> VerpAddress.parse(r, VerpAddress.Kind.UNSUBSCRIBE, signer));
+    if (unsubscribe.isPresent()) {
+      // RFC 2369: the request is the mail's arrival at this address; its body says nothing more.
+      return unsubscribe(unsubscribe.get());
+    }
     return apply(parser.parse(mail, envelopeRecipient));
+  }
+
+  private Received unsubscribe(VerpToken token) {
+    AccountId account = new AccountId(token.accountId());
+    CampaignId campaign = new CampaignId(token.campaignId());
+    Optional<String> contactKey =
+        campaigns
+            .check(account, campaign, token.recipient())
+            .recipient()
+            .map(Recipient::contactKey);
+    if (contactKey.isEmpty()) {
+      return new Received("unrecognised", Optional.empty(), false, "no such campaign recipient");
+    }
+    boolean counted = engagements.unsubscribed(account, campaign, contactKey.get(), "mailto");
+    return new Received("unsubscribe", Optional.of(campaign.value()), counted, "mailed request");
   }
 
   /** Acts on a parsed report. */

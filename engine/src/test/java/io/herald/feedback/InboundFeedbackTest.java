@@ -186,6 +186,36 @@ class InboundFeedbackTest {
   }
 
   @Test
+  void aMailToTheListUnsubscribeAddressUnsubscribesThatRecipient() throws Exception {
+    Campaign campaign = startedCanary(20);
+    Await.until(() -> counter(campaign, Phase.CANARY, "delivered"), n -> n == 2);
+    MimeMessage first = mail.getReceivedMessages()[0];
+    String address =
+        ((jakarta.mail.internet.InternetAddress) first.getAllRecipients()[0]).getAddress();
+    String mailto = valuesOf(first).get("UNSUB_MAILTO");
+    byte[] request =
+        "From: someone@example.com\r\nSubject: unsubscribe\r\n\r\nplease\r\n".getBytes(UTF_8);
+
+    String forgedAddress = mailto.replaceAll("\\+[a-z2-7]{8}", "+aaaaaaaa");
+    assertThat(
+            node.json(handIn(request, forgedAddress, TestNode.ADMIN_TOKEN)).get("outcome").asText())
+        .isEqualTo("unrecognised");
+    // A bounce address is not an unsubscribe address, even though both are signed.
+    String bounceAddress = valuesOf(first).get("RETURN_PATH");
+    assertThat(
+            node.json(handIn(request, bounceAddress, TestNode.ADMIN_TOKEN)).get("outcome").asText())
+        .isEqualTo("unrecognised");
+    assertThat(node.node().audience().suppressedAmong(account, List.of("e:" + address))).isEmpty();
+
+    JsonNode body =
+        node.json(handIn(request, mailto.toUpperCase(java.util.Locale.ROOT), TestNode.ADMIN_TOKEN));
+    assertThat(body.get("outcome").asText()).isEqualTo("unsubscribe");
+    assertThat(body.get("counted").asBoolean()).isTrue();
+    assertThat(counter(campaign, Phase.CANARY, "unsubscribed")).isEqualTo(1);
+    assertThat(node.node().audience().suppressedAmong(account, List.of("e:" + address))).hasSize(1);
+  }
+
+  @Test
   void reportsWithoutOurSignatureChangeNothing() throws Exception {
     Campaign campaign = startedCanary(20);
     Await.until(() -> counter(campaign, Phase.CANARY, "delivered"), n -> n == 2);
