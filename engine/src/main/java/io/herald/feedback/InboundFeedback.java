@@ -121,8 +121,7 @@ public final class InboundFeedback {
     switch (b.ref()) {
       case MessageRef.Recipient r -> {
         long number = r.token().recipient();
-        contactKey =
-            campaigns.check(account, campaign, number).recipient().map(Recipient::contactKey);
+        contactKey = contactOf(account, campaign, number);
         counted =
             contactKey.isPresent()
                 && campaigns.recordLateBounce(account, campaign, number, counter);
@@ -154,11 +153,7 @@ public final class InboundFeedback {
     Optional<String> contactKey =
         switch (c.ref()) {
           case MessageRef.Contact k -> Optional.of(k.contactKey());
-          case MessageRef.Recipient r ->
-              campaigns
-                  .check(account, campaign, r.token().recipient())
-                  .recipient()
-                  .map(Recipient::contactKey);
+          case MessageRef.Recipient r -> contactOf(account, campaign, r.token().recipient());
         };
     if (contactKey.isEmpty()) {
       return new Received("unrecognised", Optional.empty(), false, "no such campaign recipient");
@@ -166,5 +161,10 @@ public final class InboundFeedback {
     boolean counted = engagements.complained(account, campaign, contactKey.get(), "arf");
     return new Received(
         "complaint", Optional.of(campaign.value()), counted, "feedback type " + c.feedbackType());
+  }
+
+  /** The contact behind a campaign's recipient number; empty when the campaign or it is gone. */
+  private Optional<String> contactOf(AccountId account, CampaignId campaign, long number) {
+    return campaigns.check(account, campaign, number).recipient().map(Recipient::contactKey);
   }
 }
