@@ -84,6 +84,7 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
           });
     } else {
       dispatcher.greet();
+      flushIfNeeded();
     }
     ctx.fireChannelActive();
   }
