@@ -101,8 +101,8 @@ public final class RelayServer implements AutoCloseable {
   }
 
   private void shutdownGroups() {
-    acceptor.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
-    workers.shutdownGracefully(100, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    acceptor.shutdownGracefully(0, 5000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+    workers.shutdownGracefully(100, 5000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     blocking.shutdownNow();
   }
 }
