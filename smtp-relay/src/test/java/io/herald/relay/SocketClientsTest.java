@@ -51,6 +51,7 @@ class SocketClientsTest {
       Transport.send(
           message(session, "bob@elsewhere.example"), TestBackend.USER, TestBackend.PASSWORD);
     }
+    assertThat(backend.callers()).isNotEmpty().allMatch(Thread::isVirtual);
     TestBackend.Received received = backend.messages().getFirst();
     assertThat(received.session().tlsActive()).isTrue();
     assertThat(received.session().authenticated()).isTrue();

@@ -29,10 +29,12 @@ public final class TestBackend implements RelayBackend {
 
   private final List<Received> messages = new CopyOnWriteArrayList<>();
   private final List<String> calls = new CopyOnWriteArrayList<>();
+  private final List<Thread> callers = new CopyOnWriteArrayList<>();
 
   @Override
   public Optional<Principal> authenticate(String user, String password, ConnectionInfo connection) {
     calls.add("authenticate " + user);
+    callers.add(Thread.currentThread());
     return USER.equals(user) && PASSWORD.equals(password)
         ? Optional.of(new Account(user))
         : Optional.empty();
@@ -41,18 +43,21 @@ public final class TestBackend implements RelayBackend {
   @Override
   public Optional<Principal> trusted(ConnectionInfo connection) {
     calls.add("trusted " + connection.remote().getAddress().getHostAddress());
+    callers.add(Thread.currentThread());
     return Optional.of(new Account("trusted-tool"));
   }
 
   @Override
   public Reply mailFrom(Session session, Address sender, Map<String, String> parameters) {
     calls.add("mailFrom " + sender);
+    callers.add(Thread.currentThread());
     return Reply.SENDER_OK;
   }
 
   @Override
   public Reply recipient(Session session, Address recipient) {
     calls.add("recipient " + recipient);
+    callers.add(Thread.currentThread());
     if (recipient.hasRoutingCharacters()) {
       return Reply.RELAY_DENIED;
     }
@@ -65,6 +70,7 @@ public final class TestBackend implements RelayBackend {
   @Override
   public Reply message(Session session, Envelope envelope, MessageBody body) {
     calls.add("message " + envelope.recipients());
+    callers.add(Thread.currentThread());
     try (InputStream in = body.openStream()) {
       String content = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
       if (content.length() != body.size()) {
@@ -80,6 +86,11 @@ public final class TestBackend implements RelayBackend {
   /** Messages accepted so far, in order. */
   public List<Received> messages() {
     return List.copyOf(messages);
+  }
+
+  /** The threads the backend was called on, one per call. */
+  public List<Thread> callers() {
+    return List.copyOf(callers);
   }
 
   /** The backend calls made so far, one line each. */
