@@ -53,6 +53,12 @@ public record NetworkRange(byte[] network, int prefixLength) {
     return new NetworkRange(bytes, prefix);
   }
 
+  /** The network's address bytes (a copy). */
+  @Override
+  public byte[] network() {
+    return network.clone();
+  }
+
   /** True when the address lies in this network (IPv4 and IPv6 never match each other). */
   public boolean contains(InetAddress address) {
     byte[] candidate = address.getAddress();

@@ -13,6 +13,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -62,6 +63,7 @@ public final class RelayServer implements AutoCloseable {
       throw new IllegalStateException("relay already started");
     }
     Optional<SslContext> tls = TlsContexts.create(settings.tls(), settings.serverName(), clock);
+    Files.createDirectories(settings.spoolDirectory());
     blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("relay-", 0).factory());
     RelayRuntime runtime = RelayRuntime.of(settings, backend, blocking, clock, tls);
     acceptor = new NioEventLoopGroup(1);

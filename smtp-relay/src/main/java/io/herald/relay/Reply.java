@@ -69,9 +69,9 @@ public record Reply(int code, String status, String text) {
     text = sanitize(text == null ? "" : text);
   }
 
-  /** True for 2xx and 3xx replies. */
+  /** True for 2xx replies: the step was accepted. */
   public boolean positive() {
-    return code < 400;
+    return code < 300;
   }
 
   /** True for 4xx replies: the client may retry later. */
