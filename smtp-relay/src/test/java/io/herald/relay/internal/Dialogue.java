@@ -31,7 +31,14 @@ final class Dialogue implements AutoCloseable {
   }
 
   Dialogue(RelaySettings settings, RelayBackend backend, Optional<SslContext> tls, String ip) {
-    RelayRuntime runtime = RelayRuntime.of(settings, backend, Runnable::run, CLOCK, tls);
+    this(RelayRuntime.of(settings, backend, Runnable::run, CLOCK, tls), ip);
+  }
+
+  Dialogue(RelayRuntime runtime) {
+    this(runtime, "192.0.2.10");
+  }
+
+  private Dialogue(RelayRuntime runtime, String ip) {
     channel = new ClientChannel(new InetSocketAddress(ip, 40000));
     channel.pipeline().addLast(new RelayInitializer(runtime));
     try {

@@ -65,6 +65,20 @@ class StartTlsDialogueTest {
   }
 
   @Test
+  void pemFilesOfTheOperatorAreUsedAsGiven() throws Exception {
+    SelfSignedCertificate pair =
+        SelfSignedCertificate.loadOrCreate(certificates, "localhost", Dialogue.CLOCK);
+    TlsSettings files = new TlsSettings.PemFiles(pair.certificate(), pair.privateKey());
+    assertThat(TlsContexts.create(files, "ignored", Dialogue.CLOCK)).isPresent();
+    TlsSettings missing =
+        new TlsSettings.PemFiles(certificates.resolve("no.pem"), pair.privateKey());
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> TlsContexts.create(missing, "x", Dialogue.CLOCK))
+        .isInstanceOf(java.io.IOException.class)
+        .hasMessageContaining("no.pem");
+  }
+
+  @Test
   void theSelfSignedCertificateIsReusedAtTheNextStart() throws Exception {
     SelfSignedCertificate first =
         SelfSignedCertificate.loadOrCreate(certificates, "localhost", Dialogue.CLOCK);
