@@ -1,0 +1,233 @@
+package io.herald.relay;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a {@link RelayServer} is configured with, validated once when built.
+ *
+ * <p>Start from {@link #builder()}: every setting has a default suitable for a public submission
+ * port, so a caller sets only what differs.
+ *
+ * @param host address to bind; default {@code 0.0.0.0}
+ * @param port port to bind, 0 for any free port; default 2525
+ * @param serverName the name in the greeting, EHLO reply, trace header and self-signed certificate;
+ *     default {@code localhost}
+ * @param maxLineLength longest command line in bytes without CRLF; longer lines get {@code 500
+ *     5.5.2}. Also the chunk size in which message lines are read. Default 2048 (RFC 5321 needs 512
+ *     plus room for ESMTP parameters)
+ * @param maxCommands commands per connection before {@code 421 4.7.0}; default 10,000
+ * @param maxErrors unknown commands, syntax errors, bad sequences and failed AUTHs per connection
+ *     before {@code 421 4.7.0}; default 10
+ * @param maxRecipients recipients per message, more get {@code 452 4.5.3}; default 100
+ * @param maxMessageSize largest message in bytes, advertised as SIZE; default 25 MiB
+ * @param idleTimeout silence from the client before {@code 421 4.4.2} and close; default 5 minutes
+ * @param maxConnectionsPerIp concurrent connections from one address; default 20
+ * @param maxConnections concurrent connections in total; default 1,000
+ * @param allowPlainAuth whether AUTH is offered without TLS; for local use only; default false
+ * @param trustedNetworks networks whose clients get the backend's {@link RelayBackend#trusted}
+ *     principal without AUTH; default none
+ * @param tls where the STARTTLS certificate comes from; default {@link TlsSettings.Disabled}
+ * @param spoolDirectory where message bodies larger than {@code bodyMemoryThreshold} are kept while
+ *     received; default the system temporary directory
+ * @param bodyMemoryThreshold bytes of a body kept in memory before it goes to a file; default 256
+ *     KiB
+ */
+public record RelaySettings(
+    String host,
+    int port,
+    String serverName,
+    int maxLineLength,
+    int maxCommands,
+    int maxErrors,
+    int maxRecipients,
+    long maxMessageSize,
+    Duration idleTimeout,
+    int maxConnectionsPerIp,
+    int maxConnections,
+    boolean allowPlainAuth,
+    List<NetworkRange> trustedNetworks,
+    TlsSettings tls,
+    Path spoolDirectory,
+    int bodyMemoryThreshold) {
+
+  /** Validates every value, naming the first one that is out of range. */
+  public RelaySettings {
+    require(host != null && !host.isBlank(), "host must not be blank");
+    require(port >= 0 && port <= 65535, "port must be 0..65535");
+    require(
+        serverName != null && serverName.matches("[A-Za-z0-9.-]{1,253}"),
+        "serverName must be a host name");
+    require(maxLineLength >= 512 && maxLineLength <= 65536, "maxLineLength must be 512..65536");
+    require(maxCommands >= 1, "maxCommands must be positive");
+    require(maxErrors >= 1, "maxErrors must be positive");
+    require(maxRecipients >= 1, "maxRecipients must be positive");
+    require(maxMessageSize >= 1024, "maxMessageSize must be at least 1024");
+    require(
+        idleTimeout != null && !idleTimeout.isNegative() && !idleTimeout.isZero(),
+        "idleTimeout must be positive");
+    require(maxConnectionsPerIp >= 1, "maxConnectionsPerIp must be positive");
+    require(maxConnections >= maxConnectionsPerIp, "maxConnections must be >= maxConnectionsPerIp");
+    trustedNetworks = List.copyOf(trustedNetworks);
+    require(tls != null, "tls must be set (TlsSettings.Disabled for none)");
+    require(spoolDirectory != null, "spoolDirectory must be set");
+    require(bodyMemoryThreshold >= 1024, "bodyMemoryThreshold must be at least 1024");
+  }
+
+  /** A builder holding every default. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** True when STARTTLS is configured. */
+  public boolean tlsConfigured() {
+    return !(tls instanceof TlsSettings.Disabled);
+  }
+
+  private static void require(boolean condition, String message) {
+    if (!condition) {
+      throw new IllegalArgumentException("relay settings: " + message);
+    }
+  }
+
+  /** Collects settings; {@link #build()} validates them. Not thread-safe. */
+  public static final class Builder {
+    private String host = "0.0.0.0";
+    private int port = 2525;
+    private String serverName = "localhost";
+    private int maxLineLength = 2048;
+    private int maxCommands = 10_000;
+    private int maxErrors = 10;
+    private int maxRecipients = 100;
+    private long maxMessageSize = 25L * 1024 * 1024;
+    private Duration idleTimeout = Duration.ofMinutes(5);
+    private int maxConnectionsPerIp = 20;
+    private int maxConnections = 1000;
+    private boolean allowPlainAuth;
+    private final List<NetworkRange> trustedNetworks = new ArrayList<>();
+    private TlsSettings tls = new TlsSettings.Disabled();
+    private Path spoolDirectory = Path.of(System.getProperty("java.io.tmpdir"));
+    private int bodyMemoryThreshold = 256 * 1024;
+
+    private Builder() {}
+
+    /** See {@link RelaySettings#host()}. */
+    public Builder host(String value) {
+      host = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#port()}. */
+    public Builder port(int value) {
+      port = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#serverName()}. */
+    public Builder serverName(String value) {
+      serverName = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#maxLineLength()}. */
+    public Builder maxLineLength(int value) {
+      maxLineLength = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#maxCommands()}. */
+    public Builder maxCommands(int value) {
+      maxCommands = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#maxErrors()}. */
+    public Builder maxErrors(int value) {
+      maxErrors = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#maxRecipients()}. */
+    public Builder maxRecipients(int value) {
+      maxRecipients = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#maxMessageSize()}. */
+    public Builder maxMessageSize(long value) {
+      maxMessageSize = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#idleTimeout()}. */
+    public Builder idleTimeout(Duration value) {
+      idleTimeout = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#maxConnectionsPerIp()}. */
+    public Builder maxConnectionsPerIp(int value) {
+      maxConnectionsPerIp = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#maxConnections()}. */
+    public Builder maxConnections(int value) {
+      maxConnections = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#allowPlainAuth()}. */
+    public Builder allowPlainAuth(boolean value) {
+      allowPlainAuth = value;
+      return this;
+    }
+
+    /** Adds a trusted network in CIDR notation or a single address; see {@link NetworkRange}. */
+    public Builder trustedNetwork(String cidr) {
+      trustedNetworks.add(NetworkRange.parse(cidr));
+      return this;
+    }
+
+    /** See {@link RelaySettings#tls()}. */
+    public Builder tls(TlsSettings value) {
+      tls = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#spoolDirectory()}. */
+    public Builder spoolDirectory(Path value) {
+      spoolDirectory = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#bodyMemoryThreshold()}. */
+    public Builder bodyMemoryThreshold(int value) {
+      bodyMemoryThreshold = value;
+      return this;
+    }
+
+    /** Validates and returns the settings. */
+    public RelaySettings build() {
+      return new RelaySettings(
+          host,
+          port,
+          serverName,
+          maxLineLength,
+          maxCommands,
+          maxErrors,
+          maxRecipients,
+          maxMessageSize,
+          idleTimeout,
+          maxConnectionsPerIp,
+          maxConnections,
+          allowPlainAuth,
+          trustedNetworks,
+          tls,
+          spoolDirectory,
+          bodyMemoryThreshold);
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package io.herald.relay.internal;
+
+import io.herald.relay.NetworkRange;
+import io.herald.relay.RelayBackend;
+import io.herald.relay.RelaySettings;
+import io.netty.handler.ssl.SslContext;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What every connection of one server shares: settings, backend, the executor for blocking work,
+ * the clock, the TLS context and the connection counters. Built once by the server.
+ *
+ * @param blocking runs backend calls and file writes; one task per connection at a time
+ * @param tls the STARTTLS context, empty when TLS is disabled
+ */
+public record RelayRuntime(
+    RelaySettings settings,
+    RelayBackend backend,
+    Executor blocking,
+    Clock clock,
+    Optional<SslContext> tls,
+    ConnectionLimits limits,
+    AtomicLong connectionIds) {
+
+  /** A runtime with fresh counters. */
+  public static RelayRuntime of(
+      RelaySettings settings,
+      RelayBackend backend,
+      Executor blocking,
+      Clock clock,
+      Optional<SslContext> tls) {
+    return new RelayRuntime(
+        settings,
+        backend,
+        blocking,
+        clock,
+        tls,
+        new ConnectionLimits(settings.maxConnections(), settings.maxConnectionsPerIp()),
+        new AtomicLong());
+  }
+
+  boolean trusted(InetAddress address) {
+    for (NetworkRange range : settings.trustedNetworks()) {
+      if (range.contains(address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** AUTH is offered once TLS is active, or always when plain AUTH is allowed. */
+  boolean authAllowed(boolean tlsActive) {
+    return tlsActive || settings.allowPlainAuth();
+  }
+
+  String nextConnectionId() {
+    return Long.toString(connectionIds.incrementAndGet(), 36).toUpperCase(java.util.Locale.ROOT);
+  }
+}

@@ -1,0 +1,135 @@
+package io.herald.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import jakarta.mail.AuthenticationFailedException;
+import jakarta.mail.Message;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Jakarta Mail against a real relay on loopback, plus the limits that need real sockets. */
+class SocketClientsTest {
+
+  @TempDir Path certificates;
+  private final TestBackend backend = new TestBackend();
+
+  private jakarta.mail.Session mailSession(RunningRelay relay, boolean auth) throws Exception {
+    Properties props = new Properties();
+    props.put("mail.smtp.host", "127.0.0.1");
+    props.put("mail.smtp.port", Integer.toString(relay.port()));
+    props.put("mail.smtp.auth", Boolean.toString(auth));
+    props.put("mail.smtp.starttls.enable", "true");
+    props.put("mail.smtp.starttls.required", "true");
+    props.put("mail.smtp.ssl.socketFactory", relay.clientTls().getSocketFactory());
+    props.put("mail.smtp.ssl.checkserveridentity", "true");
+    props.put("mail.smtp.connectiontimeout", "30000");
+    props.put("mail.smtp.timeout", "30000");
+    return jakarta.mail.Session.getInstance(props);
+  }
+
+  private static MimeMessage message(jakarta.mail.Session session, String to) throws Exception {
+    MimeMessage message = new MimeMessage(session);
+    message.setFrom(new InternetAddress("alice@example.org"));
+    message.setRecipient(Message.RecipientType.TO, new InternetAddress(to));
+    message.setSubject("Relay test");
+    message.setText("Hello through STARTTLS.\r\n.A line starting with a dot.\r\n");
+    return message;
+  }
+
+  @Test
+  void jakartaMailSendsWithStartTlsAndAuth() throws Exception {
+    try (RunningRelay relay = new RunningRelay(RelaySettings.builder(), backend, certificates)) {
+      jakarta.mail.Session session = mailSession(relay, true);
+      Transport.send(
+          message(session, "bob@elsewhere.example"), TestBackend.USER, TestBackend.PASSWORD);
+    }
+    assertThat(backend.callers()).isNotEmpty().allMatch(Thread::isVirtual);
+    TestBackend.Received received = backend.messages().getFirst();
+    assertThat(received.session().tlsActive()).isTrue();
+    assertThat(received.session().authenticated()).isTrue();
+    assertThat(received.session().principal().orElseThrow().getName()).isEqualTo("alice");
+    assertThat(received.envelope().recipients().getFirst().mailbox())
+        .isEqualTo("bob@elsewhere.example");
+    assertThat(received.content())
+        .contains("with ESMTPSA id")
+        .contains("Subject: Relay test\r\n")
+        .contains("\r\n.A line starting with a dot.\r\n");
+  }
+
+  @Test
+  void jakartaMailWithAWrongPasswordIsRefused() throws Exception {
+    try (RunningRelay relay = new RunningRelay(RelaySettings.builder(), backend, certificates)) {
+      jakarta.mail.Session session = mailSession(relay, true);
+      assertThatThrownBy(
+              () -> Transport.send(message(session, "bob@elsewhere.example"), "alice", "wrong"))
+          .isInstanceOf(AuthenticationFailedException.class);
+    }
+    assertThat(backend.messages()).isEmpty();
+  }
+
+  @Test
+  void withoutAuthOnlyLocalAddressesAreAccepted() throws Exception {
+    try (RunningRelay relay = new RunningRelay(RelaySettings.builder(), backend, certificates)) {
+      jakarta.mail.Session session = mailSession(relay, false);
+      assertThatThrownBy(() -> Transport.send(message(session, "bob@elsewhere.example")))
+          .isInstanceOf(SendFailedException.class)
+          .hasStackTraceContaining("550 5.7.1 Relaying denied");
+      Transport.send(message(session, "bounces@herald.test"));
+    }
+    assertThat(backend.messages()).hasSize(1);
+    assertThat(backend.messages().getFirst().session().principal()).isEmpty();
+  }
+
+  @Test
+  void idleClientsAreDisconnected() throws Exception {
+    RelaySettings.Builder settings = RelaySettings.builder().idleTimeout(Duration.ofMillis(300));
+    try (RunningRelay relay = new RunningRelay(settings, backend, certificates);
+        LineClient client = new LineClient(relay.port())) {
+      assertThat(client.reply()).startsWith("220 ");
+      assertThat(client.send("EHLO idle").reply()).startsWith("250-");
+      assertThat(client.reply()).isEqualTo("421 4.4.2 Idle timeout, closing connection");
+      assertThat(client.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void connectionsPerAddressAreLimited() throws Exception {
+    RelaySettings.Builder settings = RelaySettings.builder().maxConnectionsPerIp(2);
+    try (RunningRelay relay = new RunningRelay(settings, backend, certificates);
+        LineClient first = new LineClient(relay.port());
+        LineClient second = new LineClient(relay.port())) {
+      assertThat(first.reply()).startsWith("220 ");
+      assertThat(second.reply()).startsWith("220 ");
+      try (LineClient third = new LineClient(relay.port())) {
+        assertThat(third.reply()).isEqualTo("421 4.7.0 Too many connections, try again later");
+        assertThat(third.closedByServer()).isTrue();
+      }
+      assertThat(first.send("QUIT").reply()).isEqualTo("221 2.0.0 Bye");
+      assertThat(first.closedByServer()).isTrue();
+      assertThat(greetingAfterTheServerNoticedTheClose(relay.port())).startsWith("220 ");
+    }
+  }
+
+  /** The server frees the slot when it sees the close, a moment after the client does. */
+  private static String greetingAfterTheServerNoticedTheClose(int port) throws Exception {
+    String reply = null;
+    for (int attempt = 0; attempt < 100; attempt++) {
+      try (LineClient client = new LineClient(port)) {
+        reply = client.reply();
+        if (reply.startsWith("220 ")) {
+          return reply;
+        }
+      }
+      Thread.sleep(50);
+    }
+    return reply;
+  }
+}
