@@ -202,43 +202,46 @@ final class ConfigSchema {
 
   /** Every key, in the order of the docs and the example file. */
   static final List<ConfigKey<?>> KEYS =
-      List.of(
-          HTTP_HOST,
-          HTTP_PORT,
-          HTTP_MAX_UPLOAD_BYTES,
-          DATA_DIR,
-          REDIS_URI,
-          REDIS_EMBEDDED_PORT,
-          POLICY_BLOCKED_REGIONS,
-          IMPORT_DEFAULT_REGION,
-          IMPORT_FALLBACK_CHARSET,
-          IMPORT_MAX_FILE_BYTES,
-          IMPORT_MAX_ROWS,
-          IMPORT_MAX_CELL_CHARS,
-          IMPORT_MAX_LINE_CHARS,
-          IMPORT_MAX_EXPANSION_RATIO,
-          IMPORT_MAX_UNCOMPRESSED_BYTES,
-          IMPORT_CONSENT_STATEMENT,
-          DELIVERY_SMTP_HOST,
-          DELIVERY_SMTP_PORT,
-          DELIVERY_SMTP_TLS,
-          DELIVERY_SMTP_USERNAME,
-          DELIVERY_SMTP_PASSWORD,
-          DELIVERY_SMTP_MAX_CONNECTIONS,
-          DELIVERY_CONCURRENCY,
-          DELIVERY_RATE,
-          DELIVERY_MAX_CONNECTIONS_PER_DOMAIN,
-          DELIVERY_RETRY_MAX_AGE,
-          DELIVERY_RECLAIM_AFTER,
-          DELIVERY_MX_OVERRIDES,
-          DELIVERY_RETURN_PATH_DOMAIN,
-          DELIVERY_DOMAIN_LIMITS,
-          DELIVERY_DKIM_KEYS,
-          TRACKING_BASE_URL,
-          TRACKING_SECRET,
-          CANARY_APPLY_TO,
-          CANARY_WINDOW,
-          CANARY_CHECK_EVERY);
+      java.util.stream.Stream.concat(
+              java.util.stream.Stream.<ConfigKey<?>>of(
+                  HTTP_HOST,
+                  HTTP_PORT,
+                  HTTP_MAX_UPLOAD_BYTES,
+                  DATA_DIR,
+                  REDIS_URI,
+                  REDIS_EMBEDDED_PORT,
+                  POLICY_BLOCKED_REGIONS,
+                  IMPORT_DEFAULT_REGION,
+                  IMPORT_FALLBACK_CHARSET,
+                  IMPORT_MAX_FILE_BYTES,
+                  IMPORT_MAX_ROWS,
+                  IMPORT_MAX_CELL_CHARS,
+                  IMPORT_MAX_LINE_CHARS,
+                  IMPORT_MAX_EXPANSION_RATIO,
+                  IMPORT_MAX_UNCOMPRESSED_BYTES,
+                  IMPORT_CONSENT_STATEMENT,
+                  DELIVERY_SMTP_HOST,
+                  DELIVERY_SMTP_PORT,
+                  DELIVERY_SMTP_TLS,
+                  DELIVERY_SMTP_USERNAME,
+                  DELIVERY_SMTP_PASSWORD,
+                  DELIVERY_SMTP_MAX_CONNECTIONS,
+                  DELIVERY_CONCURRENCY,
+                  DELIVERY_RATE,
+                  DELIVERY_MAX_CONNECTIONS_PER_DOMAIN,
+                  DELIVERY_RETRY_MAX_AGE,
+                  DELIVERY_RECLAIM_AFTER,
+                  DELIVERY_MX_OVERRIDES,
+                  DELIVERY_RETURN_PATH_DOMAIN,
+                  DELIVERY_DOMAIN_LIMITS,
+                  DELIVERY_DKIM_KEYS,
+                  TRACKING_BASE_URL,
+                  TRACKING_SECRET,
+                  CANARY_APPLY_TO,
+                  CANARY_WINDOW,
+                  CANARY_CHECK_EVERY),
+              RelayKeys.KEYS.stream())
+          .toList();
 
   private static final Map<String, ConfigKey<?>> BY_PATH =
       KEYS.stream().collect(Collectors.toUnmodifiableMap(ConfigKey::path, Function.identity()));
@@ -303,7 +306,8 @@ final class ConfigSchema {
             v.get(DELIVERY_DOMAIN_LIMITS),
             v.get(DELIVERY_DKIM_KEYS)),
         new TrackingConfig(v.get(TRACKING_BASE_URL), v.get(TRACKING_SECRET)),
-        new CanaryConfig(v.get(CANARY_APPLY_TO), v.get(CANARY_WINDOW), v.get(CANARY_CHECK_EVERY)));
+        new CanaryConfig(v.get(CANARY_APPLY_TO), v.get(CANARY_WINDOW), v.get(CANARY_CHECK_EVERY)),
+        RelayKeys.assemble(v));
   }
 
   /** Values set so far by the file and the environment; a key not set reads as its default. */

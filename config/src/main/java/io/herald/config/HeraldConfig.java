@@ -17,6 +17,7 @@ import java.util.Objects;
  * @param delivery email delivery (smarthost or MX, limits, retries)
  * @param tracking links in messages
  * @param canary the canary release of bulk campaigns
+ * @param relay the SMTP relay for developers and for mail coming back (bounces, reports)
  */
 public record HeraldConfig(
     HttpConfig http,
@@ -26,7 +27,8 @@ public record HeraldConfig(
     ImportConfig imports,
     DeliveryConfig delivery,
     TrackingConfig tracking,
-    CanaryConfig canary) {
+    CanaryConfig canary,
+    RelayConfig relay) {
 
   public HeraldConfig {
     Objects.requireNonNull(http, "http");
@@ -37,38 +39,43 @@ public record HeraldConfig(
     Objects.requireNonNull(delivery, "delivery");
     Objects.requireNonNull(tracking, "tracking");
     Objects.requireNonNull(canary, "canary");
+    Objects.requireNonNull(relay, "relay");
   }
 
   public HeraldConfig withHttp(HttpConfig next) {
-    return new HeraldConfig(next, data, redis, policy, imports, delivery, tracking, canary);
+    return new HeraldConfig(next, data, redis, policy, imports, delivery, tracking, canary, relay);
   }
 
   public HeraldConfig withData(DataConfig next) {
-    return new HeraldConfig(http, next, redis, policy, imports, delivery, tracking, canary);
+    return new HeraldConfig(http, next, redis, policy, imports, delivery, tracking, canary, relay);
   }
 
   public HeraldConfig withRedis(RedisConfig next) {
-    return new HeraldConfig(http, data, next, policy, imports, delivery, tracking, canary);
+    return new HeraldConfig(http, data, next, policy, imports, delivery, tracking, canary, relay);
   }
 
   public HeraldConfig withImports(ImportConfig next) {
-    return new HeraldConfig(http, data, redis, policy, next, delivery, tracking, canary);
+    return new HeraldConfig(http, data, redis, policy, next, delivery, tracking, canary, relay);
   }
 
   public HeraldConfig withDelivery(DeliveryConfig next) {
-    return new HeraldConfig(http, data, redis, policy, imports, next, tracking, canary);
+    return new HeraldConfig(http, data, redis, policy, imports, next, tracking, canary, relay);
   }
 
   public HeraldConfig withTracking(TrackingConfig next) {
-    return new HeraldConfig(http, data, redis, policy, imports, delivery, next, canary);
+    return new HeraldConfig(http, data, redis, policy, imports, delivery, next, canary, relay);
   }
 
   public HeraldConfig withCanary(CanaryConfig next) {
-    return new HeraldConfig(http, data, redis, policy, imports, delivery, tracking, next);
+    return new HeraldConfig(http, data, redis, policy, imports, delivery, tracking, next, relay);
   }
 
   /** Every key at its documented default, as if started with no file and no environment. */
   public static HeraldConfig defaults() {
     return ConfigSchema.defaults();
+  }
+
+  public HeraldConfig withRelay(RelayConfig next) {
+    return new HeraldConfig(http, data, redis, policy, imports, delivery, tracking, canary, next);
   }
 }
