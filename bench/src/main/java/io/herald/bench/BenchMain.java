@@ -13,6 +13,9 @@ import java.nio.file.Path;
  *   <li>{@code reference-parse FILE}: a bare Commons CSV or POI streaming parse of the same file;
  *   <li>{@code herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim]}: a campaign to an SMTP
  *       sink, DKIM-signed (RSA 2048) with {@code dkim};
+ *   <li>{@code herald-relay RELAY_PORT SINK_PORT CONNECTIONS DATA_DIR STOP_FILE}: a node with its
+ *       SMTP relay on a loopback port (127.0.0.1 trusted as one account), delivering to a sink,
+ *       until STOP_FILE exists; {@code bench/run} times {@code smtp-source} against it;
  *   <li>{@code canary [RUNS [SEED [CONFIDENCE]]]}: the canary scorer over simulated lists (default
  *       2000 runs per cell, seed 20260302, the default limits; CONFIDENCE replaces theirs for a
  *       sensitivity run), a Markdown table and a summary line.
@@ -39,6 +42,13 @@ public final class BenchMain {
               Integer.parseInt(args[3]),
               Path.of(args[4]),
               args.length > 5 && args[5].equals("dkim"));
+      case "herald-relay" ->
+          HeraldRelay.run(
+              Integer.parseInt(args[1]),
+              Integer.parseInt(args[2]),
+              Integer.parseInt(args[3]),
+              Path.of(args[4]),
+              Path.of(args[5]));
       case "canary" ->
           CanarySimulation.run(
               args.length > 1 ? Integer.parseInt(args[1]) : 2000,
@@ -54,6 +64,7 @@ public final class BenchMain {
     System.err.println(
         "usage: generate ROWS DIR | herald-import FILE DATA_DIR | reference-parse FILE"
             + " | herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim]"
+            + " | herald-relay RELAY_PORT SINK_PORT CONNECTIONS DATA_DIR STOP_FILE"
             + " | canary [RUNS [SEED [CONFIDENCE]]]");
     System.exit(2);
   }
