@@ -12,6 +12,7 @@ import io.herald.canary.Canaries;
 import io.herald.config.HeraldConfig;
 import io.herald.delivery.CampaignSamples;
 import io.herald.feedback.FeedbackParser;
+import io.herald.message.Messages;
 import io.herald.tracking.EngagementStore;
 import io.herald.tracking.Engagements;
 import io.javalin.Javalin;
@@ -54,7 +55,8 @@ public final class HttpServer implements AutoCloseable {
       FeedbackParser feedback,
       Supplier<String> metrics,
       Supplier<String> redisPing,
-      Clock clock) {}
+      Clock clock,
+      Messages messages) {}
 
   public HttpServer(HeraldConfig config, ObjectMapper mapper, Services services) {
     this.mapper = mapper;
@@ -89,6 +91,7 @@ public final class HttpServer implements AutoCloseable {
     new TrackingRoutes(services.engagements(), services.campaignStore()).register(app);
     new SpamReportRoutes(services.feedback(), services.campaignStore(), services.engagements())
         .register(app);
+    new MessageRoutes(auth, services.messages()).register(app);
     // Prometheus text format; like /health it needs no token (bind http.host to a private
     // interface, or put a proxy in front, to keep it from the public).
     app.get(
