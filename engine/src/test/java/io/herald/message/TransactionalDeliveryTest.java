@@ -9,9 +9,12 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.herald.account.Account;
 import io.herald.audience.Suppression;
 import io.herald.config.HeraldConfig;
+import io.herald.feedback.FeedbackParser;
+import io.herald.feedback.FeedbackReport;
 import io.herald.testing.Await;
 import io.herald.testing.MutableClock;
 import io.herald.testing.TestNode;
+import io.herald.tracking.TrackingSecret;
 import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.Part;
@@ -20,10 +23,13 @@ import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import jakarta.mail.util.ByteArrayDataSource;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -146,8 +152,7 @@ class TransactionalDeliveryTest {
     try (TestNode node = TestNode.start(toGreenMail(), clock)) {
       Messages messages = node.node().messages();
       Account account = node.node().accounts().create("Shop").account();
-      byte[] noFrom =
-          "Subject: hi\r\n\r\nbody\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+      byte[] noFrom = "Subject: hi\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
       byte[] good = rawInvoice(new byte[10]);
       assertThatThrownBy(
               () ->
@@ -173,7 +178,7 @@ class TransactionalDeliveryTest {
                   MessageRequest.Raw.read(
                       "a@shop.example",
                       List.of("b@example.org"),
-                      new java.io.ByteArrayInputStream(new byte[2000]),
+                      new ByteArrayInputStream(new byte[2000]),
                       1000))
           .isInstanceOfSatisfying(
               MessageRefused.class,
@@ -256,6 +261,59 @@ class TransactionalDeliveryTest {
       assertThat(mail.getReceivedMessages()).hasSize(1);
       assertThat(second.node().messages().status(account.id(), id).orElseThrow().overall())
           .isEqualTo("delivered");
+    }
+  }
+
+  @Test
+  void aLaterDsnAboutACopyBouncesItAndSuppressesTheAddress() throws Exception {
+    try (TestNode node = TestNode.start(toGreenMail(), clock)) {
+      Messages messages = node.node().messages();
+      Account account = node.node().accounts().create("Shop").account();
+      MessageId id = messages.submit(account, composed("gone@example.org"), Optional.empty()).id();
+      awaitFinal(messages, account, id);
+      String returnPath = mail.getReceivedMessages()[0].getHeader("Return-Path")[0];
+      String dsn =
+          String.join(
+              "\r\n",
+              "From: MAILER-DAEMON@mx.example.org",
+              "To: " + returnPath,
+              "Subject: Undelivered Mail Returned to Sender",
+              "MIME-Version: 1.0",
+              "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"",
+              "",
+              "--b",
+              "Content-Type: text/plain",
+              "",
+              "Your message could not be delivered.",
+              "--b",
+              "Content-Type: message/delivery-status",
+              "",
+              "Reporting-MTA: dns; mx.example.org",
+              "",
+              "Final-Recipient: rfc822; gone@example.org",
+              "Action: failed",
+              "Status: 5.1.1",
+              "Diagnostic-Code: smtp; 550 5.1.1 user unknown",
+              "--b--",
+              "");
+      var signer =
+          TrackingSecret.signer(
+              TestNode.config(data).tracking().secret(), data, new SecureRandom());
+      var report =
+          new FeedbackParser(signer)
+              .parse(
+                  new ByteArrayInputStream(dsn.getBytes(StandardCharsets.US_ASCII)),
+                  Optional.empty());
+
+      assertThat(report).isInstanceOf(FeedbackReport.Bounce.class);
+      assertThat(messages.bounced((FeedbackReport.Bounce) report)).isTrue();
+      DeliveryState state =
+          messages.status(account.id(), id).orElseThrow().recipients().getFirst().state();
+      assertThat(state)
+          .isInstanceOfSatisfying(
+              DeliveryState.Bounced.class,
+              b -> assertThat(b.kind()).isEqualTo(DeliveryState.Kind.HARD));
+      assertThat(messages.isSuppressed(account.id(), "gone@example.org")).isTrue();
     }
   }
 }
