@@ -223,6 +223,20 @@ public final class Messages {
   }
 
   /**
+   * The contact key ({@code e:<address>}) of the transactional copy a signed VERP reference names
+   * ({@code bounces+…@} or {@code unsub+…@}), for complaints and mailed unsubscribes: pass it to
+   * {@code Engagements.complained} / {@code unsubscribed} with the message id as the campaign id.
+   * Empty when the reference is about a campaign's message or an expired one.
+   */
+  public Optional<String> contactKey(MessageRef.Recipient ref) {
+    long number = ref.token().recipient();
+    return MessageId.parse(ref.campaignId())
+        .flatMap(id -> store.find(new AccountId(ref.accountId()), id))
+        .filter(m -> number >= 0 && number < m.recipients().size())
+        .map(m -> ContactKeys.email(m.recipients().get((int) number)));
+  }
+
+  /**
    * Applies a bounce that arrived later by mail (an RFC 3464 DSN to a VERP address) when it is
    * about a transactional message: the recipient's state becomes {@code bounced}, and a hard bounce
    * suppresses the address for the account. False when the report is about something else (a

@@ -11,6 +11,7 @@ import io.herald.audience.Suppression;
 import io.herald.config.HeraldConfig;
 import io.herald.feedback.FeedbackParser;
 import io.herald.feedback.FeedbackReport;
+import io.herald.feedback.MessageRef;
 import io.herald.testing.Await;
 import io.herald.testing.MutableClock;
 import io.herald.testing.TestNode;
@@ -314,6 +315,8 @@ class TransactionalDeliveryTest {
               DeliveryState.Bounced.class,
               b -> assertThat(b.kind()).isEqualTo(DeliveryState.Kind.HARD));
       assertThat(messages.isSuppressed(account.id(), "gone@example.org")).isTrue();
+      var ref = (MessageRef.Recipient) ((FeedbackReport.Bounce) report).ref();
+      assertThat(messages.contactKey(ref)).hasValue("e:gone@example.org");
     }
   }
 }
