@@ -51,6 +51,7 @@ import io.herald.store.redis.RedisEngagementStore;
 import io.herald.store.redis.RedisMessageStore;
 import io.herald.store.redis.RedisTransactionalQueue;
 import io.herald.store.redis.RedisWorkQueue;
+import io.herald.submission.SmtpRelay;
 import io.herald.tracking.EngagementClassifier;
 import io.herald.tracking.EngagementStore;
 import io.herald.tracking.Engagements;
@@ -92,6 +93,7 @@ public final class HeraldNode implements AutoCloseable {
   private final EngagementStore engagementStore;
   private final Engagements engagements;
   private final InboundFeedback inbound;
+  private final SmtpRelay relay;
   private final Messages messages;
   private final TransactionalWorker transactional;
 
@@ -221,6 +223,19 @@ public final class HeraldNode implements AutoCloseable {
       this.inbound =
           new InboundFeedback(
               feedbackParser, signer, campaignStore, audience, engagements, this.messages, clock);
+      this.relay =
+          SmtpRelay.start(
+              config.relay(),
+              config.data().dir(),
+              new SmtpRelay.Parts(
+                  accounts,
+                  accountStore,
+                  this.messages,
+                  inbound,
+                  signer,
+                  config.delivery().returnPathDomain(),
+                  clock));
+      resources.push(relay);
       this.http =
           new HttpServer(
               config,
@@ -313,6 +328,11 @@ public final class HeraldNode implements AutoCloseable {
 
   public int httpPort() {
     return http.port();
+  }
+
+  /** The SMTP relay's port (the configured one, or the one picked for 0). */
+  public int relayPort() {
+    return relay.port();
   }
 
   public AdminToken adminToken() {
