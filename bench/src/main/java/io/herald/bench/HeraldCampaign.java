@@ -42,6 +42,7 @@ final class HeraldCampaign {
     HeraldConfig config =
         defaults
             .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
+            .withRelay(defaults.relay().withPort(0))
             .withData(new DataConfig(dataDir))
             .withDelivery(
                 d.withSmarthost("127.0.0.1", port)

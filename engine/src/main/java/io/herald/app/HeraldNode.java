@@ -17,6 +17,7 @@ import io.herald.canary.CanaryMonitor;
 import io.herald.canary.CanaryScorer;
 import io.herald.channel.email.CampaignEmails;
 import io.herald.channel.email.DkimKeys;
+import io.herald.channel.email.TransactionalEmails;
 import io.herald.config.HeraldConfig;
 import io.herald.config.ImportConfig;
 import io.herald.delivery.CampaignSamples;
@@ -33,6 +34,11 @@ import io.herald.feedback.InboundFeedback;
 import io.herald.importers.ContactFileReader;
 import io.herald.importers.ImportLimits;
 import io.herald.importers.ImportOptions;
+import io.herald.message.Limits;
+import io.herald.message.MessageId;
+import io.herald.message.MessageMetrics;
+import io.herald.message.Messages;
+import io.herald.message.TransactionalWorker;
 import io.herald.policy.JurisdictionPolicy;
 import io.herald.store.redis.EmbeddedRedis;
 import io.herald.store.redis.Redis;
@@ -42,7 +48,10 @@ import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisCanaryStore;
 import io.herald.store.redis.RedisConnectionUri;
 import io.herald.store.redis.RedisEngagementStore;
+import io.herald.store.redis.RedisMessageStore;
+import io.herald.store.redis.RedisTransactionalQueue;
 import io.herald.store.redis.RedisWorkQueue;
+import io.herald.submission.SmtpRelay;
 import io.herald.tracking.EngagementClassifier;
 import io.herald.tracking.EngagementStore;
 import io.herald.tracking.Engagements;
@@ -84,6 +93,9 @@ public final class HeraldNode implements AutoCloseable {
   private final EngagementStore engagementStore;
   private final Engagements engagements;
   private final InboundFeedback inbound;
+  private final SmtpRelay relay;
+  private final Messages messages;
+  private final TransactionalWorker transactional;
 
   private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
       throws IOException {
@@ -155,6 +167,46 @@ public final class HeraldNode implements AutoCloseable {
               config.delivery().reclaimAfter());
       resources.push(worker);
       resources.push(new CanaryMonitor(canaries, config.canary().checkEvery()));
+      // Transactional messages (API, SMTP relay): their own queue and worker, same transport.
+      RedisMessageStore messageStore = new RedisMessageStore(redis, mapper);
+      TransactionalEmails transactionalMail =
+          new TransactionalEmails(
+              signer,
+              config.tracking().baseUrl(),
+              config.delivery().returnPathDomain(),
+              clock,
+              random,
+              DkimKeys.load(config.delivery().dkimKeys()));
+      MessageMetrics messageMetrics = new MessageMetrics(metrics);
+      this.transactional =
+          new TransactionalWorker(
+              new TransactionalWorker.Parts(
+                  new RedisTransactionalQueue(redis, mapper),
+                  messageStore,
+                  audience,
+                  transactionalMail,
+                  transport,
+                  new RetryPolicy(
+                      Duration.ofMinutes(1), Duration.ofHours(1), config.delivery().retryMaxAge()),
+                  messageMetrics,
+                  clock,
+                  random),
+              consumerName(random),
+              config.delivery().concurrency(),
+              config.delivery().reclaimAfter());
+      resources.push(transactional);
+      this.messages =
+          new Messages(
+              new Messages.Parts(
+                  messageStore,
+                  audience,
+                  transactionalMail,
+                  messageMetrics,
+                  transactional::nudge,
+                  clock,
+                  random),
+              Limits.defaults(),
+              config.delivery().returnPathDomain());
       EngagementClassifier.Rules rules = EngagementClassifier.Rules.DEFAULT;
       this.engagementStore = new RedisEngagementStore(redis, rules.linkBurst());
       this.engagements =
@@ -164,10 +216,26 @@ public final class HeraldNode implements AutoCloseable {
               engagementStore,
               audience,
               campaignStore,
-              clock);
+              clock,
+              (account, id) ->
+                  MessageId.parse(id).flatMap(m -> messageStore.status(account, m)).isPresent());
       FeedbackParser feedbackParser = new FeedbackParser(signer);
       this.inbound =
-          new InboundFeedback(feedbackParser, signer, campaignStore, audience, engagements, clock);
+          new InboundFeedback(
+              feedbackParser, signer, campaignStore, audience, engagements, this.messages, clock);
+      this.relay =
+          SmtpRelay.start(
+              config.relay(),
+              config.data().dir(),
+              new SmtpRelay.Parts(
+                  accounts,
+                  accountStore,
+                  this.messages,
+                  inbound,
+                  signer,
+                  config.delivery().returnPathDomain(),
+                  clock));
+      resources.push(relay);
       this.http =
           new HttpServer(
               config,
@@ -188,7 +256,8 @@ public final class HeraldNode implements AutoCloseable {
                   inbound,
                   metrics::scrape,
                   redis::ping,
-                  clock));
+                  clock,
+                  this.messages));
       resources.push(http);
     } catch (IOException | RuntimeException e) {
       close();
@@ -261,6 +330,11 @@ public final class HeraldNode implements AutoCloseable {
     return http.port();
   }
 
+  /** The SMTP relay's port (the configured one, or the one picked for 0). */
+  public int relayPort() {
+    return relay.port();
+  }
+
   public AdminToken adminToken() {
     return adminToken;
   }
@@ -305,6 +379,11 @@ public final class HeraldNode implements AutoCloseable {
 
   public EngagementStore engagementStore() {
     return engagementStore;
+  }
+
+  /** Transactional messages: what the HTTP API and the SMTP relay submit. */
+  public Messages messages() {
+    return messages;
   }
 
   @Override

@@ -282,6 +282,7 @@ final class DemoCommand implements Callable<Integer> {
     return loaded
         .withHttp(new HttpConfig("127.0.0.1", herald.getPort(), loaded.http().maxUploadBytes()))
         .withData(new DataConfig(dir))
+        .withRelay(loaded.relay().withPort(0))
         .withDelivery(toCapture)
         .withTracking(new TrackingConfig(herald, loaded.tracking().secret()))
         // Every canary, a six-hour window (scaled), scored every real second.

@@ -34,6 +34,8 @@ import picocli.CommandLine.Command;
       ContactsCommand.class,
       CampaignCommand.class,
       ReviewCommand.class,
+      SendCommand.class,
+      MessageCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HeraldCli implements Runnable {

@@ -65,6 +65,20 @@ final class HeraldClient {
     }
   }
 
+  /** A POST with extra request headers (an {@code Idempotency-Key}, say). */
+  JsonNode post(String path, Map<String, ?> body, Map<String, String> headers) throws ApiProblem {
+    try {
+      HttpRequest.Builder request =
+          request(path)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
+      headers.forEach(request::header);
+      return send(request.build());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   void delete(String path) throws ApiProblem {
     send(request(path).DELETE().build());
   }

@@ -38,6 +38,7 @@ final class ServeCommand implements Callable<Integer> {
                   stopped.countDown();
                 }));
     cli.err().println("herald: serving HTTP on port " + node.httpPort());
+    cli.err().println("herald: SMTP relay on port " + node.relayPort());
     node.adminToken()
         .file()
         .ifPresent(

@@ -17,10 +17,23 @@ public record RetryPolicy(Duration first, Duration cap, Duration maxAge) {
 
   /** The next due time, or null when the message has been retried for too long. */
   public Instant next(WorkItem item, Instant now, Duration noSoonerThan, RandomGenerator random) {
-    if (!now.isBefore(item.firstQueuedAt().plus(maxAge))) {
+    return next(item.attempt(), item.firstQueuedAt(), now, noSoonerThan, random);
+  }
+
+  /**
+   * The same for any queue's item: {@code attempt} is the try that was just deferred (1 = first),
+   * {@code firstQueuedAt} when the message was first queued. Null when retried for too long.
+   */
+  public Instant next(
+      int attempt,
+      Instant firstQueuedAt,
+      Instant now,
+      Duration noSoonerThan,
+      RandomGenerator random) {
+    if (!now.isBefore(firstQueuedAt.plus(maxAge))) {
       return null;
     }
-    long base = first.toMillis() << Math.min(item.attempt() - 1, 20);
+    long base = first.toMillis() << Math.min(attempt - 1, 20);
     long capped = Math.min(base, cap.toMillis());
     long jittered = (long) (capped * (0.8 + 0.4 * random.nextDouble()));
     return now.plusMillis(Math.max(jittered, noSoonerThan.toMillis()));

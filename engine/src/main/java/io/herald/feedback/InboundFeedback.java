@@ -6,6 +6,7 @@ import io.herald.audience.Suppression;
 import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Recipient;
+import io.herald.message.Messages;
 import io.herald.tracking.Engagements;
 import io.herald.tracking.TokenSigner;
 import io.herald.tracking.VerpAddress;
@@ -34,8 +35,11 @@ import org.slf4j.LoggerFactory;
  *   <li>anything else changes nothing.
  * </ul>
  *
- * The canary scores these counters, so a list whose addresses bounce by DSN is held like one that
- * bounces during the SMTP exchange. The same entry serves the HTTP inbound endpoint and the relay.
+ * A bounce, complaint or mailed unsubscribe about a transactional message (whose id sits in the
+ * VERP token where a campaign's would) updates that message's recipient state and suppresses, with
+ * no campaign counters. The canary scores these counters, so a list whose addresses bounce by DSN
+ * is held like one that bounces during the SMTP exchange. The same entry serves the HTTP inbound
+ * endpoint and the relay.
  */
 public final class InboundFeedback {
   private static final Logger log = LoggerFactory.getLogger(InboundFeedback.class);
@@ -45,6 +49,7 @@ public final class InboundFeedback {
   private final CampaignStore campaigns;
   private final AudienceStore audience;
   private final Engagements engagements;
+  private final Messages messages;
   private final Clock clock;
 
   public InboundFeedback(
@@ -53,12 +58,14 @@ public final class InboundFeedback {
       CampaignStore campaigns,
       AudienceStore audience,
       Engagements engagements,
+      Messages messages,
       Clock clock) {
     this.parser = Objects.requireNonNull(parser, "parser");
     this.signer = Objects.requireNonNull(signer, "signer");
     this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
     this.audience = Objects.requireNonNull(audience, "audience");
     this.engagements = Objects.requireNonNull(engagements, "engagements");
+    this.messages = Objects.requireNonNull(messages, "messages");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -112,6 +119,13 @@ public final class InboundFeedback {
   }
 
   private Received bounce(FeedbackReport.Bounce b) {
+    if (messages.bounced(b)) {
+      return new Received(
+          "bounce",
+          Optional.of(b.ref().campaignId()),
+          true,
+          "transactional message: " + (b.status() + " " + b.diagnostic()).strip());
+    }
     AccountId account = new AccountId(b.ref().accountId());
     CampaignId campaign = new CampaignId(b.ref().campaignId());
     String counter = "bounced_" + b.kind().name().toLowerCase(Locale.ROOT);
@@ -121,7 +135,7 @@ public final class InboundFeedback {
     switch (b.ref()) {
       case MessageRef.Recipient r -> {
         long number = r.token().recipient();
-        contactKey = contactOf(account, campaign, number);
+        contactKey = contactOf(r.token());
         counted =
             contactKey.isPresent()
                 && campaigns.recordLateBounce(account, campaign, number, counter);
@@ -153,7 +167,7 @@ public final class InboundFeedback {
     Optional<String> contactKey =
         switch (c.ref()) {
           case MessageRef.Contact k -> Optional.of(k.contactKey());
-          case MessageRef.Recipient r -> contactOf(account, campaign, r.token().recipient());
+          case MessageRef.Recipient r -> contactOf(r.token());
         };
     if (contactKey.isEmpty()) {
       return new Received("unrecognised", Optional.empty(), false, "no such campaign recipient");
@@ -163,8 +177,16 @@ public final class InboundFeedback {
         "complaint", Optional.of(campaign.value()), counted, "feedback type " + c.feedbackType());
   }
 
-  /** The contact behind a campaign's recipient number; empty when the campaign or it is gone. */
-  private Optional<String> contactOf(AccountId account, CampaignId campaign, long number) {
-    return campaigns.check(account, campaign, number).recipient().map(Recipient::contactKey);
+  /**
+   * The contact a signed VERP token names: a campaign's recipient, or a transactional message's
+   * (whose id sits where a campaign's would); empty when neither exists (any more).
+   */
+  private Optional<String> contactOf(VerpToken token) {
+    return campaigns
+        .check(
+            new AccountId(token.accountId()), new CampaignId(token.campaignId()), token.recipient())
+        .recipient()
+        .map(Recipient::contactKey)
+        .or(() -> messages.contactKey(new MessageRef.Recipient(token)));
   }
 }

@@ -38,6 +38,17 @@ public final class Engagements {
   private final AudienceStore audience;
   private final CampaignStore campaigns;
   private final Clock clock;
+  private final OtherMessages others;
+
+  /**
+   * Messages other than campaigns' whose unsubscribe links name them where a campaign id would be
+   * (transactional messages, by their message id): an unsubscribe or complaint about one suppresses
+   * the contact like a campaign's does, without campaign counters.
+   */
+  @FunctionalInterface
+  public interface OtherMessages {
+    boolean exists(AccountId account, String id);
+  }
 
   public Engagements(
       TokenSigner signer,
@@ -46,6 +57,18 @@ public final class Engagements {
       AudienceStore audience,
       CampaignStore campaigns,
       Clock clock) {
+    this(signer, classifier, store, audience, campaigns, clock, (account, id) -> false);
+  }
+
+  public Engagements(
+      TokenSigner signer,
+      EngagementClassifier classifier,
+      EngagementStore store,
+      AudienceStore audience,
+      CampaignStore campaigns,
+      Clock clock,
+      OtherMessages others) {
+    this.others = others;
     this.signer = signer;
     this.classifier = classifier;
     this.store = store;
@@ -137,9 +160,10 @@ public final class Engagements {
 
   /**
    * The contact asked to receive nothing more from the account: suppressed at once ({@code
-   * unsubscribed (<source>)}), counted as {@code unsubscribed} once, logged. Nothing happens for a
-   * campaign that no longer exists (its account was deleted, R12: nothing of it is written again).
-   * True when this call counted it (false when it was counted before or the campaign is gone).
+   * unsubscribed (<source>)}), counted as {@code unsubscribed} once (a transactional message's: not
+   * counted), logged. Nothing happens for a campaign that no longer exists (its account was
+   * deleted, R12: nothing of it is written again). True when this call counted it (false when it
+   * was counted before, is a transactional message's, or the campaign is gone).
    */
   public boolean unsubscribed(
       AccountId account, CampaignId campaign, String contactKey, String source) {
@@ -162,7 +186,8 @@ public final class Engagements {
       String contactKey,
       Engagement.Kind kind,
       String source) {
-    if (campaigns.find(account, campaign).isEmpty()) {
+    boolean isCampaign = campaigns.find(account, campaign).isPresent();
+    if (!isCampaign && !others.exists(account, campaign.value())) {
       return false;
     }
     Instant now = clock.instant();
@@ -174,6 +199,10 @@ public final class Engagements {
               ? "spam complaint (" + source + ")"
               : "unsubscribed (" + source + ")";
       audience.suppress(account, new Suppression(contactKey, reason, now));
+    }
+    if (!isCampaign) {
+      log.info("{} of a transactional message in account {}", kind, account);
+      return false;
     }
     return store.record(
             new Engagement(account, campaign, contactKey, kind, new Verdict.Human(), source, now))

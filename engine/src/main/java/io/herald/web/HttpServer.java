@@ -13,6 +13,7 @@ import io.herald.config.HeraldConfig;
 import io.herald.delivery.CampaignSamples;
 import io.herald.feedback.FeedbackParser;
 import io.herald.feedback.InboundFeedback;
+import io.herald.message.Messages;
 import io.herald.tracking.EngagementStore;
 import io.herald.tracking.Engagements;
 import io.javalin.Javalin;
@@ -56,7 +57,8 @@ public final class HttpServer implements AutoCloseable {
       InboundFeedback inbound,
       Supplier<String> metrics,
       Supplier<String> redisPing,
-      Clock clock) {}
+      Clock clock,
+      Messages messages) {}
 
   public HttpServer(HeraldConfig config, ObjectMapper mapper, Services services) {
     this.mapper = mapper;
@@ -92,6 +94,7 @@ public final class HttpServer implements AutoCloseable {
     new SpamReportRoutes(services.feedback(), services.campaignStore(), services.engagements())
         .register(app);
     new InboundRoutes(auth, services.inbound()).register(app);
+    new MessageRoutes(auth, services.messages()).register(app);
     // Prometheus text format; like /health it needs no token (bind http.host to a private
     // interface, or put a proxy in front, to keep it from the public).
     app.get(

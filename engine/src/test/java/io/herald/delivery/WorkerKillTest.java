@@ -139,6 +139,7 @@ class WorkerKillTest {
     env.put("HERALD_DATA_DIR", dataA.toString());
     env.put("HERALD_HTTP_HOST", "127.0.0.1");
     env.put("HERALD_HTTP_PORT", "0");
+    env.put("HERALD_RELAY_PORT", "0");
     env.put("HERALD_ADMIN_TOKEN", TestNode.ADMIN_TOKEN);
     env.put("HERALD_TRACKING_SECRET", SECRET);
     env.put("HERALD_DELIVERY_SMTP_HOST", "127.0.0.1");

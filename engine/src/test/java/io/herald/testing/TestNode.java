@@ -52,6 +52,7 @@ public final class TestNode implements AutoCloseable {
         .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
         .withData(new DataConfig(dataDir))
         .withDelivery(defaults.delivery().withSmarthost("127.0.0.1", 1))
+        .withRelay(defaults.relay().withPort(0))
         .withCanary(defaults.canary().withEnabled(false));
   }
 

@@ -1,0 +1,184 @@
+package io.herald.channel.email;
+
+import io.herald.account.AccountId;
+import io.herald.audience.ContactKeys;
+import io.herald.delivery.Envelope;
+import io.herald.delivery.MessageFactory;
+import io.herald.message.MessageRefused;
+import io.herald.message.StoredMessage;
+import io.herald.message.StoredTemplate;
+import io.herald.message.TransactionalMail;
+import io.herald.tracking.TokenSigner;
+import io.herald.tracking.TrackingToken;
+import io.herald.tracking.TrackingUrls;
+import io.herald.tracking.VerpAddress;
+import io.herald.tracking.VerpToken;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.random.RandomGenerator;
+
+/**
+ * The email side of transactional messages. Each recipient's copy gets, whatever the client sent:
+ * the footer with an unsubscribe link in every text and HTML body, {@code List-Unsubscribe} (https
+ * and mailto) with RFC 8058 one-click, a {@code Feedback-ID}, a signed VERP return path naming the
+ * message and the recipient's number (so a later DSN finds them), and a DKIM signature when a key
+ * covers the From domain. Unlike campaigns, links are not rewritten and there is no open pixel: a
+ * password-reset link should reach the user as written. Thread-safe.
+ */
+public final class TransactionalEmails implements TransactionalMail {
+  private static final DateTimeFormatter DATE =
+      DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss xx", Locale.ROOT);
+
+  static {
+    MailStreams.nameTheProvider();
+  }
+
+  private final TokenSigner signer;
+  private final URI trackingBase;
+  private final Optional<String> returnPathDomain;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final List<DkimSigning> dkim;
+  private final Session session = Session.getInstance(new Properties());
+  private final RawFinisher raw = new RawFinisher(session);
+  private final ComposedMime composed = new ComposedMime(session);
+
+  public TransactionalEmails(
+      TokenSigner signer,
+      URI trackingBase,
+      Optional<String> returnPathDomain,
+      Clock clock,
+      RandomGenerator random,
+      List<DkimSigning> dkim) {
+    this.signer = signer;
+    this.trackingBase = trackingBase;
+    this.returnPathDomain = returnPathDomain;
+    this.clock = clock;
+    this.random = random;
+    this.dkim = List.copyOf(dkim);
+  }
+
+  @Override
+  public void check(StoredTemplate template) throws MessageRefused {
+    compile(template);
+  }
+
+  @Override
+  public Rendered render(StoredTemplate template, Map<String, String> data) throws MessageRefused {
+    CompiledTemplate compiled = compile(template);
+    Map<String, String> variables = new HashMap<>(data);
+    try {
+      return new Rendered(
+          compiled.subject(variables),
+          template.html().map(h -> compiled.html(variables)),
+          template.text().isPresent() ? compiled.text(variables) : Optional.empty());
+    } catch (RuntimeException e) {
+      throw new MessageRefused(
+          MessageRefused.Reason.INVALID_MESSAGE,
+          "template " + template.name() + ": " + e.getMessage());
+    }
+  }
+
+  private static CompiledTemplate compile(StoredTemplate template) throws MessageRefused {
+    try {
+      return CompiledTemplate.compile(
+          new EmailContent(template.subject(), template.html().orElse(""), template.text()));
+    } catch (TemplateException e) {
+      throw new MessageRefused(MessageRefused.Reason.INVALID_MESSAGE, "template " + e.getMessage());
+    }
+  }
+
+  @Override
+  public Inspected inspect(byte[] rfc822) throws MessageRefused {
+    try {
+      MimeMessage message = raw.parse(rfc822, "<unused@herald>");
+      String[] from = message.getHeader("From");
+      if (from == null || from.length != 1) {
+        throw new MessageRefused(
+            MessageRefused.Reason.INVALID_MESSAGE, "the message needs exactly one From header");
+      }
+      InternetAddress[] addresses = InternetAddress.parseHeader(from[0], true);
+      if (addresses.length != 1) {
+        throw new MessageRefused(
+            MessageRefused.Reason.INVALID_ADDRESS, "the From header must name exactly one address");
+      }
+      String subject = message.getSubject();
+      return new Inspected(
+          addresses[0].getAddress(), subject == null ? "" : HeaderText.clean(subject));
+    } catch (MessagingException e) {
+      throw new MessageRefused(
+          MessageRefused.Reason.INVALID_MESSAGE, "not a readable message: " + e.getMessage());
+    }
+  }
+
+  @Override
+  public MessageFactory.Built build(AccountId account, StoredMessage message, int recipient)
+      throws MessageFactory.MessageRefused {
+    String address = message.recipients().get(recipient);
+    String from = message.content().fromAddress();
+    String domain = returnPathDomain.orElse(from.substring(from.lastIndexOf('@') + 1));
+    TrackingUrls urls = new TrackingUrls(trackingBase, signer, domain);
+    VerpToken verp = new VerpToken(account.value(), message.id().value(), recipient);
+    String unsubscribeUrl =
+        urls.unsubscribePage(
+            new TrackingToken.Unsubscribe(
+                account.value(), message.id().value(), ContactKeys.email(address)));
+    RawFinisher.Headers headers =
+        new RawFinisher.Headers(
+            "<" + unsubscribeUrl + ">,\r\n <mailto:" + urls.unsubscribeMailbox(verp) + ">",
+            message.id() + ":" + account + ":herald-tx",
+            messageId(message, domain),
+            DATE.format(clock.instant().atZone(ZoneOffset.UTC)));
+    try {
+      byte[] bytes =
+          switch (message.content()) {
+            case StoredMessage.Composed c ->
+                composed.write(
+                    c, TransactionalFooter.of(address, sender(c), unsubscribeUrl), headers);
+            case StoredMessage.Raw r ->
+                raw.finish(
+                    r.rfc822(),
+                    TransactionalFooter.of(address, r.fromAddress(), unsubscribeUrl),
+                    headers);
+          };
+      return new MessageFactory.Built(
+          new Envelope(VerpAddress.encode(signer, verp, domain), address), sign(bytes, from));
+    } catch (MessagingException | IOException | IllegalArgumentException e) {
+      throw new MessageFactory.MessageRefused("cannot build the message: " + e.getMessage(), e);
+    }
+  }
+
+  private static String sender(StoredMessage.Composed c) {
+    return c.fromName().isBlank() ? c.fromAddress() : c.fromName();
+  }
+
+  private String messageId(StoredMessage message, String domain) {
+    byte[] unique = new byte[8];
+    random.nextBytes(unique);
+    return "<" + message.id() + "." + HexFormat.of().formatHex(unique) + ".tx@" + domain + ">";
+  }
+
+  private byte[] sign(byte[] bytes, String fromAddress) {
+    byte[] signed = bytes;
+    for (DkimSigning key : dkim) {
+      if (key.covers(fromAddress)) {
+        signed = key.sign(signed);
+      }
+    }
+    return signed;
+  }
+}

@@ -1,0 +1,34 @@
+package io.herald.message;
+
+import java.util.Objects;
+
+/**
+ * Why a message was not accepted, with a one-line reason for the client. Nothing was written. The
+ * {@link Reason} tells the HTTP API its status and the SMTP relay its reply code.
+ */
+public final class MessageRefused extends Exception {
+  /** The kind of refusal. */
+  public enum Reason {
+    /** An address (recipient, sender, reply-to) is malformed or not allowed: HTTP 400, SMTP 553. */
+    INVALID_ADDRESS,
+    /** The message itself is malformed or incomplete: HTTP 400, SMTP 554 5.6.0. */
+    INVALID_MESSAGE,
+    /** Over a size or count limit: HTTP 400, SMTP 552 5.3.4. */
+    TOO_LARGE,
+    /** The named stored template does not exist: HTTP 422. */
+    UNKNOWN_TEMPLATE,
+    /** The Idempotency-Key was used before for a different request: HTTP 422. */
+    IDEMPOTENCY_MISMATCH
+  }
+
+  private final Reason reason;
+
+  public MessageRefused(Reason reason, String message) {
+    super(message, null, false, false);
+    this.reason = Objects.requireNonNull(reason, "reason");
+  }
+
+  public Reason reason() {
+    return reason;
+  }
+}

@@ -1,0 +1,47 @@
+package io.herald.message;
+
+import io.herald.account.AccountId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The durable queue of transactional copies to deliver, apart from the campaigns' queue so that a
+ * large campaign never holds up a password reset. {@link MessageStore#create} fills it; workers on
+ * every node claim from it. A claimed item stays pending until finished or deferred; items of a
+ * node that died are reclaimed after an idle time. Recording a recipient's state and acknowledging
+ * its item are one atomic step.
+ */
+public interface TransactionalQueue extends AutoCloseable {
+  /** One recipient's copy of a message, on its {@code attempt}-th try. */
+  record Item(
+      AccountId account, MessageId message, int recipient, int attempt, Instant firstQueuedAt) {
+    public Item nextAttempt() {
+      return new Item(account, message, recipient, attempt + 1, firstQueuedAt);
+    }
+  }
+
+  /** A claimed item and the queue's handle on it. */
+  record Claimed(String handle, Item item) {}
+
+  /** Up to {@code max} items for this consumer; deferred items due by {@code now} come back. */
+  List<Claimed> claim(String consumer, int max, Instant now);
+
+  /** Items other consumers claimed and left idle for at least {@code idle}: theirs died. */
+  List<Claimed> reclaim(String consumer, Duration idle, int max);
+
+  /**
+   * Records a final state unless the recipient already has one, and acknowledges the item; true
+   * when the state was recorded.
+   */
+  boolean finish(Claimed claimed, DeliveryState state);
+
+  /** Records the deferral and queues {@code next} again at {@code state.nextTry()}. */
+  void defer(Claimed claimed, DeliveryState.Deferred state, Item next);
+
+  /** Items waiting, pending or scheduled, for tests and status. */
+  long backlog();
+
+  @Override
+  default void close() {}
+}

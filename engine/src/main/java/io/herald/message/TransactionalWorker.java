@@ -1,0 +1,247 @@
+package io.herald.message;
+
+import io.herald.account.AccountId;
+import io.herald.audience.AudienceStore;
+import io.herald.audience.ContactKeys;
+import io.herald.audience.Suppression;
+import io.herald.delivery.EmailTransport;
+import io.herald.delivery.MessageFactory;
+import io.herald.delivery.RetryPolicy;
+import io.herald.delivery.SendOutcome;
+import io.herald.message.TransactionalQueue.Claimed;
+import io.herald.message.TransactionalQueue.Item;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers transactional copies from their own queue, one virtual thread per copy, at most {@code
+ * concurrency} at a time (the semaphore is the backpressure: nothing more is claimed than can be
+ * sent). Per copy: the message still exists → the recipient is not final yet (a reclaimed duplicate
+ * is not sent twice) → not suppressed now (R3, checked at send time) → build (footer, headers,
+ * VERP, DKIM) → send → record the state and acknowledge in one step. A deferral goes to the retry
+ * schedule of {@link RetryPolicy}; a hard bounce suppresses the address for the account, as for
+ * campaigns.
+ */
+public final class TransactionalWorker implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(TransactionalWorker.class);
+  private static final long IDLE_PAUSE_MILLIS = 100;
+  private static final int RECLAIM_EVERY_ROUNDS = 20;
+
+  private final TransactionalQueue queue;
+  private final MessageStore store;
+  private final AudienceStore audience;
+  private final TransactionalMail mail;
+  private final EmailTransport transport;
+  private final RetryPolicy retries;
+  private final MessageMetrics metrics;
+  private final Clock clock;
+  private final RandomGenerator random;
+  private final String consumer;
+  private final Duration reclaimAfter;
+  private final int concurrency;
+  private final Semaphore slots;
+  private final Semaphore wake = new Semaphore(0);
+  private volatile boolean running = true;
+  private final Thread loop;
+
+  /** Everything the worker works with, wired by the composition root. */
+  public record Parts(
+      TransactionalQueue queue,
+      MessageStore store,
+      AudienceStore audience,
+      TransactionalMail mail,
+      EmailTransport transport,
+      RetryPolicy retries,
+      MessageMetrics metrics,
+      Clock clock,
+      RandomGenerator random) {}
+
+  public TransactionalWorker(Parts parts, String consumer, int concurrency, Duration reclaimAfter) {
+    this.queue = parts.queue();
+    this.store = parts.store();
+    this.audience = parts.audience();
+    this.mail = parts.mail();
+    this.transport = parts.transport();
+    this.retries = parts.retries();
+    this.metrics = parts.metrics();
+    this.clock = parts.clock();
+    this.random = parts.random();
+    this.consumer = consumer;
+    this.reclaimAfter = reclaimAfter;
+    this.concurrency = concurrency;
+    this.slots = new Semaphore(concurrency);
+    this.loop = Thread.ofVirtual().name("transactional-" + consumer).start(this::run);
+  }
+
+  /** Looks for work at once instead of after the idle pause (a message was just accepted). */
+  public void nudge() {
+    if (wake.availablePermits() == 0) {
+      wake.release();
+    }
+  }
+
+  private void run() {
+    long round = 0;
+    while (running) {
+      try {
+        if (round++ % RECLAIM_EVERY_ROUNDS == 0) {
+          queue.reclaim(consumer, reclaimAfter, concurrency).forEach(this::start);
+        }
+        slots.acquire(); // wait until a slot is free, then claim as many as there are free slots
+        slots.release();
+        List<Claimed> claimed =
+            queue.claim(consumer, Math.max(1, slots.availablePermits()), clock.instant());
+        claimed.forEach(this::start);
+        if (claimed.isEmpty()) {
+          wake.tryAcquire(IDLE_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
+          wake.drainPermits();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } catch (RuntimeException e) {
+        if (running) {
+          log.warn("transactional delivery loop: {}; retrying", e.getMessage());
+          pause();
+        }
+      }
+    }
+  }
+
+  private void pause() {
+    try {
+      Thread.sleep(IDLE_PAUSE_MILLIS * 5);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void start(Claimed claimed) {
+    slots.acquireUninterruptibly();
+    Thread.ofVirtual()
+        .start(
+            () -> {
+              try {
+                deliver(claimed);
+              } catch (RuntimeException e) {
+                // Left unacknowledged: this node or another reclaims it after the idle time.
+                log.warn("delivering {} failed: {}", claimed.item(), e.getMessage());
+              } finally {
+                slots.release();
+              }
+            });
+  }
+
+  void deliver(Claimed claimed) {
+    Item item = claimed.item();
+    Instant now = clock.instant();
+    Optional<StoredMessage> found = store.find(item.account(), item.message());
+    if (found.isEmpty() || item.recipient() >= found.get().recipients().size()) {
+      queue.finish(claimed, new DeliveryState.Failed(now, "the message no longer exists"));
+      return;
+    }
+    Optional<DeliveryState> current = store.state(item.account(), item.message(), item.recipient());
+    if (current.isPresent() && current.get().isFinal()) {
+      queue.finish(claimed, current.get()); // a reclaimed duplicate: only acknowledged
+      return;
+    }
+    String address = found.get().recipients().get(item.recipient());
+    if (suppressed(item.account(), address)) {
+      record(claimed, new DeliveryState.Suppressed(now, "the account suppressed this address"));
+      return;
+    }
+    MessageFactory.Built built;
+    try {
+      built = mail.build(item.account(), found.get(), item.recipient());
+    } catch (MessageFactory.MessageRefused e) {
+      log.warn("message {} recipient {}: {}", item.message(), item.recipient(), e.getMessage());
+      record(claimed, new DeliveryState.Failed(now, e.getMessage()));
+      return;
+    }
+    send(claimed, found.get(), address, built);
+  }
+
+  private void send(
+      Claimed claimed, StoredMessage message, String address, MessageFactory.Built built) {
+    Item item = claimed.item();
+    SendOutcome outcome = transport.send(built.envelope(), built.rfc822());
+    Instant now = clock.instant();
+    switch (outcome) {
+      case SendOutcome.Delivered d -> {
+        if (record(claimed, new DeliveryState.Delivered(now, item.attempt(), d.reply()))) {
+          metrics.delivered(Duration.between(message.createdAt(), now));
+        }
+      }
+      case SendOutcome.Bounced b -> {
+        if (b.kind() == SendOutcome.BounceKind.HARD) {
+          audience.suppress(
+              item.account(),
+              new Suppression(
+                  ContactKeys.email(address),
+                  "hard bounce: " + b.reply() + " (message " + item.message() + ")",
+                  now));
+        }
+        record(
+            claimed,
+            new DeliveryState.Bounced(now, DeliveryState.Kind.valueOf(b.kind().name()), b.reply()));
+      }
+      case SendOutcome.Deferred d -> {
+        Instant due =
+            retries.next(item.attempt(), item.firstQueuedAt(), now, d.retryNoSoonerThan(), random);
+        if (due == null) {
+          record(
+              claimed,
+              new DeliveryState.Bounced(
+                  now, DeliveryState.Kind.SOFT, "retries ran out; last reply: " + d.reason()));
+        } else {
+          queue.defer(
+              claimed,
+              new DeliveryState.Deferred(now, item.attempt(), due, d.reason()),
+              item.nextAttempt());
+          metrics.outcome("deferred");
+        }
+      }
+    }
+  }
+
+  private boolean suppressed(AccountId account, String address) {
+    return !audience.suppressedAmong(account, List.of(ContactKeys.email(address))).isEmpty();
+  }
+
+  /** Records a final state once and acknowledges; counts it when it was recorded. */
+  private boolean record(Claimed claimed, DeliveryState state) {
+    boolean recorded = queue.finish(claimed, state);
+    if (recorded) {
+      metrics.outcome(outcomeName(state));
+    }
+    return recorded;
+  }
+
+  static String outcomeName(DeliveryState state) {
+    return state instanceof DeliveryState.Bounced b
+        ? "bounced_" + b.kind().name().toLowerCase(Locale.ROOT)
+        : state.name();
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    wake.release();
+    try {
+      loop.join(Duration.ofSeconds(2));
+      slots.acquire(concurrency); // wait for copies in flight
+      slots.release(concurrency);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,192 @@
+package io.herald.submission;
+
+import io.herald.account.Account;
+import io.herald.account.AccountId;
+import io.herald.account.AccountStore;
+import io.herald.account.Accounts;
+import io.herald.feedback.InboundFeedback;
+import io.herald.message.MessageRefused;
+import io.herald.message.MessageRequest;
+import io.herald.message.Messages;
+import io.herald.message.Submitted;
+import io.herald.relay.Address;
+import io.herald.relay.ConnectionInfo;
+import io.herald.relay.Envelope;
+import io.herald.relay.MessageBody;
+import io.herald.relay.RelayBackend;
+import io.herald.relay.Reply;
+import io.herald.relay.Session;
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.Principal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Herald's policy behind the SMTP relay (R10): who may send, to whom, and what an accepted message
+ * becomes. Never an open relay:
+ *
+ * <ul>
+ *   <li>an account authenticates with its id as the user name and its API key as the password, or
+ *       connects from a trusted network configured for one account;
+ *   <li>without either, only Herald's own addresses ({@link OwnAddresses}: signed bounce and
+ *       unsubscribe addresses, the feedback loop) are accepted, and their mail goes to the DSN and
+ *       ARF parsers — nothing is relayed;
+ *   <li>{@code %}/{@code !} routing in a recipient is refused for everyone; a recipient the account
+ *       suppressed (unsubscribed, bounced, complained) is refused at RCPT with a clear 5.7.1;
+ *   <li>each account has a message rate ({@code relay.accountRate}); over it, MAIL FROM gets 451.
+ * </ul>
+ *
+ * An accepted message is stored durably (one Redis script) by {@link Messages#submit} before this
+ * returns, and so before the relay answers {@code 250}; it then takes the same delivery path as the
+ * HTTP API's messages: footers, List-Unsubscribe, signed VERP, DKIM, suppression, retries.
+ */
+final class RelayGate implements RelayBackend {
+  private static final Logger log = LoggerFactory.getLogger(RelayGate.class);
+  private static final Reply RELAY_DENIED =
+      new Reply(550, "5.7.1", "Relaying denied: authenticate (AUTH: account id, API key) first");
+  private static final Reply ROUTING_REFUSED =
+      new Reply(553, "5.7.1", "Source routing and %-addresses are not accepted");
+  private static final Reply RATE_EXCEEDED =
+      new Reply(
+          451, "4.7.1", "This account is sending faster than its relay rate; try again later");
+
+  private final Accounts accounts;
+  private final AccountStore accountStore;
+  private final Messages messages;
+  private final InboundFeedback inbound;
+  private final OwnAddresses own;
+  private final AccountRates rates;
+  private final Optional<AccountId> trustedAccount;
+  private final int maxMessageBytes;
+
+  RelayGate(
+      Accounts accounts,
+      AccountStore accountStore,
+      Messages messages,
+      InboundFeedback inbound,
+      OwnAddresses own,
+      AccountRates rates,
+      Optional<AccountId> trustedAccount,
+      int maxMessageBytes) {
+    this.accounts = accounts;
+    this.accountStore = accountStore;
+    this.messages = messages;
+    this.inbound = inbound;
+    this.own = own;
+    this.rates = rates;
+    this.trustedAccount = trustedAccount;
+    this.maxMessageBytes = maxMessageBytes;
+  }
+
+  @Override
+  public Optional<Principal> authenticate(String user, String password, ConnectionInfo connection) {
+    Optional<Principal> principal =
+        accounts
+            .authenticate(password)
+            .filter(a -> a.id().value().equalsIgnoreCase(user.strip()))
+            .map(RelayPrincipal::new);
+    if (principal.isEmpty()) {
+      log.info("relay {}: AUTH failed from {}", connection.id(), connection.remote());
+    }
+    return principal;
+  }
+
+  @Override
+  public Optional<Principal> trusted(ConnectionInfo connection) {
+    return trustedAccount.flatMap(accountStore::find).map(RelayPrincipal::new);
+  }
+
+  @Override
+  public Reply mailFrom(Session session, Address sender, Map<String, String> parameters) {
+    Optional<Account> account = account(session);
+    if (account.isPresent() && !rates.tryAcquire(account.get().id())) {
+      return RATE_EXCEEDED;
+    }
+    return Reply.SENDER_OK;
+  }
+
+  @Override
+  public Reply recipient(Session session, Address recipient) {
+    if (recipient.hasRoutingCharacters()) {
+      return ROUTING_REFUSED;
+    }
+    if (own.isOwn(recipient)) {
+      return Reply.RECIPIENT_OK;
+    }
+    Optional<Account> account = account(session);
+    if (account.isEmpty()) {
+      return RELAY_DENIED;
+    }
+    if (recipient.domain().isEmpty()) {
+      return new Reply(550, "5.1.3", "A recipient needs a domain");
+    }
+    if (messages.isSuppressed(account.get().id(), recipient.mailbox())) {
+      return new Reply(
+          550,
+          "5.7.1",
+          "<"
+              + recipient.mailbox()
+              + "> is suppressed for this account (unsubscribed, bounced or complained)");
+    }
+    return Reply.RECIPIENT_OK;
+  }
+
+  @Override
+  public Reply message(Session session, Envelope envelope, MessageBody body) {
+    List<String> relayed = new ArrayList<>();
+    for (Address recipient : envelope.recipients()) {
+      if (own.isOwn(recipient)) {
+        try (InputStream in = body.openStream()) {
+          InboundFeedback.Received received = inbound.receive(in, Optional.of(recipient.mailbox()));
+          log.info(
+              "relay {}: mail to {}: {} ({})",
+              session.connection().id(),
+              recipient.mailbox(),
+              received.outcome(),
+              received.detail());
+        } catch (IOException e) {
+          return Reply.TEMPORARY_FAILURE;
+        }
+      } else {
+        relayed.add(recipient.mailbox());
+      }
+    }
+    if (relayed.isEmpty()) {
+      return new Reply(250, "2.0.0", "Received, thank you");
+    }
+    Optional<Account> account = account(session);
+    if (account.isEmpty()) {
+      return RELAY_DENIED; // unreachable: RCPT refused these without an account
+    }
+    try (InputStream in = body.openStream()) {
+      MessageRequest.Raw raw =
+          MessageRequest.Raw.read(envelope.sender().mailbox(), relayed, in, maxMessageBytes);
+      Submitted submitted = messages.submit(account.get(), raw, Optional.empty());
+      return new Reply(250, "2.0.0", "Queued as " + submitted.id().value());
+    } catch (MessageRefused e) {
+      return refusal(e);
+    } catch (IOException e) {
+      return Reply.TEMPORARY_FAILURE;
+    }
+  }
+
+  private static Reply refusal(MessageRefused e) {
+    return switch (e.reason()) {
+      case TOO_LARGE -> new Reply(552, "5.3.4", e.getMessage());
+      case INVALID_ADDRESS -> new Reply(553, "5.1.7", e.getMessage());
+      default -> new Reply(554, "5.6.0", e.getMessage());
+    };
+  }
+
+  private static Optional<Account> account(Session session) {
+    return session
+        .principal()
+        .filter(RelayPrincipal.class::isInstance)
+        .map(p -> ((RelayPrincipal) p).account());
+  }
+}
