@@ -150,8 +150,8 @@ relay_postfix() {
 
 # Herald: the relay on a loopback port, 127.0.0.1 trusted as one account, delivery on to its own
 # smtp-sink while messages arrive (the workers compete with the relay for the CPUs, as they would
-# in production). Sets herald_stats and herald_rss.
-herald_stats= herald_rss=
+# in production). Sets herald_rss.
+herald_rss=
 relay_herald() {
   local sink port out="$work/relay-herald.out" stop="$work/relay-herald.stop" jfr=() i herald
   sink=$(free_port)
@@ -179,7 +179,6 @@ relay_herald() {
   send_and_wait "$port" "$work/relay-herald-sink.out" Herald
   touch "$stop"
   wait "$herald"
-  herald_stats=$(sed -n 's/^stats //p' "$out")
   herald_rss=$(sed -n 's/^\s*Maximum resident set size (kbytes): //p' "$work/relay-time.txt")
 }
 
@@ -217,9 +216,12 @@ relay_scenario() {
   h_load=$side_load
   case "$side_t2" in incomplete*) h_note=" Herald's sink counted only $((${side_t2#incomplete } - relay_warm)) of them (no progress for 60 s)." ;; esac
 
-  local r commit
+  local r commit when history="$work/relay-history.txt"
   r=$(ratio "$h" "$p")
   commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+  when=$(date -u +%Y-%m-%dT%H:%MZ)
+  # Every run on this machine, so that the section shows the spread and not one chosen figure.
+  echo "| $when | $commit | $relay_count | $h | $p | **$r** | $h_rel_r | $p_rel_r | $h_load | $p_load | ${BENCH_JFR:+JFR on} |" >>"$history"
   cat >"$root/bench/results/relay.md" <<MD
 ## Relay acceptance — \`bench/run relay $relay_count\`
 
@@ -247,8 +249,14 @@ its sink before the measured run starts.
 | Herald | $hs | $h | $h_rel_s | $h_rel_r | $h_load | $((herald_rss / 1024)) MiB |
 | Postfix | $ps | $p | $p_rel_s | $p_rel_r | $p_load | |
 
-Ratio (accepted) **$r** (target ≥ 1.0).$p_note$h_note Herald's own count: $herald_stats.
-Measured $(date -u +%Y-%m-%dT%H:%MZ) on $(machine), commit $commit.
+Ratio (accepted) **$r** (target ≥ 1.0).$p_note$h_note Measured $when on $(machine), commit
+$commit.
+
+Every run of this scenario on this machine (\`bench/work/relay-history.txt\`), the one above last:
+
+| when | commit | messages | Herald accepted/s | Postfix accepted/s | ratio | Herald relayed/s | Postfix relayed/s | load at Herald's start | load at Postfix's start | note |
+|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|
+$(cat "$history")
 MD
   assemble
   echo "relay herald_per_s=$h postfix_per_s=$p ratio=$r"
