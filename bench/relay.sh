@@ -252,6 +252,26 @@ its sink before the measured run starts.
 Ratio (accepted) **$r** (target ≥ 1.0).$p_note$h_note Measured $when on $(machine), commit
 $commit.
 
+Read with care:
+
+- **Durability is not the same.** Postfix fsyncs every queue file before its \`250\`. Herald's
+  \`250\` follows one Redis script, and the embedded Redis runs \`appendonly yes\`,
+  \`appendfsync everysec\`: an accepted message survives a crash of Herald or of redis-server, but
+  an OS crash or power loss can lose about the last second of them.
+- **Load.** Other engineers' builds share the 2 cores; the sides run one after the other, so each
+  has its own load figure (the 1-minute average, which also counts the bench's own previous step).
+- **Memory.** Peak RSS is the JVM's and its children's (\`/usr/bin/time -v\`), so it includes the
+  embedded redis-server, which keeps every accepted raw message (base64, \`herald:A:msg:<id>:body\`)
+  until the message expires: after $relay_count messages of 10 KB that is most of the figure.
+- **Where Herald's CPU goes** (JFR \`settings=profile\`, \`BENCH_JFR=1 bench/run relay 20000\`,
+  2026-11-21, commit 480821d; JVM samples only, redis-server not included): 56% the transactional
+  delivery worker running concurrently — 22% \`RawFinisher.finish\`, most of it Jakarta Mail's
+  \`QPEncoderStream\` re-encoding the body to add the footer (17% of all samples), then JSON,
+  Redis claim/finish and SMTP out; 20% the relay's protocol handling, 8 points of which are Netty's
+  selector \`wakeup()\` when a backend call on a virtual thread hands its reply back to the event
+  loop (Lettuce's writes add 7 points of wake-ups elsewhere); 11.5% accepting (\`Messages.submit\`: the Redis
+  script, JSON, base64 of the body); 6% Lettuce.
+
 Every run of this scenario on this machine (\`bench/work/relay-history.txt\`), the one above last:
 
 | when | commit | messages | Herald accepted/s | Postfix accepted/s | ratio | Herald relayed/s | Postfix relayed/s | load at Herald's start | load at Postfix's start | note |
