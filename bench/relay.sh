@@ -190,6 +190,24 @@ relayed() {
   esac
 }
 
+measure_postfix() {
+  relay_postfix
+  ps=$(elapsed "$side_t0" "$side_t1")
+  p=$(rate "$relay_count" "$ps")
+  read -r p_rel_s p_rel_r < <(relayed "$side_t0" "$side_t2")
+  p_load=$side_load
+  case "$side_t2" in incomplete*) p_note=" Postfix's sink counted only $((${side_t2#incomplete } - relay_warm)) of them (no progress for 60 s)." ;; esac
+}
+
+measure_herald() {
+  relay_herald
+  hs=$(elapsed "$side_t0" "$side_t1")
+  h=$(rate "$relay_count" "$hs")
+  read -r h_rel_s h_rel_r < <(relayed "$side_t0" "$side_t2")
+  h_load=$side_load
+  case "$side_t2" in incomplete*) h_note=" Herald's sink counted only $((${side_t2#incomplete } - relay_warm)) of them (no progress for 60 s)." ;; esac
+}
+
 relay_count= relay_concurrency=16 relay_size=10240 relay_warm=
 relay_scenario() {
   relay_count=${1:-100000}
@@ -200,33 +218,30 @@ relay_scenario() {
     service postfix stop >/dev/null 2>&1 || true
   fi
   trap relay_cleanup EXIT
-  local ps p p_rel_s p_rel_r p_load p_note=
-  relay_postfix
-  ps=$(elapsed "$side_t0" "$side_t1")
-  p=$(rate "$relay_count" "$ps")
-  read -r p_rel_s p_rel_r < <(relayed "$side_t0" "$side_t2")
-  p_load=$side_load
-  case "$side_t2" in incomplete*) p_note=" Postfix's sink counted only $((${side_t2#incomplete } - relay_warm)) of them (no progress for 60 s)." ;; esac
-
-  local hs h h_rel_s h_rel_r h_load h_note=
-  relay_herald
-  hs=$(elapsed "$side_t0" "$side_t1")
-  h=$(rate "$relay_count" "$hs")
-  read -r h_rel_s h_rel_r < <(relayed "$side_t0" "$side_t2")
-  h_load=$side_load
-  case "$side_t2" in incomplete*) h_note=" Herald's sink counted only $((${side_t2#incomplete } - relay_warm)) of them (no progress for 60 s)." ;; esac
+  # The measuring steps assign these (bash's dynamic scope); Postfix goes first unless
+  # BENCH_RELAY_ORDER=herald-first, to see whether the order matters.
+  local ps p p_rel_s p_rel_r p_load p_note= hs h h_rel_s h_rel_r h_load h_note=
+  local order=${BENCH_RELAY_ORDER:-postfix-first}
+  if [ "$order" = herald-first ]; then
+    measure_herald
+    measure_postfix
+  else
+    order=postfix-first
+    measure_postfix
+    measure_herald
+  fi
 
   local r commit when history="$work/relay-history.txt"
   r=$(ratio "$h" "$p")
   commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
   when=$(date -u +%Y-%m-%dT%H:%MZ)
   # Every run on this machine, so that the section shows the spread and not one chosen figure.
-  echo "| $when | $commit | $relay_count | $h | $p | **$r** | $h_rel_r | $p_rel_r | $h_load | $p_load | ${BENCH_JFR:+JFR on} |" >>"$history"
+  echo "| $when | $commit | $relay_count | $h | $p | **$r** | $h_rel_r | $p_rel_r | $h_load | $p_load | $order${BENCH_JFR:+, JFR on} |" >>"$history"
   cat >"$root/bench/results/relay.md" <<MD
 ## Relay acceptance — \`bench/run relay $relay_count\`
 
 \`smtp-source -s $relay_concurrency -m $relay_count -l $relay_size\` (as the tool does by default: one
-connection per message, HELO, one recipient) into each side in turn, Postfix first, timed end to
+connection per message, HELO, one recipient) into each side in turn ($order), timed end to
 end: every message answered \`250\` after its DATA, which smtp-source checks (it stops at any other
 reply). Each side is first warmed up, untimed, with $relay_warm messages that it has relayed to
 its sink before the measured run starts.
@@ -274,7 +289,7 @@ Read with care:
 
 Every run of this scenario on this machine (\`bench/work/relay-history.txt\`), the one above last:
 
-| when | commit | messages | Herald accepted/s | Postfix accepted/s | ratio | Herald relayed/s | Postfix relayed/s | load at Herald's start | load at Postfix's start | note |
+| when | commit | messages | Herald accepted/s | Postfix accepted/s | ratio | Herald relayed/s | Postfix relayed/s | load at Herald's start | load at Postfix's start | order, note |
 |---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|
 $(cat "$history")
 MD
