@@ -271,8 +271,16 @@ Read with care:
 
 - **Durability is not the same.** Postfix fsyncs every queue file before its \`250\`. Herald's
   \`250\` follows one Redis script, and the embedded Redis runs \`appendonly yes\`,
-  \`appendfsync everysec\`: an accepted message survives a crash of Herald or of redis-server, but
-  an OS crash or power loss can lose about the last second of them.
+  \`appendfsync everysec\`: an accepted message survives Herald's JVM being killed, but an OS
+  crash or power loss (and, when Redis postpones a write behind a slow fsync, a redis-server crash)
+  can lose about the last one or two seconds of them.
+- **Short runs favour Postfix.** The 2,000-message smoke test (warm-up 100) and the 20,000-message
+  JFR run (warm-up 1,000, JFR on) came out below 1.0; the 100,000-message runs above it. Postfix
+  has nothing to warm up (its rate moves with the load); Herald's JVM keeps getting faster (JIT)
+  past a short warm-up.
+- **Relayed.** Herald's delivery to its sink kept pace with acceptance (the sink had everything
+  within a few hundredths of a second after the last \`250\`); Postfix's queue trailed by a few
+  seconds to ~20 s.
 - **Load.** Other engineers' builds share the 2 cores; the sides run one after the other, so each
   has its own load figure (the 1-minute average, which also counts the bench's own previous step).
 - **Memory.** Peak RSS is the JVM's and its children's (\`/usr/bin/time -v\`), so it includes the
