@@ -43,11 +43,13 @@ class DataEncodingTest {
   void randomMessagesOfPeriodsAndLineBreaksMatch() throws Exception {
     SplittableRandom random = new SplittableRandom(20261121);
     char[] alphabet = {'.', '\r', '\n', 'a', ' ', '=', (char) 0xE9};
-    for (int run = 0; run < 2000; run++) {
+    char[] mostlyText = "abcdefghijklmnopqrstuvwxyz .\r\n".toCharArray();
+    for (int run = 0; run < 4000; run++) {
+      char[] letters = run % 2 == 0 ? alphabet : mostlyText;
       StringBuilder message = new StringBuilder();
-      int length = random.nextInt(40);
+      int length = random.nextInt(run % 2 == 0 ? 40 : 400);
       for (int i = 0; i < length; i++) {
-        message.append(alphabet[random.nextInt(alphabet.length)]);
+        message.append(letters[random.nextInt(letters.length)]);
       }
       same(message.toString());
     }
