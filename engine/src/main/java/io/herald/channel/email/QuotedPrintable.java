@@ -42,7 +42,8 @@ final class QuotedPrintable {
     int o = 0;
     int column = 0;
     for (int i = 0; i < in.length; i++) {
-      // Eight literal bytes that fit on the line go as they are, in one step.
+      // Eight bytes that fit on the line and stay as they are (printable ASCII, or spaces not at a
+      // line's end) go in one step.
       if (column + Long.BYTES < MAX_LINE && i + Long.BYTES <= in.length) {
         long word = (long) LONGS.get(in, i);
         if (literal(word)) {
@@ -95,12 +96,19 @@ final class QuotedPrintable {
     return java.util.Arrays.copyOf(out, o);
   }
 
-  /** Whether all eight bytes are printable ASCII other than '=' (33 to 126, not 61). */
+  /**
+   * Whether all eight bytes are printable ASCII other than '=' or spaces (32 to 126, not 61), the
+   * last not a space: a space is written as is only when something other than a line break follows
+   * it, and within the word something does.
+   */
   private static boolean literal(long word) {
-    long below33 = (word - ONES * 33) & ~word & HIGHS;
+    if ((word >>> 56) == ' ') {
+      return false;
+    }
+    long below32 = (word - ONES * 32) & ~word & HIGHS;
     long above126 = ((word + ONES) | word) & HIGHS;
     long x = word ^ EQUALS;
     long equals = (x - ONES) & ~x & HIGHS;
-    return (below33 | above126 | equals) == 0;
+    return (below32 | above126 | equals) == 0;
   }
 }
