@@ -1,6 +1,7 @@
 package io.herald.campaign;
 
 import io.herald.account.AccountId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +38,27 @@ public interface CampaignStore {
   long recordSentFinal(AccountId account, CampaignId id, long number, Phase phase, String counter);
 
   /**
+   * One recipient's final outcome, as {@link #recordFinal} and {@link #recordSentFinal} take it.
+   */
+  record Final(long number, Phase phase, String counter, boolean sent) {}
+
+  /**
+   * Several final outcomes of one campaign, each recorded exactly as {@link #recordFinal} or {@link
+   * #recordSentFinal} would; returns what each of those would have returned, in order. A store that
+   * can writes them all in one step (delivery records its outcomes in batches).
+   */
+  default List<Long> recordFinals(AccountId account, CampaignId id, List<Final> finals) {
+    List<Long> recorded = new ArrayList<>(finals.size());
+    for (Final f : finals) {
+      recorded.add(
+          f.sent()
+              ? recordSentFinal(account, id, f.number(), f.phase(), f.counter())
+              : recordFinal(account, id, f.number(), f.phase(), f.counter()));
+    }
+    return recorded;
+  }
+
+  /**
    * What a worker needs before sending one message, read in one step: the campaign's state, whether
    * the recipient already has a final outcome, the recipient, and whether the contact is suppressed
    * now (an unsubscribe or a hard bounce since the snapshot stops the send).
@@ -48,6 +70,18 @@ public interface CampaignStore {
       boolean suppressed) {}
 
   SendCheck check(AccountId account, CampaignId id, long number);
+
+  /**
+   * {@link #check} for several recipients of one campaign, in order; a store that can reads them
+   * all in one step (delivery claims its work in batches).
+   */
+  default List<SendCheck> checkAll(AccountId account, CampaignId id, List<Long> numbers) {
+    List<SendCheck> checks = new ArrayList<>(numbers.size());
+    for (long number : numbers) {
+      checks.add(check(account, id, number));
+    }
+    return checks;
+  }
 
   void count(AccountId account, CampaignId id, Phase phase, String counter);
 

@@ -1,9 +1,11 @@
 package io.herald.delivery;
 
+import io.herald.account.AccountId;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.ContactKeys;
 import io.herald.audience.Suppression;
 import io.herald.campaign.Campaign;
+import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignState;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
@@ -11,7 +13,12 @@ import io.herald.campaign.Recipient;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -20,10 +27,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Claims work from the durable queue and delivers it, one virtual thread per message, at most
  * {@code concurrency} at a time (the semaphore is the backpressure: nothing more is claimed than
- * can be sent). Per message: campaign still sending → not already final (a reclaimed duplicate) →
- * not suppressed since the snapshot → build → send → record the outcome once in the ledger →
- * acknowledge. A message whose node dies before the acknowledgement is reclaimed by another node;
- * the ledger makes that resend happen only for messages that were in flight.
+ * can be sent). Work is claimed and checked in batches: once a quarter of the slots is free, one
+ * read claims that many messages and one script checks them all — campaign still sending → not
+ * already final (a reclaimed duplicate) → not suppressed since the snapshot. Each message is then
+ * built and sent on its own thread, and its outcome handed to the {@link Finisher}, which records
+ * it once in the ledger and then acknowledges it, many at a time. A message whose node dies before
+ * the acknowledgement is reclaimed by another node; the ledger makes that resend happen only for
+ * messages that were in flight.
  */
 public final class DeliveryWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -44,8 +54,9 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Duration reclaimAfter;
   private final Semaphore slots;
   private final int concurrency;
-  private final java.util.Map<io.herald.campaign.CampaignId, Campaign> definitions =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final int claimBatch;
+  private final Finisher finisher;
+  private final Map<CampaignId, Campaign> definitions = new ConcurrentHashMap<>();
   private volatile boolean running = true;
   private final Thread loop;
 
@@ -74,7 +85,9 @@ public final class DeliveryWorker implements AutoCloseable {
     this.consumer = consumer;
     this.reclaimAfter = reclaimAfter;
     this.concurrency = concurrency;
+    this.claimBatch = Math.max(1, concurrency / 4);
     this.slots = new Semaphore(concurrency);
+    this.finisher = new Finisher(queue, campaigns, slots, this::recorded, concurrency);
     this.loop = Thread.ofVirtual().name("delivery-" + consumer).start(this::run);
   }
 
@@ -85,15 +98,15 @@ public final class DeliveryWorker implements AutoCloseable {
         Instant now = clock.instant();
         if (Duration.between(lastHousekeeping, now).compareTo(Duration.ofSeconds(1)) >= 0) {
           queue.releaseDue(now, 1000);
-          queue.reclaim(consumer, reclaimAfter, concurrency).forEach(this::submit);
+          dispatch(queue.reclaim(consumer, reclaimAfter, concurrency));
           lastHousekeeping = now;
         }
-        // Wait until a slot is free, then claim as many messages as there are free slots.
-        slots.acquire();
-        slots.release();
-        queue
-            .claim(consumer, Math.max(1, slots.availablePermits()), CLAIM_WAIT)
-            .forEach(this::submit);
+        // Wait until a batch's worth of slots is free, then claim as many as there are free slots:
+        // one read and one check for many messages, while the others still keep the SMTP
+        // connections busy.
+        slots.acquire(claimBatch);
+        slots.release(claimBatch);
+        dispatch(queue.claim(consumer, Math.max(1, slots.availablePermits()), CLAIM_WAIT));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
@@ -105,62 +118,106 @@ public final class DeliveryWorker implements AutoCloseable {
     }
   }
 
-  private void submit(WorkQueue.Claimed claimed) {
-    slots.acquireUninterruptibly();
-    Thread.ofVirtual()
-        .start(
-            () -> {
-              try {
-                deliver(claimed);
-              } catch (RuntimeException e) {
-                // Left unacknowledged: another node (or this one) reclaims it after the timeout.
-                log.warn("delivering {} failed: {}", claimed.item(), e.getMessage());
-              } finally {
-                slots.release();
-              }
-            });
+  /** Checks claimed work a campaign at a time, then starts a sender for each message to send. */
+  private void dispatch(List<WorkQueue.Claimed> claimed) {
+    Map<CampaignId, List<WorkQueue.Claimed>> byCampaign = new LinkedHashMap<>();
+    for (WorkQueue.Claimed c : claimed) {
+      byCampaign.computeIfAbsent(c.item().campaign(), id -> new ArrayList<>()).add(c);
+    }
+    for (List<WorkQueue.Claimed> group : byCampaign.values()) {
+      WorkItem first = group.getFirst().item();
+      // Items of one campaign id belong to one account; a stray one is checked on its own.
+      List<WorkQueue.Claimed> same =
+          group.stream().filter(c -> c.item().account().equals(first.account())).toList();
+      dispatchChecked(same);
+      group.stream()
+          .filter(c -> !c.item().account().equals(first.account()))
+          .forEach(c -> dispatchChecked(List.of(c)));
+    }
   }
 
-  void deliver(WorkQueue.Claimed claimed) {
+  private void dispatchChecked(List<WorkQueue.Claimed> group) {
+    WorkItem first = group.getFirst().item();
+    List<CampaignStore.SendCheck> checks =
+        campaigns.checkAll(
+            first.account(),
+            first.campaign(),
+            group.stream().map(c -> c.item().recipient()).toList());
+    for (int i = 0; i < group.size(); i++) {
+      WorkQueue.Claimed claimed = group.get(i);
+      CampaignStore.SendCheck check = checks.get(i);
+      slots.acquireUninterruptibly();
+      if (!decide(claimed, check)) {
+        continue;
+      }
+      Thread.ofVirtual()
+          .start(
+              () -> {
+                try {
+                  send(claimed, definitions.get(claimed.item().campaign()), check);
+                } catch (RuntimeException e) {
+                  // Left unacknowledged: another node (or this one) reclaims it after the timeout.
+                  log.warn("delivering {} failed: {}", claimed.item(), e.getMessage());
+                  slots.release();
+                }
+              });
+    }
+  }
+
+  /**
+   * What a checked message needs: true when it is to be sent; otherwise it was handed to the
+   * finisher or put back, and its slot is taken care of.
+   */
+  private boolean decide(WorkQueue.Claimed claimed, CampaignStore.SendCheck check) {
     WorkItem item = claimed.item();
-    CampaignStore.SendCheck check =
-        campaigns.check(item.account(), item.campaign(), item.recipient());
-    Optional<Campaign> found = check.state().flatMap(s -> definition(item));
-    if (found.isEmpty() || check.recipient().isEmpty()) {
-      queue.acknowledge(claimed);
-      return;
-    }
-    switch (check.state().get()) {
-      case CampaignState.Paused p -> {
-        queue.retryLater(claimed, item, clock.instant().plus(PAUSED_RECHECK));
-        return;
+    try {
+      Optional<Campaign> found = check.state().flatMap(s -> definition(item));
+      if (found.isEmpty() || check.recipient().isEmpty()) {
+        finisher.submit(Finisher.Done.acknowledgeOnly(claimed));
+        return false;
       }
-      case CampaignState.Held h -> {
-        // Waits for the administrator: approved, it goes out; rejected, it is dropped.
-        queue.retryLater(claimed, item, clock.instant().plus(PAUSED_RECHECK));
-        return;
+      switch (check.state().get()) {
+        case CampaignState.Paused p -> {
+          retryLater(claimed, item, clock.instant().plus(PAUSED_RECHECK));
+          return false;
+        }
+        case CampaignState.Held h -> {
+          // Waits for the administrator: approved, it goes out; rejected, it is dropped.
+          retryLater(claimed, item, clock.instant().plus(PAUSED_RECHECK));
+          return false;
+        }
+        case CampaignState.Rejected r -> {
+          finisher.submit(Finisher.Done.acknowledgeOnly(claimed));
+          return false;
+        }
+        case CampaignState.Sending s -> {}
+        case CampaignState.Draft d -> {}
+        case CampaignState.Completed c -> {}
+        case CampaignState.Cancelled c -> {
+          finisher.submit(Finisher.Done.acknowledgeOnly(claimed));
+          return false;
+        }
       }
-      case CampaignState.Rejected r -> {
-        queue.acknowledge(claimed);
-        return;
+      if (check.alreadyFinal()) {
+        finisher.submit(Finisher.Done.acknowledgeOnly(claimed));
+        return false;
       }
-      case CampaignState.Sending s -> {}
-      case CampaignState.Draft d -> {}
-      case CampaignState.Completed c -> {}
-      case CampaignState.Cancelled c -> {
-        queue.acknowledge(claimed);
-        return;
+      if (check.suppressed()) {
+        finish(claimed, "suppressed", false);
+        return false;
       }
+      return true;
+    } catch (RuntimeException e) {
+      log.warn("delivering {} failed: {}", item, e.getMessage());
+      slots.release();
+      return false;
     }
-    if (check.alreadyFinal()) {
-      queue.acknowledge(claimed);
-      return;
-    }
-    if (check.suppressed()) {
-      finish(claimed, "suppressed", false);
-      return;
-    }
-    send(claimed, found.get(), check.recipient().get());
+  }
+
+  /** Puts the item back for later and frees its slot (on failure the caller frees it). */
+  private void retryLater(WorkQueue.Claimed claimed, WorkItem next, Instant due) {
+    queue.retryLater(claimed, next, due);
+    slots.release();
   }
 
   /**
@@ -186,8 +243,10 @@ public final class DeliveryWorker implements AutoCloseable {
     return found;
   }
 
-  private void send(WorkQueue.Claimed claimed, Campaign campaign, Recipient recipient) {
+  private void send(WorkQueue.Claimed claimed, Campaign cached, CampaignStore.SendCheck check) {
     WorkItem item = claimed.item();
+    Campaign campaign = cached != null ? cached : definition(item).orElseThrow();
+    Recipient recipient = check.recipient().orElseThrow();
     MessageFactory.Built built;
     try {
       built = messages.build(campaign, recipient);
@@ -221,23 +280,23 @@ public final class DeliveryWorker implements AutoCloseable {
     if (due == null) {
       finish(claimed, "bounced_soft", false);
     } else {
-      queue.retryLater(claimed, item.nextAttempt(), due);
+      retryLater(claimed, item.nextAttempt(), due);
     }
   }
 
-  /** Records the final outcome once ({@code sent}: this attempt went out), then acknowledges. */
+  /**
+   * Hands the final outcome to the finisher ({@code sent}: this attempt went out), which records it
+   * once, acknowledges and frees the slot.
+   */
   private void finish(WorkQueue.Claimed claimed, String outcome, boolean sent) {
-    WorkItem item = claimed.item();
-    long finals =
-        sent
-            ? campaigns.recordSentFinal(
-                item.account(), item.campaign(), item.recipient(), item.phase(), outcome)
-            : campaigns.recordFinal(
-                item.account(), item.campaign(), item.recipient(), item.phase(), outcome);
-    queue.acknowledge(claimed);
-    Campaign campaign = definitions.get(item.campaign());
-    if (finals < 0 || campaign == null || finals >= campaign.recipients()) {
-      lifecycle.completeIfDone(item.account(), item.campaign());
+    finisher.submit(new Finisher.Done(claimed, Optional.of(outcome), sent));
+  }
+
+  /** After outcomes were recorded: completes the campaign once every recipient has one. */
+  private void recorded(AccountId account, CampaignId id, long finals, boolean duplicate) {
+    Campaign campaign = definitions.get(id);
+    if (duplicate || campaign == null || finals >= campaign.recipients()) {
+      lifecycle.completeIfDone(account, id);
     }
   }
 
@@ -250,6 +309,8 @@ public final class DeliveryWorker implements AutoCloseable {
       slots.release(concurrency);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    } finally {
+      finisher.close();
     }
   }
 }

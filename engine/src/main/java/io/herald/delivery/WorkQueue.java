@@ -22,6 +22,11 @@ public interface WorkQueue extends AutoCloseable {
   /** Done with an item (whatever its outcome): it leaves the queue for good. */
   void acknowledge(Claimed claimed);
 
+  /** {@link #acknowledge} for several items; a queue that can does it in one step. */
+  default void acknowledge(List<Claimed> claimed) {
+    claimed.forEach(this::acknowledge);
+  }
+
   /** Acknowledges now and queues {@code next} again at {@code due}. */
   void retryLater(Claimed claimed, WorkItem next, Instant due);
 

@@ -8,7 +8,9 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * One open SMTP session, used by one sender at a time and returned to its pool between messages.
@@ -19,14 +21,24 @@ final class SmtpConnection implements AutoCloseable {
   private final Session session;
   private final PooledSmtpTransport transport;
   private final ReplyClassifier classifier;
+  private final Optional<PipelinedSession> pipelined;
   private Instant lastUsed;
   private boolean broken;
 
+  /**
+   * @param pipelined the message transaction over the session's socket when the server offers
+   *     PIPELINING and Jakarta Mail's streams are not layered over it (no STARTTLS)
+   */
   SmtpConnection(
-      Session session, PooledSmtpTransport transport, ReplyClassifier classifier, Instant now) {
+      Session session,
+      PooledSmtpTransport transport,
+      ReplyClassifier classifier,
+      Optional<PipelinedSession> pipelined,
+      Instant now) {
     this.session = session;
     this.transport = transport;
     this.classifier = classifier;
+    this.pipelined = pipelined;
     this.lastUsed = now;
   }
 
@@ -40,6 +52,9 @@ final class SmtpConnection implements AutoCloseable {
           new SendOutcome.Bounced(
               SendOutcome.BounceKind.HARD, "553 5.1.3 bad recipient address: " + e.getMessage()));
     }
+    if (pipelined.isPresent() && PipelinedSession.plain(envelope)) {
+      return sendPipelined(pipelined.get(), envelope, rfc822);
+    }
     try {
       transport.sendMessage(new RawMessage(session, rfc822, envelope.mailFrom()), rcpt);
       String reply = transport.getLastServerResponse();
@@ -51,8 +66,34 @@ final class SmtpConnection implements AutoCloseable {
     }
   }
 
+  private Attempt sendPipelined(PipelinedSession session, Envelope envelope, byte[] rfc822) {
+    try {
+      PipelinedSession.Result result = session.send(envelope, rfc822);
+      Attempt attempt =
+          Attempt.reply(classifier.classify(result.stage(), result.code(), result.text()));
+      if (result.abandoned()) {
+        broken = true;
+      } else if (!result.ok()) {
+        afterRefusal(result.code());
+      }
+      return attempt;
+    } catch (IOException | RuntimeException e) {
+      broken = true;
+      return Attempt.connectionFailure(Failures.describe(e));
+    }
+  }
+
   private void afterFailure(Attempt failed) {
-    if (failed.kind() != Attempt.Kind.REPLY || transport.getLastReturnCode() == 421) {
+    if (failed.kind() != Attempt.Kind.REPLY) {
+      broken = true;
+      return;
+    }
+    afterRefusal(transport.getLastReturnCode());
+  }
+
+  /** After a refused transaction: 421 means the server is closing, otherwise start clean. */
+  private void afterRefusal(int code) {
+    if (code == 421) {
       broken = true;
       return;
     }

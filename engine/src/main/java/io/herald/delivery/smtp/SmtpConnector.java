@@ -81,7 +81,8 @@ final class SmtpConnector {
           user,
           login.map(SmtpSettings.Credentials::password).orElse(null));
       return new Opening.Opened(
-          new SmtpConnection(session, transport, classifier, clock.instant()));
+          new SmtpConnection(
+              session, transport, classifier, pipelined(transport, sockets), clock.instant()));
     } catch (MessagingException | RuntimeException e) {
       int code = transport.getLastReturnCode();
       String response = transport.getLastServerResponse();
@@ -89,6 +90,33 @@ final class SmtpConnector {
       MessagingException me =
           e instanceof MessagingException m ? m : new MessagingException(e.toString(), e);
       return new Opening.Failed(Failures.onConnect(me, code, response, classifier));
+    }
+  }
+
+  /**
+   * The pipelined transaction when the server offers it and the captured socket carries the session
+   * as is: not after STARTTLS, where TLS is layered over it inside Jakarta Mail.
+   */
+  private Optional<PipelinedSession> pipelined(
+      PooledSmtpTransport transport, CapturingSocketFactory sockets) {
+    boolean startTls =
+        switch (settings.route()) {
+          case Route.Smarthost s -> s.tls() == TlsMode.STARTTLS;
+          case Route.DirectMx mx -> mx.opportunisticTls();
+        };
+    java.net.Socket socket = sockets.get();
+    if (startTls || socket == null || !transport.supportsExtension("PIPELINING")) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          new PipelinedSession(
+              socket,
+              timer,
+              millis(settings.timeouts().reply()),
+              millis(settings.timeouts().data())));
+    } catch (java.io.IOException e) {
+      return Optional.empty();
     }
   }
 

@@ -11,6 +11,7 @@ import io.herald.campaign.Phase;
 import io.herald.campaign.Recipient;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,25 +32,49 @@ public final class RedisCampaignStore implements CampaignStore {
       return 1
       """;
 
-  private static final String RECORD_FINAL =
+  // Outcomes of one campaign in one step; ARGV holds number, phase, counter, sent (1 or 0) per
+  // outcome. The ledger field is set only if absent, so a reclaimed duplicate counts nothing (-1);
+  // counters are added up first and incremented once per counter.
+  private static final String RECORD_FINALS =
       """
-      if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[3]) == 0 then return -1 end
-      redis.call('HINCRBY', KEYS[2], ARGV[2] .. '.' .. ARGV[3], 1)
-      if ARGV[4] == '1' then redis.call('HINCRBY', KEYS[2], ARGV[2] .. '.sent', 1) end
-      return redis.call('HINCRBY', KEYS[2], 'finals', 1)
+      local out, adds, total = {}, {}, 0
+      local finals = tonumber(redis.call('HGET', KEYS[2], 'finals') or '0')
+      for i = 1, #ARGV, 4 do
+        if redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 2]) == 0 then
+          out[#out + 1] = -1
+        else
+          local c = ARGV[i + 1] .. '.' .. ARGV[i + 2]
+          adds[c] = (adds[c] or 0) + 1
+          if ARGV[i + 3] == '1' then
+            adds[ARGV[i + 1] .. '.sent'] = (adds[ARGV[i + 1] .. '.sent'] or 0) + 1
+          end
+          total = total + 1
+          out[#out + 1] = finals + total
+        end
+      end
+      for c, n in pairs(adds) do redis.call('HINCRBY', KEYS[2], c, n) end
+      if total > 0 then redis.call('HINCRBY', KEYS[2], 'finals', total) end
+      return out
       """;
 
-  // State, ledger, snapshot entry and suppression of one recipient: the worker's checks in one
-  // round trip (all keys share the account's hash tag).
+  // State and phase once, then per recipient number in ARGV: ledger, snapshot entry and
+  // suppression — the worker's checks of a claimed batch in one round trip (all keys share the
+  // account's hash tag).
   private static final String CHECK =
       """
-      local recipient = redis.call('HGET', KEYS[3], ARGV[1])
-      local suppressed = 0
-      if recipient then
-        suppressed = redis.call('HEXISTS', KEYS[4], cjson.decode(recipient)['key'])
+      local out = {redis.call('HGET', KEYS[1], 'state') or '',
+                   redis.call('HGET', KEYS[1], 'phase') or ''}
+      for i = 1, #ARGV do
+        local recipient = redis.call('HGET', KEYS[3], ARGV[i])
+        local suppressed = 0
+        if recipient then
+          suppressed = redis.call('HEXISTS', KEYS[4], cjson.decode(recipient)['key'])
+        end
+        out[#out + 1] = redis.call('HEXISTS', KEYS[2], ARGV[i])
+        out[#out + 1] = recipient or ''
+        out[#out + 1] = suppressed
       end
-      return {redis.call('HGET', KEYS[1], 'state') or '', redis.call('HGET', KEYS[1], 'phase') or '',
-              redis.call('HEXISTS', KEYS[2], ARGV[1]), recipient or '', suppressed}
+      return out
       """;
 
   // A DSN after delivery: delivered -> bounced_* in the recipient's phase (canary when it is in
@@ -180,35 +205,51 @@ public final class RedisCampaignStore implements CampaignStore {
   @Override
   public long recordFinal(
       AccountId account, CampaignId id, long number, Phase phase, String counter) {
-    return record(account, id, number, phase, counter, false);
+    return recordFinals(account, id, List.of(new Final(number, phase, counter, false))).getFirst();
   }
 
   @Override
   public long recordSentFinal(
       AccountId account, CampaignId id, long number, Phase phase, String counter) {
-    return record(account, id, number, phase, counter, true);
+    return recordFinals(account, id, List.of(new Final(number, phase, counter, true))).getFirst();
   }
 
-  private long record(
-      AccountId account, CampaignId id, long number, Phase phase, String counter, boolean sent) {
-    Long recorded =
+  @Override
+  public List<Long> recordFinals(AccountId account, CampaignId id, List<Final> finals) {
+    if (finals.isEmpty()) {
+      return List.of();
+    }
+    String[] args = new String[finals.size() * 4];
+    int a = 0;
+    for (Final f : finals) {
+      args[a++] = Long.toString(f.number());
+      args[a++] = f.phase().name().toLowerCase(java.util.Locale.ROOT);
+      args[a++] = f.counter();
+      args[a++] = f.sent() ? "1" : "0";
+    }
+    List<Object> recorded =
         redis
             .sync()
             .eval(
-                RECORD_FINAL,
-                ScriptOutputType.INTEGER,
+                RECORD_FINALS,
+                ScriptOutputType.MULTI,
                 new String[] {
                   Keys.campaignLedger(account, id.value()), Keys.campaignStats(account, id.value())
                 },
-                Long.toString(number),
-                phase.name().toLowerCase(java.util.Locale.ROOT),
-                counter,
-                sent ? "1" : "0");
-    return recorded == null ? -1 : recorded;
+                args);
+    return recorded.stream().map(r -> (Long) r).toList();
   }
 
   @Override
   public SendCheck check(AccountId account, CampaignId id, long number) {
+    return checkAll(account, id, List.of(number)).getFirst();
+  }
+
+  @Override
+  public List<SendCheck> checkAll(AccountId account, CampaignId id, List<Long> numbers) {
+    if (numbers.isEmpty()) {
+      return List.of();
+    }
     List<Object> found =
         redis
             .sync()
@@ -221,14 +262,24 @@ public final class RedisCampaignStore implements CampaignStore {
                   Keys.campaignRecipients(account, id.value()),
                   Keys.suppressed(account)
                 },
-                Long.toString(number));
+                numbers.stream().map(n -> Long.toString(n)).toArray(String[]::new));
     String state = (String) found.get(0);
-    String recipient = (String) found.get(3);
-    return new SendCheck(
-        state.isEmpty() ? Optional.empty() : Optional.of(state(state, (String) found.get(1))),
-        ((Long) found.get(2)) == 1L,
-        recipient.isEmpty() ? Optional.empty() : Optional.of(toRecipient(number, recipient)),
-        ((Long) found.get(4)) == 1L);
+    Optional<CampaignState> current =
+        state.isEmpty() ? Optional.empty() : Optional.of(state(state, (String) found.get(1)));
+    List<SendCheck> checks = new ArrayList<>(numbers.size());
+    for (int i = 0; i < numbers.size(); i++) {
+      int at = 2 + i * 3;
+      String recipient = (String) found.get(at + 1);
+      checks.add(
+          new SendCheck(
+              current,
+              ((Long) found.get(at)) == 1L,
+              recipient.isEmpty()
+                  ? Optional.empty()
+                  : Optional.of(toRecipient(numbers.get(i), recipient)),
+              ((Long) found.get(at + 2)) == 1L));
+    }
+    return checks;
   }
 
   @Override

@@ -36,12 +36,15 @@ public final class RedisWorkQueue implements WorkQueue {
       return 1
       """;
 
-  // One round trip instead of two: every message is acknowledged.
+  // One round trip instead of two for any number of entries: every message is acknowledged.
   private static final String ACK =
       """
-      redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-      return redis.call('XDEL', KEYS[1], ARGV[2])
+      redis.call('XACK', KEYS[1], ARGV[1], unpack(ARGV, 2))
+      return redis.call('XDEL', KEYS[1], unpack(ARGV, 2))
       """;
+
+  /** Entries acknowledged per script call; Lua's unpack has a stack limit. */
+  private static final int ACK_BATCH = 512;
 
   private static final String RELEASE =
       """
@@ -113,14 +116,20 @@ public final class RedisWorkQueue implements WorkQueue {
 
   @Override
   public void acknowledge(Claimed claimed) {
-    redis
-        .sync()
-        .eval(
-            ACK,
-            ScriptOutputType.INTEGER,
-            new String[] {Keys.workStream()},
-            GROUP,
-            claimed.handle());
+    acknowledge(List.of(claimed));
+  }
+
+  @Override
+  public void acknowledge(List<Claimed> claimed) {
+    for (int from = 0; from < claimed.size(); from += ACK_BATCH) {
+      List<Claimed> part = claimed.subList(from, Math.min(claimed.size(), from + ACK_BATCH));
+      String[] args = new String[part.size() + 1];
+      args[0] = GROUP;
+      for (int i = 0; i < part.size(); i++) {
+        args[i + 1] = part.get(i).handle();
+      }
+      redis.sync().eval(ACK, ScriptOutputType.INTEGER, new String[] {Keys.workStream()}, args);
+    }
   }
 
   @Override

@@ -28,12 +28,12 @@ import org.junit.jupiter.api.Test;
 /** SMTP dialogues that go wrong, each against a scripted peer, and what Herald makes of them. */
 class SmtpFaultsTest {
   private static final Duration REPLY_TIMEOUT = Duration.ofMillis(300);
-  private static final Envelope ENVELOPE = new Envelope("bounce+c1.k9@herald.test", "a@dest.test");
+  static final Envelope ENVELOPE = new Envelope("bounce+c1.k9@herald.test", "a@dest.test");
 
   private final MeterRegistry registry = new SimpleMeterRegistry();
   private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
 
-  private SmtpTransport transportTo(int port, SmtpSettings.Breaker breaker) {
+  SmtpTransport transportTo(int port, SmtpSettings.Breaker breaker) {
     Route.Smarthost route =
         new Route.Smarthost(
             new HostPort("127.0.0.1", port), TlsMode.NONE, Optional.empty(), false, 2);
@@ -48,8 +48,13 @@ class SmtpFaultsTest {
     return new SmtpTransport(settings, registry, clock, new MxCacheTest.ScriptedResolver());
   }
 
+  /** The peer each dialogue runs against; a subclass runs them all with PIPELINING offered. */
+  ScriptedSmtpPeer peer(Function<String, Reply> script) throws Exception {
+    return new ScriptedSmtpPeer(script);
+  }
+
   private SendOutcome sendThrough(Function<String, Reply> script) throws Exception {
-    try (ScriptedSmtpPeer peer = new ScriptedSmtpPeer(script);
+    try (ScriptedSmtpPeer peer = peer(script);
         SmtpTransport transport = transportTo(peer.port(), SmtpSettings.Breaker.DEFAULT)) {
       return transport.send(ENVELOPE, Messages.message("a@dest.test", 1));
     }
@@ -57,7 +62,7 @@ class SmtpFaultsTest {
 
   @Test
   void acceptedMessageIsDeliveredWithExactlyTheEnvelopeSender() throws Exception {
-    try (ScriptedSmtpPeer peer = new ScriptedSmtpPeer(line -> null);
+    try (ScriptedSmtpPeer peer = peer(line -> null);
         SmtpTransport transport = transportTo(peer.port(), SmtpSettings.Breaker.DEFAULT)) {
       assertThat(transport.send(ENVELOPE, Messages.message("a@dest.test", 1)))
           .isEqualTo(new Delivered("250 2.0.0 queued as 42"));
@@ -70,7 +75,7 @@ class SmtpFaultsTest {
   void unknownMailboxIsAHardBounceAndTheConnectionIsResetAndReused() throws Exception {
     Function<String, Reply> script =
         line -> line.contains("gone@") ? say("550 5.1.1 no such user") : null;
-    try (ScriptedSmtpPeer peer = new ScriptedSmtpPeer(script);
+    try (ScriptedSmtpPeer peer = peer(script);
         SmtpTransport transport = transportTo(peer.port(), SmtpSettings.Breaker.DEFAULT)) {
       assertThat(
               transport.send(
@@ -86,7 +91,7 @@ class SmtpFaultsTest {
 
   @Test
   void throttlingReplyDefersAndHalvesTheDestinationsRate() throws Exception {
-    try (ScriptedSmtpPeer peer = new ScriptedSmtpPeer(on("RCPT", say("421 4.7.0 try later")));
+    try (ScriptedSmtpPeer peer = peer(on("RCPT", say("421 4.7.0 try later")));
         SmtpTransport transport = transportTo(peer.port(), SmtpSettings.Breaker.DEFAULT)) {
       SendOutcome outcome = transport.send(ENVELOPE, Messages.message("a@dest.test", 1));
       assertThat(outcome)

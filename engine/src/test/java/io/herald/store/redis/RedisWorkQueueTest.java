@@ -77,6 +77,21 @@ class RedisWorkQueueTest {
   }
 
   @Test
+  void severalItemsAreAcknowledgedInOneStep() {
+    queue.enqueue(items(600)); // more than one script call's worth
+    List<WorkQueue.Claimed> claimed = queue.claim("node-a", 600, Duration.ofMillis(50));
+    assertThat(claimed).hasSize(600);
+
+    queue.acknowledge(claimed.subList(0, 599));
+
+    assertThat(queue.backlog()).isOne();
+    assertThat(queue.reclaim("node-b", Duration.ZERO, 10))
+        .singleElement()
+        .satisfies(c -> assertThat(c.item().recipient()).isEqualTo(600L));
+    queue.acknowledge(List.of());
+  }
+
+  @Test
   void itemsHeldByANodeThatDiedAreReclaimedByAnother() {
     queue.enqueue(items(4));
     List<WorkQueue.Claimed> lost = queue.claim("dead-node", 4, Duration.ofMillis(50));

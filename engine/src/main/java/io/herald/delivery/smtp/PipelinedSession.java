@@ -1,0 +1,187 @@
+package io.herald.delivery.smtp;
+
+import io.herald.delivery.Envelope;
+import io.herald.delivery.smtp.ReplyClassifier.Stage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The message transaction of a session whose server offers {@code PIPELINING} (RFC 2920), on the
+ * session's own socket: {@code MAIL}, {@code RCPT} and {@code DATA} go out in one write and their
+ * three replies come back together, then the content goes out in one write, already in the form
+ * {@link DataEncoding} gives it. Two round trips a message instead of four, and no byte-by-byte
+ * stream chain. Jakarta Mail keeps the rest of the session (greeting, EHLO, AUTH, RSET, NOOP,
+ * QUIT): each side reads exactly the replies to its own commands, so the two never share buffered
+ * bytes. Every read has the reply timeout (the reply to the content the data timeout), and the
+ * content write is bounded by closing the socket when it takes longer than the data timeout.
+ */
+final class PipelinedSession {
+  private static final int MAX_LINE = 4096;
+  private static final int MAX_LINES = 128;
+
+  /**
+   * A reply and the stage of the transaction it ended ({@code ok}: the message was accepted; {@code
+   * abandoned}: the session is left mid-transaction and must be closed).
+   */
+  record Result(Stage stage, int code, String text, boolean ok, boolean abandoned) {
+    Result abandon() {
+      return new Result(stage, code, text, ok, true);
+    }
+  }
+
+  private final Socket socket;
+  private final InputStream in;
+  private final OutputStream out;
+  private final ScheduledExecutorService timer;
+  private final int replyMillis;
+  private final int dataMillis;
+  private final byte[] buffer = new byte[1024];
+  private int position;
+  private int limit;
+
+  PipelinedSession(Socket socket, ScheduledExecutorService timer, int replyMillis, int dataMillis)
+      throws IOException {
+    this.socket = socket;
+    this.in = socket.getInputStream();
+    this.out = socket.getOutputStream();
+    this.timer = timer;
+    this.replyMillis = replyMillis;
+    this.dataMillis = dataMillis;
+  }
+
+  /**
+   * Whether an envelope can go as is: printable ASCII without spaces or angle brackets (anything
+   * else, an internationalised address say, takes Jakarta Mail's own path).
+   */
+  static boolean plain(Envelope envelope) {
+    return plain(envelope.mailFrom()) && plain(envelope.rcptTo()) && !envelope.rcptTo().isEmpty();
+  }
+
+  private static boolean plain(String address) {
+    for (int i = 0; i < address.length(); i++) {
+      char c = address.charAt(i);
+      if (c <= ' ' || c >= 127 || c == '<' || c == '>') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Sends one message; a refusal at any stage is a result (the caller resets the session), a broken
+   * or silent connection an exception.
+   */
+  Result send(Envelope envelope, byte[] rfc822) throws IOException {
+    if (position != limit) {
+      throw new IOException("unexpected bytes from the server before MAIL");
+    }
+    String commands =
+        "MAIL FROM:<"
+            + envelope.mailFrom()
+            + ">\r\nRCPT TO:<"
+            + envelope.rcptTo()
+            + ">\r\nDATA\r\n";
+    out.write(commands.getBytes(StandardCharsets.US_ASCII));
+    out.flush();
+    Result mail = read(Stage.MAIL);
+    Result rcpt = read(Stage.RCPT);
+    Result data = read(Stage.DATA);
+    if (!positive(mail) || !positive(rcpt)) {
+      Result refused = positive(mail) ? rcpt : mail;
+      // A server that still accepts DATA would take whatever comes next as content: the session
+      // is left there and closed, rather than risk an empty message going out.
+      return data.code() == 354 ? refused.abandon() : refused;
+    }
+    if (data.code() != 354) {
+      return data;
+    }
+    write(DataEncoding.encode(rfc822));
+    socket.setSoTimeout(dataMillis);
+    try {
+      Result done = read(Stage.DATA);
+      return new Result(Stage.DATA, done.code(), done.text(), positive(done), false);
+    } finally {
+      socket.setSoTimeout(replyMillis);
+    }
+  }
+
+  private static boolean positive(Result r) {
+    return r.code() >= 200 && r.code() < 300;
+  }
+
+  /**
+   * Writes and flushes, closing the socket if the write is still blocked after the data timeout.
+   */
+  private void write(byte[] bytes) throws IOException {
+    ScheduledFuture<?> guard =
+        timer.schedule(this::closeQuietly, dataMillis, TimeUnit.MILLISECONDS);
+    try {
+      out.write(bytes);
+      out.flush();
+    } finally {
+      guard.cancel(false);
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      socket.close();
+    } catch (IOException e) {
+      // Closing is the timeout's whole point; a failure to close leaves nothing to do.
+    }
+  }
+
+  /** One reply, all its lines: the code of the last, and the lines joined as Jakarta Mail does. */
+  private Result read(Stage stage) throws IOException {
+    StringBuilder text = new StringBuilder();
+    for (int lines = 0; lines < MAX_LINES; lines++) {
+      String line = readLine();
+      if (line.length() < 3) {
+        throw new IOException("malformed SMTP reply: " + line);
+      }
+      int code;
+      try {
+        code = Integer.parseInt(line.substring(0, 3));
+      } catch (NumberFormatException e) {
+        throw new IOException("malformed SMTP reply: " + line, e);
+      }
+      if (!text.isEmpty()) {
+        text.append('\n');
+      }
+      text.append(line);
+      if (line.length() == 3 || line.charAt(3) != '-') {
+        return new Result(stage, code, text.toString(), false, false);
+      }
+    }
+    throw new IOException("SMTP reply of more than " + MAX_LINES + " lines");
+  }
+
+  private String readLine() throws IOException {
+    StringBuilder line = new StringBuilder(64);
+    while (line.length() <= MAX_LINE) {
+      if (position == limit) {
+        int read = in.read(buffer);
+        if (read < 0) {
+          throw new IOException("connection closed by the server");
+        }
+        position = 0;
+        limit = read;
+      }
+      byte b = buffer[position++];
+      if (b == '\n') {
+        int end = line.length();
+        return end > 0 && line.charAt(end - 1) == '\r'
+            ? line.substring(0, end - 1)
+            : line.toString();
+      }
+      line.append((char) (b & 0xFF));
+    }
+    throw new IOException("SMTP reply line longer than " + MAX_LINE);
+  }
+}

@@ -1,0 +1,139 @@
+package io.herald.store.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.herald.account.AccountId;
+import io.herald.app.HeraldNode;
+import io.herald.audience.Suppression;
+import io.herald.campaign.Campaign;
+import io.herald.campaign.CampaignId;
+import io.herald.campaign.CampaignState;
+import io.herald.campaign.CampaignStore.Final;
+import io.herald.campaign.CampaignStore.SendCheck;
+import io.herald.campaign.Phase;
+import io.herald.campaign.Recipient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ledger and the send-time check on a real Redis, one recipient at a time and in batches: a
+ * batch records and reads exactly what the same calls one by one would.
+ */
+class RedisCampaignStoreTest {
+  static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
+  static final AccountId ACCOUNT = new AccountId("00000000000000a1");
+  static final CampaignId CAMPAIGN = new CampaignId("00000000000000c1");
+
+  @TempDir static Path dir;
+  static EmbeddedRedis server;
+  static Redis redis;
+  RedisCampaignStore campaigns;
+  RedisAudienceStore audience;
+
+  @BeforeAll
+  static void start() throws Exception {
+    server = EmbeddedRedis.start(dir, 0);
+    redis = Redis.connect(server.uri());
+  }
+
+  @AfterAll
+  static void stop() {
+    redis.close();
+    server.close();
+  }
+
+  @BeforeEach
+  void fresh() {
+    redis.sync().flushall();
+    campaigns = new RedisCampaignStore(redis, HeraldNode.objectMapper());
+    audience =
+        new RedisAudienceStore(redis, HeraldNode.objectMapper(), Clock.fixed(T0, ZoneOffset.UTC));
+    campaigns.create(
+        new Campaign(
+            ACCOUNT,
+            CAMPAIGN,
+            "news",
+            Map.of(),
+            "Shop",
+            "news@shop.example",
+            Optional.empty(),
+            "Hi",
+            "<p>Hi</p>",
+            Optional.empty(),
+            new CampaignState.Sending(Phase.ALL),
+            5,
+            T0));
+    campaigns.addRecipients(
+        ACCOUNT,
+        CAMPAIGN,
+        LongStream.rangeClosed(1, 5)
+            .mapToObj(
+                n ->
+                    new Recipient(
+                        n, "e:r" + n + "@x.example", "r" + n + "@x.example", "R " + n, Map.of()))
+            .toList());
+  }
+
+  @Test
+  void aBatchOfOutcomesIsRecordedOnceEachAndCountedLikeSingleCalls() {
+    assertThat(campaigns.recordSentFinal(ACCOUNT, CAMPAIGN, 1, Phase.ALL, "delivered"))
+        .isEqualTo(1);
+
+    List<Long> recorded =
+        campaigns.recordFinals(
+            ACCOUNT,
+            CAMPAIGN,
+            List.of(
+                new Final(2, Phase.ALL, "delivered", true),
+                new Final(1, Phase.ALL, "delivered", true), // already final
+                new Final(3, Phase.ALL, "suppressed", false),
+                new Final(3, Phase.ALL, "delivered", true), // twice in one batch
+                new Final(4, Phase.ALL, "bounced_hard", true)));
+
+    assertThat(recorded).containsExactly(2L, -1L, 3L, -1L, 4L);
+    var stats = campaigns.stats(ACCOUNT, CAMPAIGN);
+    assertThat(stats.get(Phase.ALL, "delivered")).isEqualTo(2);
+    assertThat(stats.get(Phase.ALL, "sent")).isEqualTo(3);
+    assertThat(stats.get(Phase.ALL, "suppressed")).isEqualTo(1);
+    assertThat(stats.get(Phase.ALL, "bounced_hard")).isEqualTo(1);
+    assertThat(campaigns.finals(ACCOUNT, CAMPAIGN)).isEqualTo(4);
+    assertThat(campaigns.recordFinal(ACCOUNT, CAMPAIGN, 4, Phase.ALL, "failed")).isEqualTo(-1);
+    assertThat(campaigns.recordFinals(ACCOUNT, CAMPAIGN, List.of())).isEmpty();
+  }
+
+  @Test
+  void aBatchCheckReadsWhatSingleChecksRead() {
+    campaigns.recordSentFinal(ACCOUNT, CAMPAIGN, 2, Phase.ALL, "delivered");
+    audience.suppress(ACCOUNT, new Suppression("e:r3@x.example", "unsubscribed", T0));
+
+    List<SendCheck> batch = campaigns.checkAll(ACCOUNT, CAMPAIGN, List.of(1L, 2L, 3L, 9L));
+
+    assertThat(batch)
+        .containsExactly(
+            campaigns.check(ACCOUNT, CAMPAIGN, 1),
+            campaigns.check(ACCOUNT, CAMPAIGN, 2),
+            campaigns.check(ACCOUNT, CAMPAIGN, 3),
+            campaigns.check(ACCOUNT, CAMPAIGN, 9));
+    assertThat(batch.get(0).state()).contains(new CampaignState.Sending(Phase.ALL));
+    assertThat(batch.get(0).recipient().map(Recipient::email)).contains("r1@x.example");
+    assertThat(batch.get(0).alreadyFinal()).isFalse();
+    assertThat(batch.get(0).suppressed()).isFalse();
+    assertThat(batch.get(1).alreadyFinal()).isTrue();
+    assertThat(batch.get(2).suppressed()).isTrue();
+    assertThat(batch.get(3).recipient()).isEmpty();
+    assertThat(campaigns.checkAll(new AccountId("00000000000000b2"), CAMPAIGN, List.of(1L)))
+        .singleElement()
+        .satisfies(c -> assertThat(c.state()).isEmpty());
+  }
+}
