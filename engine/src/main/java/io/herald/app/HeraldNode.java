@@ -19,7 +19,6 @@ import io.herald.channel.email.CampaignEmails;
 import io.herald.channel.email.DkimKeys;
 import io.herald.channel.email.TransactionalEmails;
 import io.herald.config.HeraldConfig;
-import io.herald.config.ImportConfig;
 import io.herald.delivery.CampaignSamples;
 import io.herald.delivery.DeliveryWorker;
 import io.herald.delivery.EmailTransport;
@@ -32,8 +31,6 @@ import io.herald.delivery.smtp.SmtpTransport;
 import io.herald.feedback.FeedbackParser;
 import io.herald.feedback.InboundFeedback;
 import io.herald.importers.ContactFileReader;
-import io.herald.importers.ImportLimits;
-import io.herald.importers.ImportOptions;
 import io.herald.message.Limits;
 import io.herald.message.MessageId;
 import io.herald.message.MessageMetrics;
@@ -61,7 +58,6 @@ import io.herald.web.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.nio.charset.Charset;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -127,7 +123,7 @@ public final class HeraldNode implements AutoCloseable {
       this.imports =
           new Imports(
               audience,
-              new ContactFileReader(importOptions(config.imports())),
+              new ContactFileReader(ImportOptionsFromConfig.of(config.imports())),
               new JurisdictionPolicy(config.policy().blockedRegions()),
               clock,
               random,
@@ -149,6 +145,10 @@ public final class HeraldNode implements AutoCloseable {
               clock,
               random,
               DkimKeys.load(config.delivery().dkimKeys()));
+      RetryPolicy retries =
+          new RetryPolicy(
+              Duration.ofMinutes(1), Duration.ofHours(1), config.delivery().retryMaxAge());
+      String consumer = consumerName(random); // one host lookup; one name per process
       this.worker =
           new DeliveryWorker(
               new DeliveryWorker.Parts(
@@ -158,11 +158,10 @@ public final class HeraldNode implements AutoCloseable {
                   audience,
                   messages,
                   transport,
-                  new RetryPolicy(
-                      Duration.ofMinutes(1), Duration.ofHours(1), config.delivery().retryMaxAge()),
+                  retries,
                   clock,
                   random),
-              consumerName(random),
+              consumer,
               config.delivery().concurrency(),
               config.delivery().reclaimAfter());
       resources.push(worker);
@@ -186,12 +185,11 @@ public final class HeraldNode implements AutoCloseable {
                   audience,
                   transactionalMail,
                   transport,
-                  new RetryPolicy(
-                      Duration.ofMinutes(1), Duration.ofHours(1), config.delivery().retryMaxAge()),
+                  retries,
                   messageMetrics,
                   clock,
                   random),
-              consumerName(random),
+              consumer,
               config.delivery().concurrency(),
               config.delivery().reclaimAfter());
       resources.push(transactional);
@@ -305,19 +303,6 @@ public final class HeraldNode implements AutoCloseable {
     return host + "-" + ProcessHandle.current().pid() + "-" + Integer.toHexString(random.nextInt());
   }
 
-  static ImportOptions importOptions(ImportConfig config) {
-    return new ImportOptions(
-        config.defaultRegion(),
-        Charset.forName(config.fallbackCharset()),
-        new ImportLimits(
-            config.maxFileBytes(),
-            config.maxRows(),
-            config.maxCellChars(),
-            config.maxLineChars(),
-            config.maxExpansionRatio(),
-            config.maxUncompressedBytes()));
-  }
-
   /** The one JSON mapper: ISO-8601 instants, Optional support. */
   public static ObjectMapper objectMapper() {
     return new ObjectMapper()
@@ -357,6 +342,11 @@ public final class HeraldNode implements AutoCloseable {
 
   public WorkQueue workQueue() {
     return workQueue;
+  }
+
+  /** Transactional copies waiting, in flight or scheduled for a retry. */
+  public long transactionalBacklog() {
+    return transactional.backlog();
   }
 
   public Canaries canaries() {

@@ -162,19 +162,34 @@ public final class InboundFeedback {
   }
 
   private Received complaint(FeedbackReport.Complaint c) {
-    AccountId account = new AccountId(c.ref().accountId());
-    CampaignId campaign = new CampaignId(c.ref().campaignId());
+    Received received = complain(c.ref(), "arf");
+    return received.outcome().equals("complaint")
+        ? new Received(
+            "complaint",
+            received.campaignId(),
+            received.counted(),
+            "feedback type " + c.feedbackType())
+        : received;
+  }
+
+  /**
+   * A complaint about the message {@code ref} proves ({@code source}: {@code arf} for a feedback
+   * loop's report, {@code form} for the public spam form): the contact is suppressed and {@code
+   * complained} counted once.
+   */
+  public Received complain(MessageRef ref, String source) {
+    AccountId account = new AccountId(ref.accountId());
+    CampaignId campaign = new CampaignId(ref.campaignId());
     Optional<String> contactKey =
-        switch (c.ref()) {
+        switch (ref) {
           case MessageRef.Contact k -> Optional.of(k.contactKey());
           case MessageRef.Recipient r -> contactOf(r.token());
         };
     if (contactKey.isEmpty()) {
       return new Received("unrecognised", Optional.empty(), false, "no such campaign recipient");
     }
-    boolean counted = engagements.complained(account, campaign, contactKey.get(), "arf");
-    return new Received(
-        "complaint", Optional.of(campaign.value()), counted, "feedback type " + c.feedbackType());
+    boolean counted = engagements.complained(account, campaign, contactKey.get(), source);
+    return new Received("complaint", Optional.of(campaign.value()), counted, source);
   }
 
   /**

@@ -82,6 +82,11 @@ public final class TransactionalWorker implements AutoCloseable {
     this.loop = Thread.ofVirtual().name("transactional-" + consumer).start(this::run);
   }
 
+  /** Copies waiting, in flight or scheduled for a retry, in every account (status and tests). */
+  public long backlog() {
+    return queue.backlog();
+  }
+
   /** Looks for work at once instead of after the idle pause (a message was just accepted). */
   public void nudge() {
     if (wake.availablePermits() == 0) {

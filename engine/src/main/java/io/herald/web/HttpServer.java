@@ -91,8 +91,7 @@ public final class HttpServer implements AutoCloseable {
     new ReviewRoutes(auth, services.canaries()).register(app);
     new EngagementRoutes(auth, services.campaignStore(), services.engagementStore()).register(app);
     new TrackingRoutes(services.engagements(), services.campaignStore()).register(app);
-    new SpamReportRoutes(services.feedback(), services.campaignStore(), services.engagements())
-        .register(app);
+    new SpamReportRoutes(services.feedback(), services.inbound()).register(app);
     new InboundRoutes(auth, services.inbound()).register(app);
     new MessageRoutes(auth, services.messages()).register(app);
     // Prometheus text format; like /health it needs no token (bind http.host to a private

@@ -1,12 +1,7 @@
 package io.herald.web;
 
-import io.herald.account.AccountId;
-import io.herald.campaign.CampaignId;
-import io.herald.campaign.CampaignStore;
-import io.herald.campaign.Recipient;
 import io.herald.feedback.FeedbackParser;
-import io.herald.feedback.MessageRef;
-import io.herald.tracking.Engagements;
+import io.herald.feedback.InboundFeedback;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Optional;
@@ -22,13 +17,11 @@ final class SpamReportRoutes {
   static final int MAX_EVIDENCE = 256 * 1024;
 
   private final FeedbackParser parser;
-  private final CampaignStore campaigns;
-  private final Engagements engagements;
+  private final InboundFeedback inbound;
 
-  SpamReportRoutes(FeedbackParser parser, CampaignStore campaigns, Engagements engagements) {
+  SpamReportRoutes(FeedbackParser parser, InboundFeedback inbound) {
     this.parser = parser;
-    this.campaigns = campaigns;
-    this.engagements = engagements;
+    this.inbound = inbound;
   }
 
   void register(Javalin app) {
@@ -54,8 +47,12 @@ final class SpamReportRoutes {
     if (evidence.length() > MAX_EVIDENCE) {
       evidence = evidence.substring(0, MAX_EVIDENCE);
     }
-    Optional<Target> target = parser.referenceIn(evidence).flatMap(this::target);
-    if (target.isEmpty()) {
+    boolean recorded =
+        parser
+            .referenceIn(evidence)
+            .map(ref -> inbound.complain(ref, "form").outcome().equals("complaint"))
+            .orElse(false);
+    if (!recorded) {
       PublicPages.page(
           ctx,
           400,
@@ -65,30 +62,11 @@ final class SpamReportRoutes {
               + "<p><a href=\"/report\">Try again</a></p>");
       return;
     }
-    Target t = target.get();
-    engagements.complained(t.account(), t.campaign(), t.contactKey(), "form");
     PublicPages.page(
         ctx,
         200,
         "Thank you",
         "<h1>Thank you, your report is recorded</h1><p>This sender will not mail this address"
             + " through Herald again, and the campaign is reviewed.</p>");
-  }
-
-  private record Target(AccountId account, CampaignId campaign, String contactKey) {}
-
-  /** The contact a verified reference leads to; empty when the campaign or recipient is gone. */
-  private Optional<Target> target(MessageRef ref) {
-    AccountId account = new AccountId(ref.accountId());
-    CampaignId campaign = new CampaignId(ref.campaignId());
-    return switch (ref) {
-      case MessageRef.Contact c -> Optional.of(new Target(account, campaign, c.contactKey()));
-      case MessageRef.Recipient r ->
-          campaigns
-              .check(account, campaign, r.token().recipient())
-              .recipient()
-              .map(Recipient::contactKey)
-              .map(key -> new Target(account, campaign, key));
-    };
   }
 }

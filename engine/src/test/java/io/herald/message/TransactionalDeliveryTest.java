@@ -258,7 +258,8 @@ class TransactionalDeliveryTest {
     try (TestNode second = TestNode.start(toGreenMail(), clock)) {
       MessageStatus status = awaitFinal(second.node().messages(), account, id);
       assertThat(status.overall()).isEqualTo("delivered");
-      Thread.sleep(500); // another worker round: nothing more goes out
+      // Nothing is left queued or pending that could go out a second time.
+      Await.until(() -> second.node().transactionalBacklog(), n -> n == 0);
       assertThat(mail.getReceivedMessages()).hasSize(1);
       assertThat(second.node().messages().status(account.id(), id).orElseThrow().overall())
           .isEqualTo("delivered");

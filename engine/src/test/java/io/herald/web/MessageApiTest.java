@@ -10,12 +10,14 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.herald.app.HeraldNode;
 import io.herald.config.HeraldConfig;
 import io.herald.testing.Await;
+import io.herald.testing.MutableClock;
 import io.herald.testing.TestNode;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,6 +45,7 @@ class MessageApiTest {
   @TempDir Path data;
   TestNode node;
   String key;
+  final MutableClock clock = new MutableClock(Instant.parse("2026-11-21T09:00:00Z"));
   final ObjectMapper json = HeraldNode.objectMapper();
 
   @BeforeEach
@@ -51,7 +54,7 @@ class MessageApiTest {
     node =
         TestNode.start(
             base.withDelivery(base.delivery().withSmarthost("127.0.0.1", mail.getSmtp().getPort())),
-            Clock.systemUTC());
+            clock);
     key = node.createAccount("Shop Co");
   }
 
@@ -84,6 +87,10 @@ class MessageApiTest {
       request.header("Idempotency-Key", idempotencyKey);
     }
     return node.send(request.build());
+  }
+
+  void awaitNothingQueued() throws Exception {
+    Await.until(() -> node.node().transactionalBacklog(), n -> n == 0);
   }
 
   JsonNode awaitStatus(String id, String status) throws Exception {
@@ -141,7 +148,7 @@ class MessageApiTest {
     assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(node.json(refused).get("detail").asText()).contains("different request");
 
-    Thread.sleep(300); // a second copy, if one had been queued, would arrive by now
+    awaitNothingQueued(); // a second copy, had one been queued, would be waiting or sent
     assertThat(mail.getReceivedMessages()).hasSize(1);
     assertThat(node.json(node.get("/api/messages", key)).get("messages")).hasSize(1);
   }
@@ -167,7 +174,7 @@ class MessageApiTest {
     assertThat(ids).hasSize(1);
     assertThat(replayed).isEqualTo(threads - 1);
     awaitStatus(ids.iterator().next(), "delivered");
-    Thread.sleep(300);
+    awaitNothingQueued();
     assertThat(mail.getReceivedMessages()).hasSize(1);
   }
 
@@ -210,7 +217,7 @@ class MessageApiTest {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
       ids.add(node.json(send(message("p" + i + "@example.org", "M" + i), null)).get("id").asText());
-      Thread.sleep(3); // distinct acceptance times
+      clock.advance(Duration.ofMillis(1)); // distinct acceptance times
     }
     List<String> seen = new ArrayList<>();
     String cursor = null;
