@@ -11,6 +11,7 @@ import io.herald.config.HeraldConfig;
 import io.herald.config.RedisConfig;
 import io.herald.store.redis.EmbeddedRedis;
 import io.herald.testing.Await;
+import io.herald.testing.ChildNode;
 import io.herald.testing.TestNode;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -23,9 +24,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,9 +51,8 @@ class WorkerKillTest {
   @Test
   void aKilledWorkersMessagesAreFinishedByAnotherNodeExactlyOnce() throws Exception {
     try (EmbeddedRedis redis = EmbeddedRedis.start(redisDir, 0)) {
-      Process nodeA = startWorkerJvm(redis);
-      try {
-        String base = "http://127.0.0.1:" + httpPort(nodeA);
+      try (ChildNode nodeA = startWorkerJvm(redis)) {
+        String base = nodeA.baseUrl();
         String key = createAccount(base);
         StringBuilder csv = new StringBuilder("email,name\n");
         for (int i = 1; i <= RECIPIENTS; i++) {
@@ -85,8 +82,7 @@ class WorkerKillTest {
         send(base, "/api/campaigns/" + campaign + "/start", key, "{}", "application/json");
 
         Await.until(() -> mail.getReceivedMessages().length, n -> n >= RECIPIENTS / 4);
-        nodeA.destroyForcibly(); // SIGKILL: no shutdown hook, no acknowledgement
-        assertThat(nodeA.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        nodeA.kill(); // SIGKILL: no shutdown hook, no acknowledgement
         int atKill = mail.getReceivedMessages().length;
         assertThat(atKill).isLessThan(RECIPIENTS); // it really died mid-campaign
 
@@ -99,8 +95,6 @@ class WorkerKillTest {
               () -> nodeB.campaigns().find(account, id).orElseThrow().state(),
               s -> s instanceof io.herald.campaign.CampaignState.Completed);
         }
-      } finally {
-        nodeA.destroyForcibly();
       }
     }
 
@@ -124,53 +118,20 @@ class WorkerKillTest {
         .withRedis(new RedisConfig(Optional.of(URI.create(redis.uri().value())), 0));
   }
 
-  private Process startWorkerJvm(EmbeddedRedis redis) throws Exception {
-    String java = ProcessHandle.current().info().command().orElse("java");
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            java,
-            "--sun-misc-unsafe-memory-access=allow",
-            "-cp",
-            System.getProperty("java.class.path"),
-            "io.herald.cli.HeraldCli",
-            "serve");
-    Map<String, String> env = builder.environment();
-    env.put("HERALD_REDIS_URI", redis.uri().value());
-    env.put("HERALD_DATA_DIR", dataA.toString());
-    env.put("HERALD_HTTP_HOST", "127.0.0.1");
-    env.put("HERALD_HTTP_PORT", "0");
-    env.put("HERALD_RELAY_PORT", "0");
-    env.put("HERALD_ADMIN_TOKEN", TestNode.ADMIN_TOKEN);
-    env.put("HERALD_TRACKING_SECRET", SECRET);
-    env.put("HERALD_DELIVERY_SMTP_HOST", "127.0.0.1");
-    env.put("HERALD_DELIVERY_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()));
-    env.put("HERALD_DELIVERY_SMTP_MAX_CONNECTIONS", "4");
-    env.put("HERALD_DELIVERY_CONCURRENCY", Integer.toString(CONCURRENCY));
-    env.put("HERALD_DELIVERY_RATE", "100/s");
-    env.put("HERALD_DELIVERY_RECLAIM_AFTER", "2s");
-    env.put("HERALD_CANARY_APPLY_TO", "none"); // the whole audience at once, as nodeConfig
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(dataA.resolve("worker.log").toFile());
-    return builder.start();
-  }
-
-  /** Waits (bounded) for the child's log to say which port it serves on. */
-  private int httpPort(Process process) throws Exception {
-    Pattern serving = Pattern.compile("serving HTTP on port (\\d+)");
-    Path log = dataA.resolve("worker.log");
-    String text =
-        Await.until(
-            () -> {
-              if (!process.isAlive()) {
-                throw new AssertionError(
-                    "the worker JVM exited: " + java.nio.file.Files.readString(log));
-              }
-              return java.nio.file.Files.exists(log) ? java.nio.file.Files.readString(log) : "";
-            },
-            t -> serving.matcher(t).find());
-    Matcher m = serving.matcher(text);
-    m.find();
-    return Integer.parseInt(m.group(1));
+  private ChildNode startWorkerJvm(EmbeddedRedis redis) throws Exception {
+    return ChildNode.serve(
+        dataA,
+        Map.of(
+            "HERALD_REDIS_URI", redis.uri().value(),
+            "HERALD_TRACKING_SECRET", SECRET,
+            "HERALD_DELIVERY_SMTP_HOST", "127.0.0.1",
+            "HERALD_DELIVERY_SMTP_PORT", Integer.toString(mail.getSmtp().getPort()),
+            "HERALD_DELIVERY_SMTP_MAX_CONNECTIONS", "4",
+            "HERALD_DELIVERY_CONCURRENCY", Integer.toString(CONCURRENCY),
+            "HERALD_DELIVERY_RATE", "100/s",
+            "HERALD_DELIVERY_RECLAIM_AFTER", "2s",
+            // the whole audience at once, as nodeConfig
+            "HERALD_CANARY_APPLY_TO", "none"));
   }
 
   private String createAccount(String base) throws Exception {
