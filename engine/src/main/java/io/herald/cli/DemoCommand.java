@@ -121,7 +121,11 @@ final class DemoCommand implements Callable<Integer> {
                   + " the audience simulator answers every message");
       CanaryWatch watch = new CanaryWatch(cli, clock, healthy, purchased);
       boolean decided = watch.awaitDecisions(clock.real(WINDOW).plus(Duration.ofSeconds(90)));
-      return finish(admin, healthy, purchased, audience, capture, decided);
+      int code = finish(admin, healthy, purchased, audience, capture, decided);
+      boolean toured =
+          new TransactionalTour(cli, admin, node.relayPort(), capture::getReceivedMessages, clock)
+              .run(dir, this::sub);
+      return toured ? code : 1;
     } finally {
       capture.stop();
       if (!keep) {

@@ -45,6 +45,11 @@ class DemoTest {
         .contains("rejected: purchased list")
         .containsPattern("campaign [0-9a-f]{16}: completed, 401 recipients")
         .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    // The developer's part: relay with AUTH, API with an idempotency key, a DSN by SMTP.
+    assertThat(printed)
+        .containsPattern("relay, AUTH as Demo Shop, to olena@shop-customers.example: 250 2.0.0")
+        .containsPattern("DSN by SMTP to bounces\\+\\S+, no AUTH: 250")
+        .containsPattern("no-such-user@shop-customers.example: bounced \\(hard\\)");
     // The purchased audience's dead addresses came back as DSNs through the inbound endpoint.
     assertThat(printed).containsPattern("purchased audience did .*dsn \\(user unknown\\)=[1-9]");
   }
