@@ -11,8 +11,9 @@ import java.nio.file.Path;
  *   <li>{@code generate ROWS DIR}: writes {@code contacts-ROWS.csv} and {@code .xlsx} (once);
  *   <li>{@code herald-import FILE DATA_DIR}: Herald's whole import into an embedded Redis;
  *   <li>{@code reference-parse FILE}: a bare Commons CSV or POI streaming parse of the same file;
- *   <li>{@code herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim]}: a campaign to an SMTP
- *       sink, DKIM-signed (RSA 2048) with {@code dkim};
+ *   <li>{@code herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim|plain [WARMUP]]}: a
+ *       campaign to an SMTP sink, DKIM-signed (RSA 2048) with {@code dkim}; with WARMUP, an untimed
+ *       campaign to that many other recipients is delivered first in the same JVM;
  *   <li>{@code herald-relay RELAY_PORT SINK_PORT CONNECTIONS DATA_DIR STOP_FILE}: a node with its
  *       SMTP relay on a loopback port (127.0.0.1 trusted as one account), delivering to a sink,
  *       until STOP_FILE exists; {@code bench/run} times {@code smtp-source} against it;
@@ -38,6 +39,7 @@ public final class BenchMain {
       case "herald-campaign" ->
           HeraldCampaign.run(
               Long.parseLong(args[1]),
+              args.length > 6 ? Long.parseLong(args[6]) : 0,
               Integer.parseInt(args[2]),
               Integer.parseInt(args[3]),
               Path.of(args[4]),
@@ -63,7 +65,7 @@ public final class BenchMain {
   private static void usage() {
     System.err.println(
         "usage: generate ROWS DIR | herald-import FILE DATA_DIR | reference-parse FILE"
-            + " | herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim]"
+            + " | herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim|plain [WARMUP]]"
             + " | herald-relay RELAY_PORT SINK_PORT CONNECTIONS DATA_DIR STOP_FILE"
             + " | canary [RUNS [SEED [CONFIDENCE]]]");
     System.exit(2);
