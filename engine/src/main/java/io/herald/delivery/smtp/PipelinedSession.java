@@ -6,10 +6,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The message transaction of a session whose server offers {@code PIPELINING} (RFC 2920), on the
@@ -18,8 +16,9 @@ import java.util.concurrent.TimeUnit;
  * {@link DataEncoding} gives it. Two round trips a message instead of four, and no byte-by-byte
  * stream chain. Jakarta Mail keeps the rest of the session (greeting, EHLO, AUTH, RSET, NOOP,
  * QUIT): each side reads exactly the replies to its own commands, so the two never share buffered
- * bytes. Every read has the reply timeout (the reply to the content the data timeout), and the
- * content write is bounded by closing the socket when it takes longer than the data timeout.
+ * bytes. Every read has the reply timeout (the reply to the content the data timeout) and the
+ * content write the data timeout, kept by {@link IoDeadlines} (which closes the socket of an
+ * operation past its deadline) rather than by {@code SO_TIMEOUT} and a timer per operation.
  */
 final class PipelinedSession {
   private static final int MAX_LINE = 4096;
@@ -38,19 +37,19 @@ final class PipelinedSession {
   private final Socket socket;
   private final InputStream in;
   private final OutputStream out;
-  private final ScheduledExecutorService timer;
+  private final IoDeadlines.Watch watch;
   private final int replyMillis;
   private final int dataMillis;
   private final byte[] buffer = new byte[1024];
   private int position;
   private int limit;
 
-  PipelinedSession(Socket socket, ScheduledExecutorService timer, int replyMillis, int dataMillis)
+  PipelinedSession(Socket socket, IoDeadlines deadlines, int replyMillis, int dataMillis)
       throws IOException {
     this.socket = socket;
     this.in = socket.getInputStream();
     this.out = socket.getOutputStream();
-    this.timer = timer;
+    this.watch = deadlines.watch(socket);
     this.replyMillis = replyMillis;
     this.dataMillis = dataMillis;
   }
@@ -78,6 +77,26 @@ final class PipelinedSession {
    * or silent connection an exception.
    */
   Result send(Envelope envelope, byte[] rfc822) throws IOException {
+    // Untimed reads here: the watch keeps the deadlines. Jakarta Mail's own commands (RSET, NOOP)
+    // get their SO_TIMEOUT back afterwards.
+    socket.setSoTimeout(0);
+    try {
+      return transaction(envelope, rfc822);
+    } catch (IOException e) {
+      if (watch.timedOut()) {
+        // The sweep closed the socket: what ended the read or write is the deadline, not the close.
+        throw new SocketTimeoutException("no answer in time");
+      }
+      throw e;
+    } finally {
+      watch.disarm();
+      if (!socket.isClosed()) {
+        socket.setSoTimeout(replyMillis);
+      }
+    }
+  }
+
+  private Result transaction(Envelope envelope, byte[] rfc822) throws IOException {
     if (position != limit) {
       throw new IOException("unexpected bytes from the server before MAIL");
     }
@@ -89,9 +108,9 @@ final class PipelinedSession {
             + ">\r\nDATA\r\n";
     out.write(commands.getBytes(StandardCharsets.US_ASCII));
     out.flush();
-    Result mail = read(Stage.MAIL);
-    Result rcpt = read(Stage.RCPT);
-    Result data = read(Stage.DATA);
+    Result mail = read(Stage.MAIL, replyMillis);
+    Result rcpt = read(Stage.RCPT, replyMillis);
+    Result data = read(Stage.DATA, replyMillis);
     if (!positive(mail) || !positive(rcpt)) {
       Result refused = positive(mail) ? rcpt : mail;
       // A server that still accepts DATA would take whatever comes next as content: the session
@@ -101,44 +120,26 @@ final class PipelinedSession {
     if (data.code() != 354) {
       return data;
     }
-    write(DataEncoding.encode(rfc822));
-    socket.setSoTimeout(dataMillis);
-    try {
-      Result done = read(Stage.DATA);
-      return new Result(Stage.DATA, done.code(), done.text(), positive(done), false);
-    } finally {
-      socket.setSoTimeout(replyMillis);
-    }
+    byte[] content = DataEncoding.encode(rfc822);
+    watch.arm(dataMillis);
+    out.write(content);
+    out.flush();
+    Result done = read(Stage.DATA, dataMillis);
+    return new Result(Stage.DATA, done.code(), done.text(), positive(done), false);
+  }
+
+  /** Stops watching the socket's deadlines; the session is closed. */
+  void close() {
+    watch.close();
   }
 
   private static boolean positive(Result r) {
     return r.code() >= 200 && r.code() < 300;
   }
 
-  /**
-   * Writes and flushes, closing the socket if the write is still blocked after the data timeout.
-   */
-  private void write(byte[] bytes) throws IOException {
-    ScheduledFuture<?> guard =
-        timer.schedule(this::closeQuietly, dataMillis, TimeUnit.MILLISECONDS);
-    try {
-      out.write(bytes);
-      out.flush();
-    } finally {
-      guard.cancel(false);
-    }
-  }
-
-  private void closeQuietly() {
-    try {
-      socket.close();
-    } catch (IOException e) {
-      // Closing is the timeout's whole point; a failure to close leaves nothing to do.
-    }
-  }
-
   /** One reply, all its lines: the code of the last, and the lines joined as Jakarta Mail does. */
-  private Result read(Stage stage) throws IOException {
+  private Result read(Stage stage, int millis) throws IOException {
+    watch.arm(millis);
     StringBuilder text = new StringBuilder();
     for (int lines = 0; lines < MAX_LINES; lines++) {
       String line = readLine();

@@ -119,6 +119,7 @@ final class SmtpConnection implements AutoCloseable {
 
   @Override
   public void close() {
+    pipelined.ifPresent(PipelinedSession::close);
     try {
       transport.close();
     } catch (MessagingException | RuntimeException e) {

@@ -23,6 +23,7 @@ import org.eclipse.angus.mail.util.MailSSLSocketFactory;
 final class SmtpConnector {
   private final SmtpSettings settings;
   private final ScheduledExecutorService timer;
+  private final IoDeadlines deadlines;
   private final ReplyClassifier classifier;
   private final Clock clock;
   private final SSLSocketFactory trustingSsl;
@@ -34,6 +35,7 @@ final class SmtpConnector {
       Clock clock) {
     this.settings = settings;
     this.timer = timer;
+    this.deadlines = new IoDeadlines(timer);
     this.classifier = classifier;
     this.clock = clock;
     this.trustingSsl = trustingFactory();
@@ -112,7 +114,7 @@ final class SmtpConnector {
       return Optional.of(
           new PipelinedSession(
               socket,
-              timer,
+              deadlines,
               millis(settings.timeouts().reply()),
               millis(settings.timeouts().data())));
     } catch (java.io.IOException e) {
