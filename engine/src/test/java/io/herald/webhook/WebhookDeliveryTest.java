@@ -16,9 +16,12 @@ import io.herald.config.HeraldConfig;
 import io.herald.testing.Await;
 import io.herald.testing.MutableClock;
 import io.herald.testing.TestNode;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -244,6 +249,71 @@ class WebhookDeliveryTest {
     assertThat(receiver.received("bounced")).hasSize(1);
   }
 
+  @Test
+  void opensClicksAndUnsubscribesAreReportedOnceWithWhatTheyWere() throws Exception {
+    Receiver receiver = registered("opened", "clicked", "unsubscribed");
+    Campaign campaign = startedCampaign(1);
+    Await.until(() -> mail.getReceivedMessages().length, n -> n == 1);
+    MimeMessage message = mail.getReceivedMessages()[0];
+    Document html = Jsoup.parse(html(message));
+    String pixel = html.select("img").last().attr("src");
+    String link = html.select("a[href*=/t/]").first().attr("href");
+    String unsubscribe =
+        message.getHeader("List-Unsubscribe", null).replaceAll("(?s)^<([^>]+)>.*", "$1");
+
+    clock.advance(Duration.ofMinutes(5)); // a person, not a scanner right after delivery
+    for (int i = 0; i < 2; i++) { // the second time counts nothing, so reports nothing
+      fetch("GET", URI.create(pixel).getPath());
+      fetch("GET", URI.create(link).getPath());
+    }
+    node.send(
+        HttpRequest.newBuilder(node.url(URI.create(unsubscribe).getPath()))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+            .build());
+
+    Await.until(receiver::received, r -> r.size() == 3);
+    Await.until(() -> node.node().webhooks().backlog(), n -> n == 0);
+    assertThat(receiver.received()).hasSize(3).allMatch(Receiver.Received::verified);
+    JsonNode opened = receiver.received("opened").getFirst().json();
+    assertThat(opened.get("recipient").asText()).isEqualTo("r1@example.com");
+    assertThat(opened.get("message").get("campaign").asText()).isEqualTo(campaign.id().value());
+    assertThat(opened.get("data").get("human").asBoolean()).isTrue();
+    assertThat(opened.get("data").has("machineReason")).isFalse();
+    JsonNode clicked = receiver.received("clicked").getFirst().json();
+    assertThat(clicked.get("data").get("url").asText()).isEqualTo("https://shop.example/sale");
+    JsonNode unsubscribed = receiver.received("unsubscribed").getFirst().json();
+    assertThat(unsubscribed.get("data").get("source").asText()).isEqualTo("one-click");
+  }
+
+  static final String CHROME =
+      "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko)"
+          + " Chrome/124.0.0.0 Safari/537.36";
+
+  void fetch(String method, String path) throws Exception {
+    node.send(
+        HttpRequest.newBuilder(node.url(path))
+            .header("User-Agent", CHROME)
+            .method(method, HttpRequest.BodyPublishers.noBody())
+            .build());
+  }
+
+  /** The HTML part of a delivered message. */
+  static String html(Part part) throws Exception {
+    if (part.isMimeType("text/html")) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String found = html(multipart.getBodyPart(i));
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
   Campaign startedCampaign(int audience) throws Exception {
     List<String> lines = new ArrayList<>(List.of("email,name"));
     for (int i = 1; i <= audience; i++) {
@@ -265,7 +335,7 @@ class WebhookDeliveryTest {
                 "news@shop.example",
                 Optional.empty(),
                 "Hello",
-                "<p>Hi {{name}}</p>",
+                "<p>Hi {{name}}, see the <a href=\"https://shop.example/sale\">sale</a></p>",
                 Optional.empty()));
     return campaigns.start(account, draft.id());
   }
