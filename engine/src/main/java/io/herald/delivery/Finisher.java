@@ -192,7 +192,8 @@ final class Finisher implements AutoCloseable {
     WorkItem item = done.claimed().item();
     String outcome = done.outcome().orElseThrow();
     if (outcome.equals("delivered")) {
-      return Optional.of(campaignEvent(item, done, EventType.DELIVERED, Map.of()));
+      return Optional.of(
+          campaignEvent(item, done, EventType.DELIVERED, Map.of("reply", done.reply())));
     }
     if (outcome.startsWith("bounced_")) {
       Map<String, Object> data =

@@ -263,9 +263,14 @@ public final class Messages {
     Instant now = clock.instant();
     DeliveryState.Kind kind = DeliveryState.Kind.valueOf(bounce.kind().name());
     String reply = (bounce.status() + " " + bounce.diagnostic()).strip();
+    // A DSN that comes again (MTAs retry) is recorded again but reported once.
+    boolean repeated =
+        store.state(account, id, (int) number).orElse(null) instanceof DeliveryState.Bounced;
     store.recordLate(account, id, (int) number, new DeliveryState.Bounced(now, kind, reply));
     String address = message.get().recipients().get((int) number);
-    events.emit(lateBounce(account, id, address, kind, reply, now));
+    if (!repeated) {
+      events.emit(lateBounce(account, id, address, kind, reply, now));
+    }
     if (kind == DeliveryState.Kind.HARD) {
       audience.suppress(
           account,

@@ -4,10 +4,12 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.herald.config.HeraldConfig;
 import io.herald.testing.TestNode;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -29,7 +31,10 @@ class WebhookApiTest {
 
   @BeforeEach
   void start() throws Exception {
-    node = TestNode.start(data);
+    HeraldConfig test = TestNode.config(data);
+    node =
+        TestNode.start(
+            test.withWebhooks(test.webhooks().withAllowPrivateTargets(false)), Clock.systemUTC());
     key = node.createAccount("Shop Co");
   }
 

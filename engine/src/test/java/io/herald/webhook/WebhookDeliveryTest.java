@@ -68,8 +68,7 @@ class WebhookDeliveryTest {
     HeraldConfig base = TestNode.config(data);
     node =
         TestNode.start(
-            base.withDelivery(base.delivery().withSmarthost("127.0.0.1", mail.getSmtp().getPort()))
-                .withWebhooks(base.webhooks().withAllowPrivateTargets(true)),
+            base.withDelivery(base.delivery().withSmarthost("127.0.0.1", mail.getSmtp().getPort())),
             clock);
     key = node.createAccount("Shop Co");
     account = node.node().accounts().authenticate(key).orElseThrow().id();
