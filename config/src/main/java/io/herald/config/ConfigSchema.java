@@ -240,7 +240,7 @@ final class ConfigSchema {
                   CANARY_APPLY_TO,
                   CANARY_WINDOW,
                   CANARY_CHECK_EVERY),
-              RelayKeys.KEYS.stream())
+              java.util.stream.Stream.concat(RelayKeys.KEYS.stream(), WebhookKeys.KEYS.stream()))
           .toList();
 
   private static final Map<String, ConfigKey<?>> BY_PATH =
@@ -307,7 +307,8 @@ final class ConfigSchema {
             v.get(DELIVERY_DKIM_KEYS)),
         new TrackingConfig(v.get(TRACKING_BASE_URL), v.get(TRACKING_SECRET)),
         new CanaryConfig(v.get(CANARY_APPLY_TO), v.get(CANARY_WINDOW), v.get(CANARY_CHECK_EVERY)),
-        RelayKeys.assemble(v));
+        RelayKeys.assemble(v),
+        WebhookKeys.assemble(v));
   }
 
   /** Values set so far by the file and the environment; a key not set reads as its default. */

@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param tracking links in messages
  * @param canary the canary release of bulk campaigns
  * @param relay the SMTP relay for developers and for mail coming back (bounces, reports)
+ * @param webhooks event webhooks per account
  */
 public record HeraldConfig(
     HttpConfig http,
@@ -28,7 +29,8 @@ public record HeraldConfig(
     DeliveryConfig delivery,
     TrackingConfig tracking,
     CanaryConfig canary,
-    RelayConfig relay) {
+    RelayConfig relay,
+    WebhookConfig webhooks) {
 
   public HeraldConfig {
     Objects.requireNonNull(http, "http");
@@ -40,34 +42,42 @@ public record HeraldConfig(
     Objects.requireNonNull(tracking, "tracking");
     Objects.requireNonNull(canary, "canary");
     Objects.requireNonNull(relay, "relay");
+    Objects.requireNonNull(webhooks, "webhooks");
   }
 
   public HeraldConfig withHttp(HttpConfig next) {
-    return new HeraldConfig(next, data, redis, policy, imports, delivery, tracking, canary, relay);
+    return new HeraldConfig(
+        next, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks);
   }
 
   public HeraldConfig withData(DataConfig next) {
-    return new HeraldConfig(http, next, redis, policy, imports, delivery, tracking, canary, relay);
+    return new HeraldConfig(
+        http, next, redis, policy, imports, delivery, tracking, canary, relay, webhooks);
   }
 
   public HeraldConfig withRedis(RedisConfig next) {
-    return new HeraldConfig(http, data, next, policy, imports, delivery, tracking, canary, relay);
+    return new HeraldConfig(
+        http, data, next, policy, imports, delivery, tracking, canary, relay, webhooks);
   }
 
   public HeraldConfig withImports(ImportConfig next) {
-    return new HeraldConfig(http, data, redis, policy, next, delivery, tracking, canary, relay);
+    return new HeraldConfig(
+        http, data, redis, policy, next, delivery, tracking, canary, relay, webhooks);
   }
 
   public HeraldConfig withDelivery(DeliveryConfig next) {
-    return new HeraldConfig(http, data, redis, policy, imports, next, tracking, canary, relay);
+    return new HeraldConfig(
+        http, data, redis, policy, imports, next, tracking, canary, relay, webhooks);
   }
 
   public HeraldConfig withTracking(TrackingConfig next) {
-    return new HeraldConfig(http, data, redis, policy, imports, delivery, next, canary, relay);
+    return new HeraldConfig(
+        http, data, redis, policy, imports, delivery, next, canary, relay, webhooks);
   }
 
   public HeraldConfig withCanary(CanaryConfig next) {
-    return new HeraldConfig(http, data, redis, policy, imports, delivery, tracking, next, relay);
+    return new HeraldConfig(
+        http, data, redis, policy, imports, delivery, tracking, next, relay, webhooks);
   }
 
   /** Every key at its documented default, as if started with no file and no environment. */
@@ -76,6 +86,12 @@ public record HeraldConfig(
   }
 
   public HeraldConfig withRelay(RelayConfig next) {
-    return new HeraldConfig(http, data, redis, policy, imports, delivery, tracking, canary, next);
+    return new HeraldConfig(
+        http, data, redis, policy, imports, delivery, tracking, canary, next, webhooks);
+  }
+
+  public HeraldConfig withWebhooks(WebhookConfig next) {
+    return new HeraldConfig(
+        http, data, redis, policy, imports, delivery, tracking, canary, relay, next);
   }
 }

@@ -196,7 +196,7 @@ class ConfigLoaderTest {
         .hasMessage(
             "unknown configuration key \"smtp\" in "
                 + file
-                + " line 1 (known sections: http, data, redis, policy, import, delivery, tracking, canary, relay)");
+                + " line 1 (known sections: http, data, redis, policy, import, delivery, tracking, canary, relay, webhooks)");
   }
 
   @Test
@@ -361,7 +361,7 @@ class ConfigLoaderTest {
         .hasMessage(
             "configuration file "
                 + file
-                + " must be a mapping of sections (http, data, redis, policy, import, delivery, tracking, canary, relay), got a list"
+                + " must be a mapping of sections (http, data, redis, policy, import, delivery, tracking, canary, relay, webhooks), got a list"
                 + " at "
                 + file
                 + " line 1");

@@ -47,6 +47,7 @@ import io.herald.store.redis.RedisConnectionUri;
 import io.herald.store.redis.RedisEngagementStore;
 import io.herald.store.redis.RedisMessageStore;
 import io.herald.store.redis.RedisTransactionalQueue;
+import io.herald.store.redis.RedisWebhookStore;
 import io.herald.store.redis.RedisWorkQueue;
 import io.herald.submission.SmtpRelay;
 import io.herald.tracking.EngagementClassifier;
@@ -55,6 +56,8 @@ import io.herald.tracking.Engagements;
 import io.herald.tracking.TokenSigner;
 import io.herald.tracking.TrackingSecret;
 import io.herald.web.HttpServer;
+import io.herald.webhook.SecretBox;
+import io.herald.webhook.Webhooks;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -92,6 +95,7 @@ public final class HeraldNode implements AutoCloseable {
   private final SmtpRelay relay;
   private final Messages messages;
   private final TransactionalWorker transactional;
+  private final Webhooks webhooks;
 
   private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
       throws IOException {
@@ -149,6 +153,20 @@ public final class HeraldNode implements AutoCloseable {
           new RetryPolicy(
               Duration.ofMinutes(1), Duration.ofHours(1), config.delivery().retryMaxAge());
       String consumer = consumerName(random); // one host lookup; one name per process
+      // Webhooks before the workers that report to them: closed after them, so the events of
+      // the last messages are still written out.
+      this.webhooks =
+          new Webhooks(
+              new Webhooks.Parts(
+                  new RedisWebhookStore(redis, mapper),
+                  new SecretBox(signer.derivedKey("webhook-secrets"), random),
+                  mapper,
+                  metrics,
+                  clock,
+                  random),
+              config.webhooks(),
+              consumer);
+      resources.push(webhooks);
       this.worker =
           new DeliveryWorker(
               new DeliveryWorker.Parts(
@@ -160,7 +178,8 @@ public final class HeraldNode implements AutoCloseable {
                   transport,
                   retries,
                   clock,
-                  random),
+                  random,
+                  webhooks.events()),
               consumer,
               config.delivery().concurrency(),
               config.delivery().reclaimAfter());
@@ -188,7 +207,8 @@ public final class HeraldNode implements AutoCloseable {
                   retries,
                   messageMetrics,
                   clock,
-                  random),
+                  random,
+                  webhooks.events()),
               consumer,
               config.delivery().concurrency(),
               config.delivery().reclaimAfter());
@@ -202,7 +222,8 @@ public final class HeraldNode implements AutoCloseable {
                   messageMetrics,
                   transactional::nudge,
                   clock,
-                  random),
+                  random,
+                  webhooks.events()),
               Limits.defaults(),
               config.delivery().returnPathDomain());
       EngagementClassifier.Rules rules = EngagementClassifier.Rules.DEFAULT;
@@ -216,11 +237,19 @@ public final class HeraldNode implements AutoCloseable {
               campaignStore,
               clock,
               (account, id) ->
-                  MessageId.parse(id).flatMap(m -> messageStore.status(account, m)).isPresent());
+                  MessageId.parse(id).flatMap(m -> messageStore.status(account, m)).isPresent(),
+              webhooks.events());
       FeedbackParser feedbackParser = new FeedbackParser(signer);
       this.inbound =
           new InboundFeedback(
-              feedbackParser, signer, campaignStore, audience, engagements, this.messages, clock);
+              feedbackParser,
+              signer,
+              campaignStore,
+              audience,
+              engagements,
+              this.messages,
+              clock,
+              webhooks.events());
       this.relay =
           SmtpRelay.start(
               config.relay(),
@@ -255,7 +284,8 @@ public final class HeraldNode implements AutoCloseable {
                   metrics::scrape,
                   redis::ping,
                   clock,
-                  this.messages));
+                  this.messages,
+                  webhooks));
       resources.push(http);
     } catch (IOException | RuntimeException e) {
       close();
@@ -369,6 +399,11 @@ public final class HeraldNode implements AutoCloseable {
 
   public EngagementStore engagementStore() {
     return engagementStore;
+  }
+
+  /** Event webhooks: endpoints, the events reported to them, the outbox (status and tests). */
+  public Webhooks webhooks() {
+    return webhooks;
   }
 
   /** Transactional messages: what the HTTP API and the SMTP relay submit. */

@@ -290,7 +290,9 @@ final class DemoCommand implements Callable<Integer> {
         .withDelivery(toCapture)
         .withTracking(new TrackingConfig(herald, loaded.tracking().secret()))
         // Every canary, a six-hour window (scaled), scored every real second.
-        .withCanary(loaded.canary().withEnabled(true).withTiming(WINDOW, Duration.ofSeconds(1)));
+        .withCanary(loaded.canary().withEnabled(true).withTiming(WINDOW, Duration.ofSeconds(1)))
+        // Webhooks may go to a receiver on this machine (the demo is local by nature).
+        .withWebhooks(loaded.webhooks().withAllowPrivateTargets(true));
   }
 
   private static int freePort() throws IOException {

@@ -10,6 +10,9 @@ import io.herald.campaign.CampaignState;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
 import io.herald.campaign.Recipient;
+import io.herald.webhook.EventType;
+import io.herald.webhook.WebhookEvent;
+import io.herald.webhook.WebhookEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +53,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final RetryPolicy retries;
   private final Clock clock;
   private final RandomGenerator random;
+  private final WebhookEvents events;
   private final String consumer;
   private final Duration reclaimAfter;
   private final Semaphore slots;
@@ -70,7 +74,8 @@ public final class DeliveryWorker implements AutoCloseable {
       EmailTransport transport,
       RetryPolicy retries,
       Clock clock,
-      RandomGenerator random) {}
+      RandomGenerator random,
+      WebhookEvents events) {}
 
   public DeliveryWorker(Parts parts, String consumer, int concurrency, Duration reclaimAfter) {
     this.queue = parts.queue();
@@ -82,12 +87,14 @@ public final class DeliveryWorker implements AutoCloseable {
     this.retries = parts.retries();
     this.clock = parts.clock();
     this.random = parts.random();
+    this.events = parts.events();
     this.consumer = consumer;
     this.reclaimAfter = reclaimAfter;
     this.concurrency = concurrency;
     this.claimBatch = Math.max(1, concurrency / 4);
     this.slots = new Semaphore(concurrency);
-    this.finisher = new Finisher(queue, campaigns, slots, this::recorded, concurrency);
+    this.finisher =
+        new Finisher(queue, campaigns, slots, this::recorded, concurrency, events, clock);
     this.loop = Thread.ofVirtual().name("delivery-" + consumer).start(this::run);
   }
 
@@ -203,7 +210,7 @@ public final class DeliveryWorker implements AutoCloseable {
         return false;
       }
       if (check.suppressed()) {
-        finish(claimed, "suppressed", false);
+        finish(claimed, "suppressed", false, "", "");
         return false;
       }
       return true;
@@ -252,11 +259,12 @@ public final class DeliveryWorker implements AutoCloseable {
       built = messages.build(campaign, recipient);
     } catch (MessageFactory.MessageRefused e) {
       log.warn("campaign {} recipient {}: {}", campaign.id(), recipient.number(), e.getMessage());
-      finish(claimed, "failed", false);
+      finish(claimed, "failed", false, recipient.email(), "");
       return;
     }
     switch (transport.send(built.envelope(), built.rfc822())) {
-      case SendOutcome.Delivered d -> finish(claimed, "delivered", true);
+      case SendOutcome.Delivered d ->
+          finish(claimed, "delivered", true, recipient.email(), d.reply());
       case SendOutcome.Bounced b -> {
         if (b.kind() == SendOutcome.BounceKind.HARD) {
           audience.suppress(
@@ -266,21 +274,23 @@ public final class DeliveryWorker implements AutoCloseable {
                   "hard bounce: " + b.reply(),
                   clock.instant()));
         }
-        finish(claimed, "bounced_" + b.kind().name().toLowerCase(java.util.Locale.ROOT), true);
+        String outcome = "bounced_" + b.kind().name().toLowerCase(java.util.Locale.ROOT);
+        finish(claimed, outcome, true, recipient.email(), b.reply());
       }
-      case SendOutcome.Deferred d -> defer(claimed, d);
+      case SendOutcome.Deferred d -> defer(claimed, d, recipient.email());
     }
   }
 
-  private void defer(WorkQueue.Claimed claimed, SendOutcome.Deferred deferred) {
+  private void defer(WorkQueue.Claimed claimed, SendOutcome.Deferred deferred, String address) {
     WorkItem item = claimed.item();
     campaigns.count(item.account(), item.campaign(), item.phase(), "sent");
     campaigns.count(item.account(), item.campaign(), item.phase(), "deferred");
     Instant due = retries.next(item, clock.instant(), deferred.retryNoSoonerThan(), random);
     if (due == null) {
-      finish(claimed, "bounced_soft", false);
+      finish(claimed, "bounced_soft", false, address, "retries ran out; " + deferred.reason());
     } else {
       retryLater(claimed, item.nextAttempt(), due);
+      events.emit(deferredEvent(item, address, deferred, due));
     }
   }
 
@@ -288,8 +298,26 @@ public final class DeliveryWorker implements AutoCloseable {
    * Hands the final outcome to the finisher ({@code sent}: this attempt went out), which records it
    * once, acknowledges and frees the slot.
    */
-  private void finish(WorkQueue.Claimed claimed, String outcome, boolean sent) {
-    finisher.submit(new Finisher.Done(claimed, Optional.of(outcome), sent));
+  private void finish(
+      WorkQueue.Claimed claimed, String outcome, boolean sent, String address, String reply) {
+    finisher.submit(new Finisher.Done(claimed, Optional.of(outcome), sent, address, reply));
+  }
+
+  private WebhookEvent deferredEvent(
+      WorkItem item, String address, SendOutcome.Deferred deferred, Instant due) {
+    return WebhookEvent.ofCampaign(
+        EventType.DEFERRED,
+        clock.instant(),
+        item.account(),
+        item.campaign().value(),
+        address,
+        Map.of(
+            "attempt",
+            item.attempt(),
+            "reason",
+            deferred.reason(),
+            "nextAttemptAt",
+            due.toString()));
   }
 
   /** After outcomes were recorded: completes the campaign once every recipient has one. */

@@ -3,6 +3,10 @@ package io.herald.delivery;
 import io.herald.account.AccountId;
 import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignStore;
+import io.herald.webhook.EventType;
+import io.herald.webhook.WebhookEvent;
+import io.herald.webhook.WebhookEvents;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,11 +44,17 @@ final class Finisher implements AutoCloseable {
 
   /**
    * A claimed item that is done: with an outcome to record ({@code sent}: this attempt went out),
-   * or with none, to be acknowledged only.
+   * or with none, to be acknowledged only. {@code recipient} and {@code reply} (the address and the
+   * server's last answer) are for the webhook event of the outcome; empty when there is none.
    */
-  record Done(WorkQueue.Claimed claimed, Optional<String> outcome, boolean sent) {
+  record Done(
+      WorkQueue.Claimed claimed,
+      Optional<String> outcome,
+      boolean sent,
+      String recipient,
+      String reply) {
     static Done acknowledgeOnly(WorkQueue.Claimed claimed) {
-      return new Done(claimed, Optional.empty(), false);
+      return new Done(claimed, Optional.empty(), false, "", "");
     }
   }
 
@@ -54,6 +64,8 @@ final class Finisher implements AutoCloseable {
   private final CampaignStore campaigns;
   private final Semaphore slots;
   private final Recorded recorded;
+  private final WebhookEvents events;
+  private final Clock clock;
   private final BlockingQueue<Done> pending;
   private final Thread writer;
   private volatile boolean running = true;
@@ -63,11 +75,19 @@ final class Finisher implements AutoCloseable {
    * @param capacity at least the worker's concurrency, so that submitting never waits
    */
   Finisher(
-      WorkQueue queue, CampaignStore campaigns, Semaphore slots, Recorded recorded, int capacity) {
+      WorkQueue queue,
+      CampaignStore campaigns,
+      Semaphore slots,
+      Recorded recorded,
+      int capacity,
+      WebhookEvents events,
+      Clock clock) {
     this.queue = queue;
     this.campaigns = campaigns;
     this.slots = slots;
     this.recorded = recorded;
+    this.events = events;
+    this.clock = clock;
     this.pending = new ArrayBlockingQueue<>(Math.max(1, capacity));
     this.writer = Thread.ofVirtual().name("delivery-finisher").start(this::run);
   }
@@ -140,6 +160,11 @@ final class Finisher implements AutoCloseable {
             long highest = counts.stream().mapToLong(Long::longValue).max().orElse(-1);
             results.put(campaign, new long[] {highest, counts.contains(-1L) ? 1 : 0});
             dones.forEach(d -> acknowledge.add(d.claimed()));
+            for (int i = 0; i < dones.size(); i++) {
+              if (counts.get(i) != -1L) { // recorded now, not a reclaimed duplicate
+                event(dones.get(i)).ifPresent(events::emit);
+              }
+            }
           } catch (RuntimeException e) {
             // Left unacknowledged: reclaimed after the timeout and found final or not by the
             // ledger.
@@ -160,6 +185,28 @@ final class Finisher implements AutoCloseable {
             log.warn("completing {}: {}", campaign.id(), e.getMessage());
           }
         });
+  }
+
+  /** The webhook event of a recorded outcome: delivered or bounced; none for the others. */
+  private Optional<WebhookEvent> event(Done done) {
+    WorkItem item = done.claimed().item();
+    String outcome = done.outcome().orElseThrow();
+    if (outcome.equals("delivered")) {
+      return Optional.of(
+          campaignEvent(item, done, EventType.DELIVERED, Map.of("reply", done.reply())));
+    }
+    if (outcome.startsWith("bounced_")) {
+      Map<String, Object> data =
+          Map.of("kind", outcome.substring("bounced_".length()), "reply", done.reply());
+      return Optional.of(campaignEvent(item, done, EventType.BOUNCED, data));
+    }
+    return Optional.empty(); // suppressed, failed: never sent
+  }
+
+  private WebhookEvent campaignEvent(
+      WorkItem item, Done done, EventType type, Map<String, Object> data) {
+    return WebhookEvent.ofCampaign(
+        type, clock.instant(), item.account(), item.campaign().value(), done.recipient(), data);
   }
 
   /** Writes what was handed over, then stops. */

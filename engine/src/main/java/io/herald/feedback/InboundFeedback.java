@@ -11,9 +11,13 @@ import io.herald.tracking.Engagements;
 import io.herald.tracking.TokenSigner;
 import io.herald.tracking.VerpAddress;
 import io.herald.tracking.VerpToken;
+import io.herald.webhook.EventType;
+import io.herald.webhook.WebhookEvent;
+import io.herald.webhook.WebhookEvents;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -51,6 +55,7 @@ public final class InboundFeedback {
   private final Engagements engagements;
   private final Messages messages;
   private final Clock clock;
+  private final WebhookEvents events;
 
   public InboundFeedback(
       FeedbackParser parser,
@@ -59,7 +64,8 @@ public final class InboundFeedback {
       AudienceStore audience,
       Engagements engagements,
       Messages messages,
-      Clock clock) {
+      Clock clock,
+      WebhookEvents events) {
     this.parser = Objects.requireNonNull(parser, "parser");
     this.signer = Objects.requireNonNull(signer, "signer");
     this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
@@ -67,6 +73,7 @@ public final class InboundFeedback {
     this.engagements = Objects.requireNonNull(engagements, "engagements");
     this.messages = Objects.requireNonNull(messages, "messages");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.events = Objects.requireNonNull(events, "events");
   }
 
   /**
@@ -156,9 +163,27 @@ public final class InboundFeedback {
           account,
           new Suppression(contactKey.get(), "hard bounce (DSN): " + detail, clock.instant()));
     }
+    if (counted) {
+      events.emit(lateBounce(account, campaign, contactKey.get(), b.kind(), detail));
+    }
     log.info(
         "campaign {}: {} by mail ({}), counted: {}", campaign.value(), counter, detail, counted);
     return new Received("bounce", Optional.of(campaign.value()), counted, counter + " " + detail);
+  }
+
+  private WebhookEvent lateBounce(
+      AccountId account,
+      CampaignId campaign,
+      String contactKey,
+      FeedbackReport.BounceKind kind,
+      String detail) {
+    return WebhookEvent.ofCampaign(
+        EventType.BOUNCED,
+        clock.instant(),
+        account,
+        campaign.value(),
+        WebhookEvent.recipientOf(contactKey),
+        Map.of("kind", kind.name().toLowerCase(Locale.ROOT), "reply", detail, "late", true));
   }
 
   private Received complaint(FeedbackReport.Complaint c) {

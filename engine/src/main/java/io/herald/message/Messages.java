@@ -8,10 +8,14 @@ import io.herald.audience.Suppression;
 import io.herald.feedback.FeedbackReport;
 import io.herald.feedback.MessageRef;
 import io.herald.message.MessageRefused.Reason;
+import io.herald.webhook.EventType;
+import io.herald.webhook.WebhookEvent;
+import io.herald.webhook.WebhookEvents;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 
@@ -33,6 +37,7 @@ public final class Messages {
   private final Runnable queued;
   private final Clock clock;
   private final RandomGenerator random;
+  private final WebhookEvents events;
 
   /** What the service works with, wired by the composition root. */
   public record Parts(
@@ -42,7 +47,8 @@ public final class Messages {
       MessageMetrics metrics,
       Runnable queued,
       Clock clock,
-      RandomGenerator random) {}
+      RandomGenerator random,
+      WebhookEvents events) {}
 
   /**
    * @param platformDomain Herald's own mail domain, which no message may be sent from (R5)
@@ -55,6 +61,7 @@ public final class Messages {
     this.queued = parts.queued();
     this.clock = parts.clock();
     this.random = parts.random();
+    this.events = parts.events();
     this.limits = limits;
     this.checks = new MessageChecks(limits, platformDomain);
   }
@@ -256,9 +263,15 @@ public final class Messages {
     Instant now = clock.instant();
     DeliveryState.Kind kind = DeliveryState.Kind.valueOf(bounce.kind().name());
     String reply = (bounce.status() + " " + bounce.diagnostic()).strip();
+    // A DSN that comes again (MTAs retry) is recorded again but reported once.
+    boolean repeated =
+        store.state(account, id, (int) number).orElse(null) instanceof DeliveryState.Bounced;
     store.recordLate(account, id, (int) number, new DeliveryState.Bounced(now, kind, reply));
+    String address = message.get().recipients().get((int) number);
+    if (!repeated) {
+      events.emit(lateBounce(account, id, address, kind, reply, now));
+    }
     if (kind == DeliveryState.Kind.HARD) {
-      String address = message.get().recipients().get((int) number);
       audience.suppress(
           account,
           new Suppression(
@@ -266,5 +279,21 @@ public final class Messages {
     }
     metrics.outcome("bounced_" + kind.name().toLowerCase(Locale.ROOT));
     return true;
+  }
+
+  private static WebhookEvent lateBounce(
+      AccountId account,
+      MessageId id,
+      String address,
+      DeliveryState.Kind kind,
+      String reply,
+      Instant at) {
+    return WebhookEvent.ofMessage(
+        EventType.BOUNCED,
+        at,
+        account,
+        id.value(),
+        address,
+        Map.of("kind", kind.name().toLowerCase(Locale.ROOT), "reply", reply, "late", true));
   }
 }

@@ -10,11 +10,15 @@ import io.herald.delivery.RetryPolicy;
 import io.herald.delivery.SendOutcome;
 import io.herald.message.TransactionalQueue.Claimed;
 import io.herald.message.TransactionalQueue.Item;
+import io.herald.webhook.EventType;
+import io.herald.webhook.WebhookEvent;
+import io.herald.webhook.WebhookEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +49,7 @@ public final class TransactionalWorker implements AutoCloseable {
   private final MessageMetrics metrics;
   private final Clock clock;
   private final RandomGenerator random;
+  private final WebhookEvents events;
   private final String consumer;
   private final Duration reclaimAfter;
   private final int concurrency;
@@ -63,7 +68,8 @@ public final class TransactionalWorker implements AutoCloseable {
       RetryPolicy retries,
       MessageMetrics metrics,
       Clock clock,
-      RandomGenerator random) {}
+      RandomGenerator random,
+      WebhookEvents events) {}
 
   public TransactionalWorker(Parts parts, String consumer, int concurrency, Duration reclaimAfter) {
     this.queue = parts.queue();
@@ -75,6 +81,7 @@ public final class TransactionalWorker implements AutoCloseable {
     this.metrics = parts.metrics();
     this.clock = parts.clock();
     this.random = parts.random();
+    this.events = parts.events();
     this.consumer = consumer;
     this.reclaimAfter = reclaimAfter;
     this.concurrency = concurrency;
@@ -161,7 +168,10 @@ public final class TransactionalWorker implements AutoCloseable {
     }
     String address = found.get().recipients().get(item.recipient());
     if (suppressed(item.account(), address)) {
-      record(claimed, new DeliveryState.Suppressed(now, "the account suppressed this address"));
+      record(
+          claimed,
+          new DeliveryState.Suppressed(now, "the account suppressed this address"),
+          address);
       return;
     }
     MessageFactory.Built built;
@@ -169,7 +179,7 @@ public final class TransactionalWorker implements AutoCloseable {
       built = mail.build(item.account(), found.get(), item.recipient());
     } catch (MessageFactory.MessageRefused e) {
       log.warn("message {} recipient {}: {}", item.message(), item.recipient(), e.getMessage());
-      record(claimed, new DeliveryState.Failed(now, e.getMessage()));
+      record(claimed, new DeliveryState.Failed(now, e.getMessage()), address);
       return;
     }
     send(claimed, found.get(), address, built);
@@ -182,7 +192,7 @@ public final class TransactionalWorker implements AutoCloseable {
     Instant now = clock.instant();
     switch (outcome) {
       case SendOutcome.Delivered d -> {
-        if (record(claimed, new DeliveryState.Delivered(now, item.attempt(), d.reply()))) {
+        if (record(claimed, new DeliveryState.Delivered(now, item.attempt(), d.reply()), address)) {
           metrics.delivered(Duration.between(message.createdAt(), now));
         }
       }
@@ -197,7 +207,8 @@ public final class TransactionalWorker implements AutoCloseable {
         }
         record(
             claimed,
-            new DeliveryState.Bounced(now, DeliveryState.Kind.valueOf(b.kind().name()), b.reply()));
+            new DeliveryState.Bounced(now, DeliveryState.Kind.valueOf(b.kind().name()), b.reply()),
+            address);
       }
       case SendOutcome.Deferred d -> {
         Instant due =
@@ -206,13 +217,14 @@ public final class TransactionalWorker implements AutoCloseable {
           record(
               claimed,
               new DeliveryState.Bounced(
-                  now, DeliveryState.Kind.SOFT, "retries ran out; last reply: " + d.reason()));
+                  now, DeliveryState.Kind.SOFT, "retries ran out; last reply: " + d.reason()),
+              address);
         } else {
-          queue.defer(
-              claimed,
-              new DeliveryState.Deferred(now, item.attempt(), due, d.reason()),
-              item.nextAttempt());
+          DeliveryState.Deferred deferred =
+              new DeliveryState.Deferred(now, item.attempt(), due, d.reason());
+          queue.defer(claimed, deferred, item.nextAttempt());
           metrics.outcome("deferred");
+          event(item, address, deferred).ifPresent(events::emit);
         }
       }
     }
@@ -222,13 +234,53 @@ public final class TransactionalWorker implements AutoCloseable {
     return !audience.suppressedAmong(account, List.of(ContactKeys.email(address))).isEmpty();
   }
 
-  /** Records a final state once and acknowledges; counts it when it was recorded. */
-  private boolean record(Claimed claimed, DeliveryState state) {
+  /**
+   * Records a final state once and acknowledges; counts it, and reports it to webhooks, when it was
+   * recorded.
+   */
+  private boolean record(Claimed claimed, DeliveryState state, String address) {
     boolean recorded = queue.finish(claimed, state);
     if (recorded) {
       metrics.outcome(outcomeName(state));
+      event(claimed.item(), address, state).ifPresent(events::emit);
     }
     return recorded;
+  }
+
+  /** The webhook event of a state: delivered, deferred or bounced; none for the others. */
+  private static Optional<WebhookEvent> event(Item item, String address, DeliveryState state) {
+    return switch (state) {
+      case DeliveryState.Delivered d ->
+          Optional.of(event(item, address, d, EventType.DELIVERED, Map.of("reply", d.reply())));
+      case DeliveryState.Deferred d ->
+          Optional.of(
+              event(
+                  item,
+                  address,
+                  d,
+                  EventType.DEFERRED,
+                  Map.of(
+                      "attempt", d.attempts(),
+                      "reason", d.reason(),
+                      "nextAttemptAt", d.nextTry().toString())));
+      case DeliveryState.Bounced b ->
+          Optional.of(
+              event(
+                  item,
+                  address,
+                  b,
+                  EventType.BOUNCED,
+                  Map.of("kind", b.kind().name().toLowerCase(Locale.ROOT), "reply", b.reply())));
+      case DeliveryState.Queued q -> Optional.empty();
+      case DeliveryState.Suppressed s -> Optional.empty();
+      case DeliveryState.Failed f -> Optional.empty();
+    };
+  }
+
+  private static WebhookEvent event(
+      Item item, String address, DeliveryState state, EventType type, Map<String, Object> data) {
+    return WebhookEvent.ofMessage(
+        type, state.at(), item.account(), item.message().value(), address, data);
   }
 
   static String outcomeName(DeliveryState state) {

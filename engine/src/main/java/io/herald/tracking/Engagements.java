@@ -7,10 +7,15 @@ import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignStore;
 import io.herald.tracking.EngagementClassifier.Request;
 import io.herald.tracking.EngagementClassifier.Verdict;
+import io.herald.webhook.EventType;
+import io.herald.webhook.WebhookEvent;
+import io.herald.webhook.WebhookEvents;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +44,7 @@ public final class Engagements {
   private final CampaignStore campaigns;
   private final Clock clock;
   private final OtherMessages others;
+  private final WebhookEvents events;
 
   /**
    * Messages other than campaigns' whose unsubscribe links name them where a campaign id would be
@@ -57,7 +63,15 @@ public final class Engagements {
       AudienceStore audience,
       CampaignStore campaigns,
       Clock clock) {
-    this(signer, classifier, store, audience, campaigns, clock, (account, id) -> false);
+    this(
+        signer,
+        classifier,
+        store,
+        audience,
+        campaigns,
+        clock,
+        (account, id) -> false,
+        WebhookEvents.NONE);
   }
 
   public Engagements(
@@ -67,8 +81,10 @@ public final class Engagements {
       AudienceStore audience,
       CampaignStore campaigns,
       Clock clock,
-      OtherMessages others) {
+      OtherMessages others,
+      WebhookEvents events) {
     this.others = others;
+    this.events = events;
     this.signer = signer;
     this.classifier = classifier;
     this.store = store;
@@ -86,7 +102,7 @@ public final class Engagements {
       return false;
     }
     try {
-      store.record(
+      record(
           new Engagement(
               new AccountId(open.accountId()),
               new CampaignId(open.campaignId()),
@@ -94,7 +110,8 @@ public final class Engagements {
               Engagement.Kind.OPENED,
               classifier.open(request, open.issuedAt()),
               PIXEL,
-              clock.instant()));
+              clock.instant()),
+          Map.of());
     } catch (RuntimeException e) {
       log.warn("an open of campaign {} was not recorded: {}", open.campaignId(), e.toString());
     }
@@ -119,7 +136,7 @@ public final class Engagements {
     // The recipient reaches the link even when the click cannot be recorded (Redis away).
     try {
       var recent = store.noteClick(account, campaign, click.contactKey(), click.url(), now);
-      store.record(
+      record(
           new Engagement(
               account,
               campaign,
@@ -127,7 +144,8 @@ public final class Engagements {
               Engagement.Kind.CLICKED,
               classifier.click(request, click.issuedAt(), click.url(), recent),
               LINK,
-              now));
+              now),
+          Map.of("url", click.url()));
     } catch (RuntimeException e) {
       log.warn("a click of campaign {} was not recorded: {}", click.campaignId(), e.toString());
     }
@@ -193,7 +211,8 @@ public final class Engagements {
     Instant now = clock.instant();
     // Suppress first: whatever happens to the count, nothing more is sent to this contact. An
     // earlier suppression (a hard bounce, an unsubscribe before) keeps its reason and time.
-    if (audience.suppressedAmong(account, List.of(contactKey)).isEmpty()) {
+    boolean newlySuppressed = audience.suppressedAmong(account, List.of(contactKey)).isEmpty();
+    if (newlySuppressed) {
       String reason =
           kind == Engagement.Kind.COMPLAINED
               ? "spam complaint (" + source + ")"
@@ -202,10 +221,58 @@ public final class Engagements {
     }
     if (!isCampaign) {
       log.info("{} of a transactional message in account {}", kind, account);
+      if (newlySuppressed) { // not counted anywhere: the first suppression is its first time
+        events.emit(
+            WebhookEvent.ofMessage(
+                type(kind),
+                now,
+                account,
+                campaign.value(),
+                WebhookEvent.recipientOf(contactKey),
+                Map.of("source", source, "human", true)));
+      }
       return false;
     }
-    return store.record(
-            new Engagement(account, campaign, contactKey, kind, new Verdict.Human(), source, now))
+    return record(
+            new Engagement(account, campaign, contactKey, kind, new Verdict.Human(), source, now),
+            Map.of("source", source))
         instanceof EngagementStore.Recorded.Counted;
+  }
+
+  /**
+   * Counts the engagement and, when it was counted now (the contact's first of its kind and
+   * verdict), reports it to webhooks with {@code data}, {@code human} and a machine's reason.
+   */
+  private EngagementStore.Recorded record(Engagement engagement, Map<String, Object> data) {
+    EngagementStore.Recorded recorded = store.record(engagement);
+    if (recorded instanceof EngagementStore.Recorded.Counted counted) {
+      events.emit(event(engagement, counted.verdict(), data));
+    }
+    return recorded;
+  }
+
+  private static WebhookEvent event(
+      Engagement engagement, Verdict verdict, Map<String, Object> data) {
+    Map<String, Object> all = new HashMap<>(data);
+    all.put("human", verdict instanceof Verdict.Human);
+    if (verdict instanceof Verdict.Machine machine) {
+      all.put("machineReason", machine.reason().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    return WebhookEvent.ofCampaign(
+        type(engagement.kind()),
+        engagement.at(),
+        engagement.account(),
+        engagement.campaign().value(),
+        WebhookEvent.recipientOf(engagement.contactKey()),
+        all);
+  }
+
+  private static EventType type(Engagement.Kind kind) {
+    return switch (kind) {
+      case OPENED -> EventType.OPENED;
+      case CLICKED -> EventType.CLICKED;
+      case UNSUBSCRIBED -> EventType.UNSUBSCRIBED;
+      case COMPLAINED -> EventType.COMPLAINED;
+    };
   }
 }

@@ -32,7 +32,8 @@ public final class TokenSigner {
   /** Separates the uses of one key, so a MAC made for one purpose is useless for another. */
   enum Purpose {
     TRACKING((byte) 't'),
-    VERP((byte) 'v');
+    VERP((byte) 'v'),
+    DERIVED_KEY((byte) 'k');
 
     final byte tag;
 
@@ -88,6 +89,14 @@ public final class TokenSigner {
       return Optional.empty();
     }
     return parse(payload);
+  }
+
+  /**
+   * A 256-bit key for another use of this node's secret ({@code label} names the use, e.g. sealing
+   * webhook secrets), derived by HMAC so it tells nothing of the signing key and differs per label.
+   */
+  public byte[] derivedKey(String label) {
+    return mac(Purpose.DERIVED_KEY, label.getBytes(StandardCharsets.UTF_8), 32);
   }
 
   /** The first {@code length} bytes of HMAC-SHA256(purpose tag ‖ data). */

@@ -16,6 +16,7 @@ import io.herald.feedback.InboundFeedback;
 import io.herald.message.Messages;
 import io.herald.tracking.EngagementStore;
 import io.herald.tracking.Engagements;
+import io.herald.webhook.Webhooks;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -58,7 +59,8 @@ public final class HttpServer implements AutoCloseable {
       Supplier<String> metrics,
       Supplier<String> redisPing,
       Clock clock,
-      Messages messages) {}
+      Messages messages,
+      Webhooks webhooks) {}
 
   public HttpServer(HeraldConfig config, ObjectMapper mapper, Services services) {
     this.mapper = mapper;
@@ -94,6 +96,7 @@ public final class HttpServer implements AutoCloseable {
     new SpamReportRoutes(services.feedback(), services.inbound()).register(app);
     new InboundRoutes(auth, services.inbound()).register(app);
     new MessageRoutes(auth, services.messages()).register(app);
+    new WebhookRoutes(auth, services.webhooks()).register(app);
     // Prometheus text format; like /health it needs no token (bind http.host to a private
     // interface, or put a proxy in front, to keep it from the public).
     app.get(

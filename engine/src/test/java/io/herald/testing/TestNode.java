@@ -47,13 +47,15 @@ public final class TestNode implements AutoCloseable {
     HeraldConfig defaults = HeraldConfig.defaults();
     // Mail goes to a loopback port where nothing listens unless a test says otherwise:
     // no test ever looks up or reaches a real mail server. Campaigns go to their whole audience
-    // unless a test turns the canary on (see canaryConfig).
+    // unless a test turns the canary on (see canaryConfig). Webhooks may go to receivers on
+    // loopback (production refuses private targets; see webhook.WebhookApiTest).
     return defaults
         .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
         .withData(new DataConfig(dataDir))
         .withDelivery(defaults.delivery().withSmarthost("127.0.0.1", 1))
         .withRelay(defaults.relay().withPort(0))
-        .withCanary(defaults.canary().withEnabled(false));
+        .withCanary(defaults.canary().withEnabled(false))
+        .withWebhooks(defaults.webhooks().withAllowPrivateTargets(true));
   }
 
   /** The test configuration with canaries on, as in production (R6). */

@@ -1,0 +1,300 @@
+package io.herald.store.redis;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.account.AccountId;
+import io.herald.webhook.Attempt;
+import io.herald.webhook.Endpoint;
+import io.herald.webhook.EventType;
+import io.herald.webhook.Task;
+import io.herald.webhook.WebhookStore;
+import io.lettuce.core.Consumer;
+import io.lettuce.core.Limit;
+import io.lettuce.core.Range;
+import io.lettuce.core.RedisBusyException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.StreamMessage;
+import io.lettuce.core.XAddArgs;
+import io.lettuce.core.XAutoClaimArgs;
+import io.lettuce.core.XGroupCreateArgs;
+import io.lettuce.core.XReadArgs;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Webhooks in Redis: endpoints in a hash per account, the outbox as one stream (consumer group
+ * {@code webhook-senders}; acknowledged entries are deleted, entries left pending by a dead node
+ * are taken over with {@code XAUTOCLAIM}), retries in a sorted set moved back by a script, and each
+ * endpoint's log as a stream capped at its length.
+ */
+public final class RedisWebhookStore implements WebhookStore {
+  static final String GROUP = "webhook-senders";
+  private static final Pattern CURSOR = Pattern.compile("[0-9]{1,20}-[0-9]{1,20}");
+
+  private static final String RETRY =
+      """
+      redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+      redis.call('XDEL', KEYS[1], ARGV[2])
+      redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+      return 1
+      """;
+
+  private static final String RELEASE =
+      """
+      local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
+      for _, task in ipairs(due) do
+        redis.call('ZREM', KEYS[2], task)
+        redis.call('XADD', KEYS[1], '*', 't', task)
+      end
+      return #due
+      """;
+
+  private static final String DONE =
+      """
+      redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+      redis.call('XDEL', KEYS[1], ARGV[2])
+      return 1
+      """;
+
+  /** An endpoint as stored: the record's fields, events by name. */
+  record Stored(String id, String url, List<String> events, String secret, Instant createdAt) {}
+
+  /** A log entry as stored. */
+  record Logged(
+      String eventId,
+      String type,
+      int attempt,
+      Instant at,
+      int status,
+      String outcome,
+      String error) {}
+
+  private final Redis redis;
+  private final Json json;
+
+  public RedisWebhookStore(Redis redis, ObjectMapper mapper) {
+    this.redis = redis;
+    this.json = new Json(mapper);
+    try {
+      redis
+          .sync()
+          .xgroupCreate(
+              XReadArgs.StreamOffset.from(WebhookKeys.outbox(), "0-0"),
+              GROUP,
+              XGroupCreateArgs.Builder.mkstream());
+    } catch (RedisBusyException e) {
+      // The group exists: another node, or an earlier start, made it.
+    }
+  }
+
+  @Override
+  public void save(Endpoint e) {
+    Stored stored =
+        new Stored(
+            e.id(),
+            e.url(),
+            e.events().stream().sorted().map(EventType::wire).toList(),
+            e.sealedSecret(),
+            e.createdAt());
+    redis.sync().hset(WebhookKeys.endpoints(e.account()), e.id(), json.write(stored));
+  }
+
+  @Override
+  public List<Endpoint> endpoints(AccountId account) {
+    return redis.sync().hgetall(WebhookKeys.endpoints(account)).values().stream()
+        .map(v -> decode(account, v))
+        .sorted(Comparator.comparing(Endpoint::createdAt).thenComparing(Endpoint::id))
+        .toList();
+  }
+
+  @Override
+  public Optional<Endpoint> endpoint(AccountId account, String id) {
+    return Optional.ofNullable(redis.sync().hget(WebhookKeys.endpoints(account), id))
+        .map(v -> decode(account, v));
+  }
+
+  private Endpoint decode(AccountId account, String value) {
+    Stored s = json.read(value, Stored.class);
+    EnumSet<EventType> events = EnumSet.noneOf(EventType.class);
+    s.events().forEach(name -> events.add(EventType.valueOf(name.toUpperCase(Locale.ROOT))));
+    return new Endpoint(s.id(), account, s.url(), events, s.secret(), s.createdAt());
+  }
+
+  @Override
+  public boolean delete(AccountId account, String id) {
+    Long removed = redis.sync().hdel(WebhookKeys.endpoints(account), id);
+    redis.sync().del(WebhookKeys.log(account, id));
+    return removed != null && removed > 0;
+  }
+
+  @Override
+  public void enqueue(List<Task> tasks) {
+    for (Task task : tasks) {
+      redis.async().xadd(WebhookKeys.outbox(), Map.of("t", encode(task)));
+    }
+    if (!tasks.isEmpty()) {
+      redis.sync().ping(); // one round trip: every XADD above is in Redis when this returns
+    }
+  }
+
+  @Override
+  public List<Claimed> claim(String consumer, int max) {
+    return redis
+        .sync()
+        .xreadgroup(
+            Consumer.from(GROUP, consumer),
+            XReadArgs.Builder.count(max),
+            XReadArgs.StreamOffset.lastConsumed(WebhookKeys.outbox()))
+        .stream()
+        .filter(m -> m.getBody() != null && m.getBody().containsKey("t"))
+        .map(RedisWebhookStore::claimed)
+        .toList();
+  }
+
+  @Override
+  public List<Claimed> reclaim(String consumer, Duration idle, int max) {
+    return redis
+        .sync()
+        .xautoclaim(
+            WebhookKeys.outbox(),
+            XAutoClaimArgs.Builder.xautoclaim(Consumer.from(GROUP, consumer), idle, "0-0")
+                .count(max))
+        .getMessages()
+        .stream()
+        .filter(m -> m.getBody() != null && m.getBody().containsKey("t"))
+        .map(RedisWebhookStore::claimed)
+        .toList();
+  }
+
+  @Override
+  public void done(Claimed claimed) {
+    redis
+        .sync()
+        .eval(
+            DONE,
+            ScriptOutputType.INTEGER,
+            new String[] {WebhookKeys.outbox()},
+            GROUP,
+            claimed.handle());
+  }
+
+  @Override
+  public void retryLater(Claimed claimed, Task next, Instant due) {
+    redis
+        .sync()
+        .eval(
+            RETRY,
+            ScriptOutputType.INTEGER,
+            new String[] {WebhookKeys.outbox(), WebhookKeys.retry()},
+            GROUP,
+            claimed.handle(),
+            Long.toString(due.toEpochMilli()),
+            encode(next));
+  }
+
+  @Override
+  public int releaseDue(Instant now, int max) {
+    Long moved =
+        redis
+            .sync()
+            .eval(
+                RELEASE,
+                ScriptOutputType.INTEGER,
+                new String[] {WebhookKeys.outbox(), WebhookKeys.retry()},
+                Long.toString(now.toEpochMilli()),
+                Integer.toString(max));
+    return moved == null ? 0 : moved.intValue();
+  }
+
+  @Override
+  public long backlog() {
+    return redis.sync().xlen(WebhookKeys.outbox()) + redis.sync().zcard(WebhookKeys.retry());
+  }
+
+  @Override
+  public void log(AccountId account, String endpointId, Attempt a, int keep) {
+    Logged logged =
+        new Logged(
+            a.eventId(),
+            a.type().wire(),
+            a.attempt(),
+            a.at(),
+            a.status(),
+            a.outcome().wire(),
+            a.error().orElse(null));
+    redis
+        .sync()
+        .xadd(
+            WebhookKeys.log(account, endpointId),
+            XAddArgs.Builder.maxlen(keep),
+            Map.of("j", json.write(logged)));
+  }
+
+  @Override
+  public Optional<LogPage> log(
+      AccountId account, String endpointId, Optional<String> cursor, int limit) {
+    if (cursor.isPresent() && !CURSOR.matcher(cursor.get()).matches()) {
+      return Optional.empty();
+    }
+    Range<String> range =
+        cursor
+            .map(c -> Range.from(Range.Boundary.<String>unbounded(), Range.Boundary.excluding(c)))
+            .orElse(Range.unbounded());
+    List<StreamMessage<String, String>> page =
+        redis.sync().xrevrange(WebhookKeys.log(account, endpointId), range, Limit.from(limit + 1L));
+    List<Attempt> attempts = new ArrayList<>();
+    for (StreamMessage<String, String> m : page.subList(0, Math.min(limit, page.size()))) {
+      attempts.add(attempt(json.read(m.getBody().get("j"), Logged.class)));
+    }
+    Optional<String> next =
+        page.size() > limit ? Optional.of(page.get(limit - 1).getId()) : Optional.empty();
+    return Optional.of(new LogPage(attempts, next));
+  }
+
+  private static Attempt attempt(Logged l) {
+    return new Attempt(
+        l.eventId(),
+        EventType.valueOf(l.type().toUpperCase(Locale.ROOT)),
+        l.attempt(),
+        l.at(),
+        l.status(),
+        Attempt.Outcome.valueOf(l.outcome().toUpperCase(Locale.ROOT)),
+        Optional.ofNullable(l.error()));
+  }
+
+  private static Claimed claimed(StreamMessage<String, String> message) {
+    return new Claimed(message.getId(), decode(message.getBody().get("t")));
+  }
+
+  // account|endpoint|event|type|attempt|firstAtMillis|body — the body last, so it may hold '|'.
+  static String encode(Task t) {
+    return String.join(
+        "|",
+        t.account().value(),
+        t.endpointId(),
+        t.eventId(),
+        t.type().wire(),
+        Integer.toString(t.attempt()),
+        Long.toString(t.firstAt().toEpochMilli()),
+        t.body());
+  }
+
+  static Task decode(String value) {
+    String[] f = value.split("\\|", 7);
+    return new Task(
+        new AccountId(f[0]),
+        f[1],
+        f[2],
+        EventType.valueOf(f[3].toUpperCase(Locale.ROOT)),
+        Integer.parseInt(f[4]),
+        Instant.ofEpochMilli(Long.parseLong(f[5])),
+        f[6]);
+  }
+}
