@@ -9,7 +9,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -43,7 +42,7 @@ final class TransactionalTour {
   private final Map<String, String> admin;
   private final int relayPort;
   private final Supplier<MimeMessage[]> captured;
-  private final Clock clock;
+  private final ScaledClock clock;
 
   /**
    * @param admin the CLI environment of the administrator (server URL and admin token)
@@ -54,7 +53,7 @@ final class TransactionalTour {
       Map<String, String> admin,
       int relayPort,
       Supplier<MimeMessage[]> captured,
-      Clock clock) {
+      ScaledClock clock) {
     this.cli = cli;
     this.admin = admin;
     this.relayPort = relayPort;
@@ -64,7 +63,17 @@ final class TransactionalTour {
 
   /** Runs the tour; false when a step did not happen in time (said on stderr). */
   boolean run(Path dir, Demo demo) throws Exception {
-    cli.out().println("== transactional mail: Demo Shop's developer sends receipts and resets");
+    clock.runFaster(1);
+    cli.out()
+        .println(
+            "== transactional mail (the clock at real speed again): Demo Shop's developer sends"
+                + " receipts and sign-in codes");
+    try (DemoWebhookReceiver receiver = new DemoWebhookReceiver(clock, cli.json())) {
+      return run(dir, demo, receiver);
+    }
+  }
+
+  private boolean run(Path dir, Demo demo, DemoWebhookReceiver receiver) throws Exception {
     JsonNode account =
         new HeraldClient(cli.serverUrl(admin), admin.get("HERALD_ADMIN_TOKEN"), cli.json())
             .post("api/admin/accounts", Map.of("name", "Demo Shop"));
@@ -73,6 +82,18 @@ final class TransactionalTour {
     Map<String, String> env = new HashMap<>(admin);
     env.put("HERALD_API_KEY", key);
     cli.out().println("== account " + id + " (Demo Shop); SMTP user " + id + ", password its key");
+    HeraldClient client = new HeraldClient(cli.serverUrl(env), key, cli.json());
+    JsonNode hook = client.post("api/webhooks", Map.of("url", receiver.url()));
+    receiver.secret(hook.get("secret").asText());
+    cli.out()
+        .println(
+            "== webhook "
+                + hook.get("id").asText()
+                + " registered for "
+                + hook.get("events")
+                + ": events go to "
+                + receiver.url()
+                + ", which checks each signature");
 
     Session relay = relaySession();
     List<String> ids = new ArrayList<>();
@@ -125,7 +146,6 @@ final class TransactionalTour {
                 + returnPath
                 + ", no AUTH: "
                 + reply.strip());
-    HeraldClient client = new HeraldClient(cli.serverUrl(env), key, cli.json());
     boolean bounced =
         await(
                 () -> {
@@ -139,8 +159,27 @@ final class TransactionalTour {
     }
     if (!bounced) {
       cli.err().println("herald: the demo's DSN did not turn the message into a bounce in time");
+      return false;
     }
-    return bounced;
+    boolean reported =
+        await(
+                () ->
+                    receiver.events().stream()
+                        .filter(e -> e.type().equals("bounced") && e.recipient().equals(UNKNOWN))
+                        .findFirst())
+            .isPresent();
+    cli.out()
+        .println(
+            "== the events Demo Shop's webhook received (signatures verified; "
+                + receiver.refused()
+                + " refused):");
+    for (DemoWebhookReceiver.Event event : receiver.events()) {
+      cli.out().println("   " + event);
+    }
+    if (!reported) {
+      cli.err().println("herald: the late bounce did not reach the demo's webhook in time");
+    }
+    return reported;
   }
 
   /** How the tour runs a CLI command as a given user, printing its output. */

@@ -49,7 +49,11 @@ class DemoTest {
     assertThat(printed)
         .containsPattern("relay, AUTH as Demo Shop, to olena@shop-customers.example: 250 2.0.0")
         .containsPattern("DSN by SMTP to bounces\\+\\S+, no AUTH: 250")
-        .containsPattern("no-such-user@shop-customers.example: bounced \\(hard\\)");
+        .containsPattern("no-such-user@shop-customers.example: bounced \\(hard\\)")
+        // ... and the shop's webhook got the late bounce, signed.
+        .containsPattern("signatures verified; 0 refused")
+        .containsPattern("   delivered olena@shop-customers.example ")
+        .containsPattern("   bounced no-such-user@shop-customers.example .*\"late\":true");
     // The purchased audience's dead addresses came back as DSNs through the inbound endpoint.
     assertThat(printed).containsPattern("purchased audience did .*dsn \\(user unknown\\)=[1-9]");
   }
