@@ -345,6 +345,11 @@ public final class HeraldNode implements AutoCloseable {
     return http.port();
   }
 
+  /** Every HTTP route the node serves, as {@code METHOD /path/{param}}. */
+  public java.util.List<String> httpEndpoints() {
+    return http.endpoints();
+  }
+
   /** The SMTP relay's port (the configured one, or the one picked for 0). */
   public int relayPort() {
     return relay.port();

@@ -1,6 +1,7 @@
 package io.herald.audience;
 
 import io.herald.account.AccountId;
+import io.herald.paging.Page;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -25,13 +26,22 @@ public interface AudienceStore {
   /** Which of these contact keys the account has suppressed (checked again at send time, R3). */
   java.util.Set<String> suppressedAmong(AccountId account, java.util.List<String> keys);
 
-  /** The account's suppressions, newest first would need an index; these come unordered. */
-  List<Suppression> suppressions(AccountId account, int limit);
+  /**
+   * A page of the account's suppressions in the order of their keys ({@code e:<email>} before
+   * {@code p:<phone>}), after the position {@code after} (a {@link Page#next()}).
+   *
+   * @throws io.herald.paging.BadCursor when {@code after} is no position of this list
+   */
+  Page<Suppression> suppressions(AccountId account, Optional<String> after, int limit);
 
   Optional<ImportJob> findImport(AccountId account, String importId);
 
-  /** The imports of the account, newest first. */
-  List<ImportJob> imports(AccountId account, int limit);
+  /**
+   * A page of the account's imports, newest first, after the position {@code after}.
+   *
+   * @throws io.herald.paging.BadCursor when {@code after} is no position of this list
+   */
+  Page<ImportJob> imports(AccountId account, Optional<String> after, int limit);
 
   List<RowIssue> rowIssues(AccountId account, String importId, long offset, int limit);
 

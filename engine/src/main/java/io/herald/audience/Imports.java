@@ -4,6 +4,7 @@ import io.herald.account.AccountId;
 import io.herald.importers.ContactFileReader;
 import io.herald.importers.FileRefusedException;
 import io.herald.importers.ReadSummary;
+import io.herald.paging.Page;
 import io.herald.policy.JurisdictionPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +12,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
@@ -90,9 +90,9 @@ public final class Imports {
     return store.findImport(account, importId).map(this::withStallDetected);
   }
 
-  /** The account's latest imports, newest first, stalled ones shown as failed. */
-  public List<ImportJob> recent(AccountId account, int limit) {
-    return store.imports(account, limit).stream().map(this::withStallDetected).toList();
+  /** A page of the account's imports, newest first, stalled ones shown as failed. */
+  public Page<ImportJob> page(AccountId account, Optional<String> after, int limit) {
+    return store.imports(account, after, limit).map(this::withStallDetected);
   }
 
   private ImportJob withStallDetected(ImportJob job) {

@@ -11,7 +11,12 @@ public interface CampaignStore {
 
   Optional<Campaign> find(AccountId account, CampaignId id);
 
-  List<Campaign> list(AccountId account, int limit);
+  /**
+   * A page of the account's campaigns, newest first, after the position {@code after}.
+   *
+   * @throws io.herald.paging.BadCursor when {@code after} is no position of this list
+   */
+  io.herald.paging.Page<Campaign> list(AccountId account, Optional<String> after, int limit);
 
   /** Moves the campaign from {@code expected} to {@code next}; false if it was not in expected. */
   boolean transition(AccountId account, CampaignId id, CampaignState expected, CampaignState next);

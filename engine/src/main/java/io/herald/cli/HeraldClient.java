@@ -53,6 +53,26 @@ final class HeraldClient {
     return send(request(path).GET().build());
   }
 
+  /**
+   * Every item of a paginated list ({@code path} answers {@code {"<key>": [...], "next": …}}),
+   * following {@code next} to the last page.
+   */
+  com.fasterxml.jackson.databind.node.ArrayNode all(String path, String key) throws ApiProblem {
+    com.fasterxml.jackson.databind.node.ArrayNode items = json.createArrayNode();
+    String next = null;
+    do {
+      JsonNode page =
+          get(
+              path
+                  + (path.contains("?") ? "&" : "?")
+                  + "limit=1000"
+                  + (next == null ? "" : "&cursor=" + encode(next)));
+      page.path(key).forEach(items::add);
+      next = page.path("next").isTextual() ? page.path("next").asText() : null;
+    } while (next != null);
+    return items;
+  }
+
   JsonNode post(String path, Map<String, ?> body) throws ApiProblem {
     try {
       return send(

@@ -18,7 +18,7 @@ final class ListsCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try {
-      JsonNode lists = cli.accountClient().get("api/lists").get("lists");
+      JsonNode lists = cli.accountClient().all("api/lists", "lists");
       if (json) {
         ArrayNode array = cli.json().createArrayNode();
         lists.forEach(

@@ -32,7 +32,10 @@ final class ReviewCommand {
     public Integer call() throws Exception {
       HeraldCli cli = parent.cli;
       try {
-        JsonNode held = cli.adminClient().get("api/admin/review");
+        JsonNode held =
+            cli.json()
+                .createObjectNode()
+                .set("held", cli.adminClient().all("api/admin/review", "held"));
         if (json) {
           cli.out().println(cli.json().writeValueAsString(held));
           return HeraldCli.EXIT_OK;

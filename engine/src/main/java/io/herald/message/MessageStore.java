@@ -67,4 +67,8 @@ public interface MessageStore {
   void putTemplate(AccountId account, StoredTemplate template);
 
   Optional<StoredTemplate> findTemplate(AccountId account, String name);
+
+  /** A page of the account's templates by name, after the name {@code after}. */
+  io.herald.paging.Page<StoredTemplate> templates(
+      AccountId account, Optional<String> after, int limit);
 }

@@ -215,6 +215,12 @@ public final class Messages {
     return template;
   }
 
+  /** A page of the account's templates by name. */
+  public io.herald.paging.Page<StoredTemplate> templates(
+      AccountId account, Optional<String> after, int limit) {
+    return store.templates(account, after, limit);
+  }
+
   public Optional<StoredTemplate> template(AccountId account, String name) {
     try {
       return store.findTemplate(account, MessageChecks.templateName(name));

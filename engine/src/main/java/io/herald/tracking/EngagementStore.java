@@ -50,6 +50,17 @@ public interface EngagementStore {
   List<RecentClick> noteClick(
       AccountId account, CampaignId campaign, String contactKey, String url, Instant at);
 
-  /** The campaign's logged events, newest first, from the account's capped log. */
-  List<Logged> events(AccountId account, CampaignId campaign, int limit);
+  /** The campaign's latest logged events, newest first, from the account's capped log. */
+  default List<Logged> events(AccountId account, CampaignId campaign, int limit) {
+    return events(account, campaign, java.util.Optional.empty(), limit).items();
+  }
+
+  /**
+   * A page of the campaign's logged events, newest first, older than the position {@code before}.
+   *
+   * @throws io.herald.paging.BadCursor when {@code before} is malformed, or the log was trimmed
+   *     past it
+   */
+  io.herald.paging.Page<Logged> events(
+      AccountId account, CampaignId campaign, java.util.Optional<String> before, int limit);
 }

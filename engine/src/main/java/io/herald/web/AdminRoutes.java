@@ -1,8 +1,11 @@
 package io.herald.web;
 
+import io.herald.account.Account;
 import io.herald.account.AccountId;
 import io.herald.account.AccountStore;
 import io.herald.account.Accounts;
+import io.herald.paging.Page;
+import io.herald.paging.SortedPages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.Map;
@@ -60,6 +63,13 @@ final class AdminRoutes {
 
   private void list(Context ctx) {
     auth.admin(ctx);
-    ctx.json(Map.of("accounts", store.all().stream().map(Views::account).toList()));
+    Paging paging = Paging.read(ctx, "accounts");
+    Page<Account> page =
+        SortedPages.page(
+            store.all(),
+            a -> SortedPages.timeKey(a.createdAt(), a.id().value()),
+            paging.after(),
+            paging.limit());
+    ctx.json(paging.body("accounts", page.map(Views::account)));
   }
 }

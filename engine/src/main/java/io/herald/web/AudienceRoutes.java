@@ -9,10 +9,13 @@ import io.herald.audience.ImportJob;
 import io.herald.audience.ImportRefused;
 import io.herald.audience.ImportRequest;
 import io.herald.audience.Imports;
+import io.herald.audience.RowIssue;
 import io.herald.audience.Suppression;
 import io.herald.importers.EmailAddress;
 import io.herald.importers.InvalidAddressException;
 import io.herald.importers.PhoneNumber;
+import io.herald.paging.Page;
+import io.herald.paging.SortedPages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
@@ -23,12 +26,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** An account's lists, imports, exports and suppressions. */
 final class AudienceRoutes {
   private static final int MAX_PAGE = 1000;
+  private static final int IMPORTS_PAGE = 50;
 
   private final Auth auth;
   private final AudienceStore store;
@@ -71,7 +77,14 @@ final class AudienceRoutes {
 
   private void lists(Context ctx) {
     Account account = auth.account(ctx);
-    ctx.json(Map.of("lists", store.lists(account.id()).stream().map(Views::list).toList()));
+    Paging paging = Paging.read(ctx, "lists");
+    Page<ContactList> page =
+        SortedPages.page(
+            store.lists(account.id()),
+            l -> l.name().toLowerCase(java.util.Locale.ROOT) + "\n" + l.id(),
+            paging.after(),
+            paging.limit());
+    ctx.json(paging.body("lists", page.map(Views::list)));
   }
 
   private void list(Context ctx) {
@@ -132,9 +145,10 @@ final class AudienceRoutes {
 
   private void listImports(Context ctx) {
     Account account = auth.account(ctx);
-    ctx.json(
-        Map.of(
-            "imports", imports.recent(account.id(), 50).stream().map(Views::importJob).toList()));
+    Paging paging = Paging.read(ctx, "imports", IMPORTS_PAGE, MAX_PAGE);
+    Page<ImportJob> page =
+        Paging.fetch(() -> imports.page(account.id(), paging.after(), paging.limit()));
+    ctx.json(paging.body("imports", page.map(Views::importJob)));
   }
 
   private void importStatus(Context ctx) {
@@ -150,16 +164,31 @@ final class AudienceRoutes {
     Account account = auth.account(ctx);
     String id = ctx.pathParam("id");
     findImport(account, id);
+    Paging paging = Paging.read(ctx, "rows:" + id);
     long offset = number(ctx, "offset", 0, Long.MAX_VALUE, 0);
-    int limit = (int) number(ctx, "limit", 1, MAX_PAGE, 100);
-    ctx.json(
-        Map.of(
-            "offset",
-            offset,
+    if (paging.after().isPresent()) {
+      if (ctx.queryParam("offset") != null) {
+        throw Problem.badRequest("give offset or cursor, not both");
+      }
+      offset =
+          paging
+              .after()
+              .filter(p -> p.matches("\\d{1,18}"))
+              .map(Long::parseLong)
+              .orElseThrow(Paging::badCursor);
+    }
+    // One row more than asked tells whether another page follows.
+    List<RowIssue> rows = store.rowIssues(account.id(), id, offset, paging.limit() + 1);
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("offset", offset);
+    body.putAll(
+        paging.body(
             "rows",
-            store.rowIssues(account.id(), id, offset, limit).stream()
-                .map(Views::rowIssue)
-                .toList()));
+            rows.stream().limit(paging.limit()).map(Views::rowIssue).toList(),
+            rows.size() > paging.limit()
+                ? Optional.of(Long.toString(offset + paging.limit()))
+                : Optional.empty()));
+    ctx.json(body);
   }
 
   private static long number(Context ctx, String name, long min, long max, long absent) {
@@ -211,9 +240,9 @@ final class AudienceRoutes {
 
   private void suppressions(Context ctx) {
     Account account = auth.account(ctx);
-    ctx.json(
-        Map.of(
-            "suppressions",
-            store.suppressions(account.id(), MAX_PAGE).stream().map(Views::suppression).toList()));
+    Paging paging = Paging.read(ctx, "suppressions");
+    Page<Suppression> page =
+        Paging.fetch(() -> store.suppressions(account.id(), paging.after(), paging.limit()));
+    ctx.json(paging.body("suppressions", page.map(Views::suppression)));
   }
 }

@@ -14,6 +14,7 @@ import io.herald.delivery.CampaignSamples;
 import io.herald.delivery.MessageFactory;
 import io.herald.delivery.SendOutcome;
 import io.herald.importers.InvalidAddressException;
+import io.herald.paging.Page;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -154,7 +155,10 @@ final class CampaignRoutes {
 
   private void list(Context ctx) {
     Account account = auth.account(ctx);
-    ctx.json(Map.of("campaigns", store.list(account.id(), 100).stream().map(this::view).toList()));
+    Paging paging = Paging.read(ctx, "campaigns");
+    Page<Campaign> page =
+        Paging.fetch(() -> store.list(account.id(), paging.after(), paging.limit()));
+    ctx.json(paging.body("campaigns", page.map(this::view)));
   }
 
   private void status(Context ctx) {

@@ -3,6 +3,7 @@ package io.herald.web;
 import io.herald.account.Account;
 import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignStore;
+import io.herald.paging.Page;
 import io.herald.tracking.Engagement;
 import io.herald.tracking.EngagementClassifier.Verdict;
 import io.herald.tracking.EngagementStore;
@@ -43,28 +44,10 @@ final class EngagementRoutes {
     if (campaigns.find(account.id(), campaign).isEmpty()) {
       throw Problem.notFound("no campaign " + id);
     }
-    int limit = limit(ctx.queryParam("limit"));
-    ctx.json(
-        Map.of(
-            "events",
-            store.events(account.id(), campaign, limit).stream()
-                .map(EngagementRoutes::view)
-                .toList()));
-  }
-
-  private static int limit(String value) {
-    if (value == null) {
-      return DEFAULT_LIMIT;
-    }
-    try {
-      int n = Integer.parseInt(value);
-      if (n < 1 || n > MAX_LIMIT) {
-        throw Problem.badRequest("limit must be between 1 and " + MAX_LIMIT);
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw Problem.badRequest("limit must be a whole number");
-    }
+    Paging paging = Paging.read(ctx, "events:" + id, DEFAULT_LIMIT, MAX_LIMIT);
+    Page<EngagementStore.Logged> page =
+        Paging.fetch(() -> store.events(account.id(), campaign, paging.after(), paging.limit()));
+    ctx.json(paging.body("events", page.map(EngagementRoutes::view)));
   }
 
   private static Map<String, Object> view(EngagementStore.Logged logged) {

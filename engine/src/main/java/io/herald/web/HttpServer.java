@@ -20,8 +20,13 @@ import io.herald.webhook.Webhooks;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.ParsedEndpoint;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -106,6 +111,9 @@ public final class HttpServer implements AutoCloseable {
                 .result(services.metrics().get()));
     app.get(
         "/health", ctx -> ctx.json(Map.of("status", "ok", "redis", services.redisPing().get())));
+    // The API's OpenAPI document, served as checked in; no token, like /health.
+    byte[] openApi = openApiDocument();
+    app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
     app.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));
     app.exception(
         Exception.class,
@@ -133,6 +141,26 @@ public final class HttpServer implements AutoCloseable {
 
   public int port() {
     return app.port();
+  }
+
+  /** Every HTTP route registered, as {@code METHOD /path/{param}} (for the OpenAPI test). */
+  public List<String> endpoints() {
+    return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+        .map(ParsedEndpoint::getEndpoint)
+        .filter(e -> e.getMethod().isHttpMethod())
+        .map(e -> e.getMethod().name() + " " + e.getPath())
+        .toList();
+  }
+
+  private static byte[] openApiDocument() {
+    try (InputStream in = HttpServer.class.getResourceAsStream("/openapi.json")) {
+      if (in == null) {
+        throw new IllegalStateException("openapi.json is missing from the classpath");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void problem(Context ctx, int status, String title, String detail) {

@@ -54,6 +54,7 @@ final class MessageRoutes {
     app.post("/api/messages", this::send);
     app.get("/api/messages", this::list);
     app.get("/api/messages/{id}", this::status);
+    app.get("/api/templates", this::templates);
     app.put("/api/templates/{name}", this::putTemplate);
     app.get("/api/templates/{name}", this::getTemplate);
   }
@@ -143,6 +144,17 @@ final class MessageRoutes {
     body.put("messages", page.messages().stream().map(MessageViews::summary).toList());
     body.put("next", page.next().map(MessageId::value).orElse(null));
     ctx.json(body);
+  }
+
+  private void templates(Context ctx) {
+    Account account = auth.account(ctx);
+    Paging paging = Paging.read(ctx, "templates");
+    ctx.json(
+        paging.body(
+            "templates",
+            messages
+                .templates(account.id(), paging.after(), paging.limit())
+                .map(MessageViews::templateSummary)));
   }
 
   private void putTemplate(Context ctx) {

@@ -56,6 +56,15 @@ final class MessageViews {
     return out;
   }
 
+  /** A template in the list: its name, subject and when it was last stored. */
+  static Map<String, Object> templateSummary(StoredTemplate template) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("name", template.name());
+    out.put("subject", template.subject());
+    out.put("updatedAt", template.updatedAt());
+    return out;
+  }
+
   static Map<String, Object> template(StoredTemplate template) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("name", template.name());

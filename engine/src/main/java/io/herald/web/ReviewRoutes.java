@@ -3,6 +3,8 @@ package io.herald.web;
 import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignRefused;
 import io.herald.canary.Canaries;
+import io.herald.paging.Page;
+import io.herald.paging.SortedPages;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
@@ -32,7 +34,14 @@ final class ReviewRoutes {
 
   private void list(Context ctx) {
     auth.admin(ctx);
-    ctx.json(Map.of("held", canaries.held().stream().map(ReviewRoutes::view).toList()));
+    Paging paging = Paging.read(ctx, "review");
+    Page<Canaries.Review> page =
+        SortedPages.page(
+            canaries.held(),
+            r -> SortedPages.timeKey(r.canary().started(), r.campaign().id().value()),
+            paging.after(),
+            paging.limit());
+    ctx.json(paging.body("held", page.map(ReviewRoutes::view)));
   }
 
   private void approve(Context ctx) {

@@ -70,7 +70,8 @@ class AccountDeletionTest {
     assertThat(node.node().audience().lists(id)).isEmpty();
     assertThat(node.node().audience().findImport(id, importId)).isEmpty();
     assertThat(node.node().audience().rowIssues(id, importId, 0, 10)).isEmpty();
-    assertThat(node.node().audience().suppressions(id, 10)).isEmpty();
+    assertThat(node.node().audience().suppressions(id, java.util.Optional.empty(), 10).items())
+        .isEmpty();
     assertThat(node.get("/api/lists/list/contacts", survivor).body())
         .contains("b@survivor.example");
     assertThat(delete(id.value(), TestNode.ADMIN_TOKEN)).isEqualTo(404);

@@ -543,7 +543,7 @@ class TrackingEndpointsTest {
 
     assertThat(node.get("/api/campaigns/" + campaign + "/events", bob).statusCode()).isEqualTo(404);
     assertThat(node.get("/api/campaigns/" + bobsCampaign + "/events", bob).body())
-        .isEqualTo("{\"events\":[]}");
+        .isEqualTo("{\"events\":[],\"next\":null}");
     assertThat(node.get("/api/campaigns/" + bobsCampaign + "/events", alice).statusCode())
         .isEqualTo(404);
     assertThat(node.get("/api/campaigns/" + campaign + "/events", "hk_wrong").statusCode())

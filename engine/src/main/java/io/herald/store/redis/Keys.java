@@ -56,6 +56,11 @@ final class Keys {
     return account(account) + ":suppressed";
   }
 
+  /** The account's suppressed contact keys, all scored 0: the listing order (by key). */
+  static String suppressedOrder(AccountId account) {
+    return account(account) + ":suppressed:order";
+  }
+
   static String campaigns(AccountId account) {
     return account(account) + ":campaigns";
   }

@@ -8,10 +8,12 @@ import io.herald.audience.ImportJob;
 import io.herald.audience.ImportSession;
 import io.herald.audience.RowIssue;
 import io.herald.audience.Suppression;
+import io.herald.paging.Page;
 import io.lettuce.core.CopyArgs;
 import io.lettuce.core.MapScanCursor;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.security.SecureRandom;
@@ -31,6 +33,13 @@ public final class RedisAudienceStore implements AudienceStore {
   static final Duration LOCK_TTL = Duration.ofMinutes(2);
   static final Duration STAGING_TTL = Duration.ofHours(24);
   private static final int SCAN_BATCH = 1000;
+  // The suppression and its place in the listing order, together.
+  private static final String SUPPRESS =
+      """
+      redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
+      redis.call('ZADD', KEYS[2], 0, ARGV[1])
+      return 1
+      """;
 
   private final Redis redis;
   private final Json json;
@@ -100,7 +109,14 @@ public final class RedisAudienceStore implements AudienceStore {
 
   @Override
   public void suppress(AccountId account, Suppression suppression) {
-    redis.sync().hset(Keys.suppressed(account), suppression.key(), json.write(suppression));
+    redis
+        .sync()
+        .eval(
+            SUPPRESS,
+            ScriptOutputType.INTEGER,
+            new String[] {Keys.suppressed(account), Keys.suppressedOrder(account)},
+            suppression.key(),
+            json.write(suppression));
   }
 
   @Override
@@ -122,20 +138,42 @@ public final class RedisAudienceStore implements AudienceStore {
   }
 
   @Override
-  public List<Suppression> suppressions(AccountId account, int limit) {
-    List<Suppression> found = new ArrayList<>();
+  public Page<Suppression> suppressions(AccountId account, Optional<String> after, int limit) {
+    indexSuppressions(account);
+    Page<String> keys = SortedSetPages.byMember(redis, Keys.suppressedOrder(account), after, limit);
+    if (keys.items().isEmpty()) {
+      return new Page<>(List.of(), keys.next());
+    }
+    List<Suppression> found = new ArrayList<>(keys.items().size());
+    for (var kv :
+        redis.sync().hmget(Keys.suppressed(account), keys.items().toArray(String[]::new))) {
+      if (kv.hasValue()) {
+        found.add(json.read(kv.getValue(), Suppression.class));
+      }
+    }
+    return new Page<>(found, keys.next());
+  }
+
+  // Suppressions written before the order index existed are indexed once, on the first listing.
+  private void indexSuppressions(AccountId account) {
+    String order = Keys.suppressedOrder(account);
+    if (redis.sync().zcard(order) >= redis.sync().hlen(Keys.suppressed(account))) {
+      return;
+    }
     ScanCursor cursor = ScanCursor.INITIAL;
     do {
-      MapScanCursor<String, String> page =
+      var page =
           redis.sync().hscan(Keys.suppressed(account), cursor, ScanArgs.Builder.limit(SCAN_BATCH));
-      for (String value : page.getMap().values()) {
-        if (found.size() < limit) {
-          found.add(json.read(value, Suppression.class));
-        }
+      List<Object> scored = new ArrayList<>();
+      for (String key : page.getMap().keySet()) {
+        scored.add(0.0);
+        scored.add(key);
+      }
+      if (!scored.isEmpty()) {
+        redis.sync().zadd(order, scored.toArray());
       }
       cursor = page;
-    } while (!cursor.isFinished() && found.size() < limit);
-    return found;
+    } while (!cursor.isFinished());
   }
 
   @Override
@@ -145,10 +183,10 @@ public final class RedisAudienceStore implements AudienceStore {
   }
 
   @Override
-  public List<ImportJob> imports(AccountId account, int limit) {
-    return redis.sync().zrevrange(Keys.imports(account), 0, limit - 1L).stream()
-        .flatMap(id -> findImport(account, id).stream())
-        .toList();
+  public Page<ImportJob> imports(AccountId account, Optional<String> after, int limit) {
+    Page<String> ids = SortedSetPages.newestFirst(redis, Keys.imports(account), after, limit);
+    return new Page<>(
+        ids.items().stream().flatMap(id -> findImport(account, id).stream()).toList(), ids.next());
   }
 
   @Override

@@ -9,6 +9,7 @@ import io.herald.campaign.CampaignStats;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Phase;
 import io.herald.campaign.Recipient;
+import io.herald.paging.Page;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,10 +154,11 @@ public final class RedisCampaignStore implements CampaignStore {
   }
 
   @Override
-  public List<Campaign> list(AccountId account, int limit) {
-    return redis.sync().zrevrange(Keys.campaigns(account), 0, limit - 1L).stream()
-        .flatMap(id -> find(account, new CampaignId(id)).stream())
-        .toList();
+  public Page<Campaign> list(AccountId account, Optional<String> after, int limit) {
+    Page<String> ids = SortedSetPages.newestFirst(redis, Keys.campaigns(account), after, limit);
+    return new Page<>(
+        ids.items().stream().flatMap(id -> find(account, new CampaignId(id)).stream()).toList(),
+        ids.next());
   }
 
   @Override

@@ -3,6 +3,8 @@ package io.herald.store.redis;
 import io.herald.account.AccountId;
 import io.herald.campaign.CampaignId;
 import io.herald.campaign.Phase;
+import io.herald.paging.BadCursor;
+import io.herald.paging.Page;
 import io.herald.tracking.Engagement;
 import io.herald.tracking.EngagementClassifier.Reason;
 import io.herald.tracking.EngagementClassifier.RecentClick;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Engagement in Redis: one set of contact keys per campaign and counter (so counters count unique
@@ -35,6 +38,8 @@ public final class RedisEngagementStore implements EngagementStore {
   static final Duration RECENT_CLICKS_KEPT = Duration.ofMinutes(1);
 
   private static final int EVENTS_PAGE = 500;
+  private static final java.util.regex.Pattern STREAM_ID =
+      java.util.regex.Pattern.compile("(\\d{1,18})-(\\d{1,18})");
   private static final String EVERY_LINK_AT_ONCE = Reason.EVERY_LINK_AT_ONCE.code();
 
   // KEYS: campaign, canary contacts, stats, human set, machine set, recent clicks, events.
@@ -186,17 +191,31 @@ public final class RedisEngagementStore implements EngagementStore {
   }
 
   @Override
-  public List<Logged> events(AccountId account, CampaignId campaign, int limit) {
-    List<Logged> found = new ArrayList<>();
+  public Page<Logged> events(
+      AccountId account, CampaignId campaign, Optional<String> before, int limit) {
     String key = Keys.events(account);
     Range<String> range = Range.unbounded();
-    while (found.size() < limit) {
+    if (before.isPresent()) {
+      long[] cursor = streamId(before.get()).orElseThrow(BadCursor::new);
+      List<StreamMessage<String, String>> oldest =
+          redis.sync().xrange(key, Range.unbounded(), Limit.from(1));
+      if (oldest.isEmpty()
+          || compare(streamId(oldest.getFirst().getId()).orElseThrow(), cursor) > 0) {
+        throw new BadCursor(); // the log was trimmed past the cursor
+      }
+      range = Range.from(Range.Boundary.unbounded(), Range.Boundary.excluding(before.get()));
+    }
+    // One more than asked tells whether another page follows.
+    List<Logged> found = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    while (found.size() <= limit) {
       List<StreamMessage<String, String>> page =
           redis.sync().xrevrange(key, range, Limit.from(EVENTS_PAGE));
       for (StreamMessage<String, String> message : page) {
         Map<String, String> f = message.getBody();
-        if (campaign.value().equals(f.get("campaign")) && found.size() < limit) {
+        if (campaign.value().equals(f.get("campaign")) && found.size() <= limit) {
           found.add(logged(account, campaign, f));
+          ids.add(message.getId());
         }
       }
       if (page.size() < EVENTS_PAGE) {
@@ -205,7 +224,20 @@ public final class RedisEngagementStore implements EngagementStore {
       range =
           Range.from(Range.Boundary.unbounded(), Range.Boundary.excluding(page.getLast().getId()));
     }
-    return found;
+    return found.size() > limit
+        ? new Page<>(found.subList(0, limit), Optional.of(ids.get(limit - 1)))
+        : new Page<>(found, Optional.empty());
+  }
+
+  private static Optional<long[]> streamId(String id) {
+    java.util.regex.Matcher m = STREAM_ID.matcher(id);
+    return m.matches()
+        ? Optional.of(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))})
+        : Optional.empty();
+  }
+
+  private static int compare(long[] a, long[] b) {
+    return a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]);
   }
 
   private static Logged logged(AccountId account, CampaignId campaign, Map<String, String> f) {

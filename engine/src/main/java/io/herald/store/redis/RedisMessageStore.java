@@ -8,6 +8,7 @@ import io.herald.message.MessageStatus;
 import io.herald.message.MessageStore;
 import io.herald.message.StoredMessage;
 import io.herald.message.StoredTemplate;
+import io.herald.paging.SortedPages;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -197,6 +198,24 @@ public final class RedisMessageStore implements MessageStore {
   @Override
   public void putTemplate(AccountId account, StoredTemplate template) {
     redis.sync().hset(MessageKeys.templates(account), template.name(), json.write(template));
+  }
+
+  @Override
+  public io.herald.paging.Page<StoredTemplate> templates(
+      AccountId account, Optional<String> after, int limit) {
+    String key = MessageKeys.templates(account);
+    io.herald.paging.Page<String> names =
+        SortedPages.page(redis.sync().hkeys(key), name -> name, after, limit);
+    if (names.items().isEmpty()) {
+      return new io.herald.paging.Page<>(List.of(), names.next());
+    }
+    List<StoredTemplate> found = new ArrayList<>();
+    for (var kv : redis.sync().hmget(key, names.items().toArray(String[]::new))) {
+      if (kv.hasValue()) {
+        found.add(json.read(kv.getValue(), StoredTemplate.class));
+      }
+    }
+    return new io.herald.paging.Page<>(found, names.next());
   }
 
   @Override

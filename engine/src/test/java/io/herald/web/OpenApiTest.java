@@ -1,0 +1,314 @@
+package io.herald.web;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.herald.app.HeraldNode;
+import io.herald.config.HeraldConfig;
+import io.herald.testing.Await;
+import io.herald.testing.TestNode;
+import io.swagger.parser.OpenAPIParser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The checked-in OpenAPI document ({@code engine/src/main/resources/openapi.json}) is valid
+ * OpenAPI, names exactly the routes the running node serves, describes real answers correctly, and
+ * is what {@code GET /openapi.json} serves.
+ */
+class OpenApiTest {
+  /**
+   * Routes documented by the shared contract but built on branches webhooks/accounts; remove when
+   * merged (this list must then be empty: a route both here and registered fails the test).
+   */
+  static final Set<String> BUILT_ON_OTHER_BRANCHES =
+      Set.of(
+          "POST /api/admin/accounts/{id}/freeze",
+          "POST /api/admin/accounts/{id}/unfreeze",
+          "POST /api/admin/accounts/{id}/keys",
+          "POST /api/keys",
+          "GET /api/keys",
+          "DELETE /api/keys/{id}");
+
+  static final Path DOCUMENT = Path.of("src/main/resources/openapi.json");
+  static final List<String> METHODS =
+      List.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+
+  @RegisterExtension
+  static GreenMailExtension mail =
+      new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+
+  @TempDir static Path data;
+  static TestNode node;
+  static JsonNode doc;
+  static final ObjectMapper json = HeraldNode.objectMapper();
+  static final SchemaRegistry schemas =
+      SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+
+  @BeforeAll
+  static void start() throws Exception {
+    HeraldConfig base = TestNode.config(data);
+    node =
+        TestNode.start(
+            base.withDelivery(base.delivery().withSmarthost("127.0.0.1", mail.getSmtp().getPort())),
+            java.time.Clock.systemUTC());
+    doc = json.readTree(Files.readString(DOCUMENT));
+  }
+
+  @AfterAll
+  static void stop() {
+    node.close();
+  }
+
+  @Test
+  void theDocumentIsValidOpenApi() throws Exception {
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    SwaggerParseResult result =
+        new OpenAPIParser().readContents(Files.readString(DOCUMENT), null, options);
+    assertThat(result.getMessages()).isEmpty();
+    assertThat(result.getOpenAPI()).isNotNull();
+    assertThat(result.getOpenAPI().getOpenapi()).isEqualTo("3.1.0");
+    assertThat(result.getOpenAPI().getPaths()).isNotEmpty();
+    assertThat(result.getOpenAPI().getComponents().getSecuritySchemes())
+        .containsKeys("apiKey", "adminToken");
+    // Every schema the contract names is there.
+    assertThat(doc.path("components").path("schemas").fieldNames())
+        .toIterable()
+        .contains(
+            "Account",
+            "List",
+            "Import",
+            "ImportRow",
+            "Suppression",
+            "Campaign",
+            "Canary",
+            "CanaryReview",
+            "Event",
+            "MessageStatus",
+            "Template",
+            "Webhook",
+            "WebhookDelivery",
+            "WebhookEvent",
+            "ApiKey",
+            "Problem",
+            "AccountPage",
+            "ListPage",
+            "CampaignPage");
+  }
+
+  @Test
+  void everyRegisteredRouteIsDocumentedAndEveryDocumentedRouteIsRegistered() {
+    Set<String> registered = new TreeSet<>(node.node().httpEndpoints());
+    Set<String> documented = new TreeSet<>();
+    doc.path("paths")
+        .properties()
+        .forEach(
+            path ->
+                METHODS.forEach(
+                    method -> {
+                      if (path.getValue().has(method)) {
+                        documented.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                      }
+                    }));
+    assertThat(registered).doesNotContainAnyElementsOf(BUILT_ON_OTHER_BRANCHES);
+    assertThat(documented).containsAll(BUILT_ON_OTHER_BRANCHES);
+    Set<String> expected = new TreeSet<>(registered);
+    expected.addAll(BUILT_ON_OTHER_BRANCHES);
+    assertThat(documented).isEqualTo(expected);
+  }
+
+  @Test
+  void everyApiOperationStatesItsSecurityAndProblems() {
+    doc.path("paths")
+        .properties()
+        .forEach(
+            path -> {
+              for (String method : METHODS) {
+                JsonNode op = path.getValue().path(method);
+                if (op.isMissingNode() || !path.getKey().startsWith("/api/")) {
+                  continue;
+                }
+                String scheme = path.getKey().startsWith("/api/admin/") ? "adminToken" : "apiKey";
+                assertThat(op.path("security").get(0).has(scheme)).as(path.getKey()).isTrue();
+                assertThat(op.path("responses").has("401")).as(path.getKey()).isTrue();
+                assertThat(op.path("responses").has("429")).as(path.getKey()).isTrue();
+              }
+            });
+    assertThat(doc.at("/components/responses/TooManyRequests/headers/Retry-After").isMissingNode())
+        .isFalse();
+    assertThat(doc.at("/paths/~1api~1messages/post/parameters/0/name").asText())
+        .isEqualTo("Idempotency-Key");
+  }
+
+  @Test
+  void realAnswersMatchTheirDocumentedSchemas() throws Exception {
+    HttpResponse<String> created =
+        node.post(
+            "/api/admin/accounts",
+            TestNode.ADMIN_TOKEN,
+            "application/json",
+            "{\"name\":\"Schema Co\"}".getBytes(UTF_8));
+    matches("/api/admin/accounts", "post", created);
+    String key = node.json(created).get("apiKey").asText();
+    matches(
+        "/api/admin/accounts",
+        "get",
+        node.get("/api/admin/accounts?limit=1", TestNode.ADMIN_TOKEN));
+
+    JsonNode job =
+        node.importFile(
+            key, "customers", "c.txt", "ann@example.com\nnot-an-email\n".getBytes(UTF_8));
+    String importId = job.get("id").asText();
+    matches("/api/imports/{id}", "get", node.get("/api/imports/" + importId, key));
+    matches("/api/imports", "get", node.get("/api/imports", key));
+    matches("/api/imports/{id}/rows", "get", node.get("/api/imports/" + importId + "/rows", key));
+    matches("/api/lists", "get", node.get("/api/lists", key));
+    matches("/api/lists/{name}", "get", node.get("/api/lists/customers", key));
+
+    HttpResponse<String> suppressed =
+        node.post(
+            "/api/suppressions",
+            key,
+            "application/json",
+            "{\"email\":\"bob@example.com\",\"reason\":\"asked\"}".getBytes(UTF_8));
+    matches("/api/suppressions", "post", suppressed);
+    matches("/api/suppressions", "get", node.get("/api/suppressions", key));
+
+    HttpResponse<String> campaign =
+        node.post(
+            "/api/campaigns",
+            key,
+            "application/json",
+            json.writeValueAsBytes(
+                Map.of(
+                    "list", "customers",
+                    "fromAddress", "news@acme.example",
+                    "subject", "Hello",
+                    "html", "<p>Hi</p>")));
+    matches("/api/campaigns", "post", campaign);
+    String campaignId = node.json(campaign).get("id").asText();
+    matches("/api/campaigns/{id}", "get", node.get("/api/campaigns/" + campaignId, key));
+    matches("/api/campaigns", "get", node.get("/api/campaigns", key));
+    matches(
+        "/api/campaigns/{id}/events",
+        "get",
+        node.get("/api/campaigns/" + campaignId + "/events", key));
+    matches("/api/admin/review", "get", node.get("/api/admin/review", TestNode.ADMIN_TOKEN));
+
+    HttpResponse<String> sent =
+        node.post(
+            "/api/messages",
+            key,
+            "application/json",
+            json.writeValueAsBytes(
+                Map.of(
+                    "to", List.of("ann@example.org", "bob@example.org"),
+                    "from", "orders@shop.example",
+                    "subject", "Order 42",
+                    "text", "Shipped.")));
+    matches("/api/messages", "post", sent);
+    String messageId = node.json(sent).get("id").asText();
+    HttpResponse<String> status =
+        Await.until(
+            () -> node.get("/api/messages/" + messageId, key),
+            r -> r.body().contains("\"status\":\"delivered\",\"source\""));
+    matches("/api/messages/{id}", "get", status);
+    matches("/api/messages", "get", node.get("/api/messages", key));
+
+    HttpResponse<String> template =
+        node.send(
+            HttpRequest.newBuilder(node.url("/api/templates/welcome"))
+                .header("Authorization", "Bearer " + key)
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"subject\":\"Hi\",\"text\":\"Hi\"}"))
+                .build());
+    matches("/api/templates/{name}", "put", template);
+    matches("/api/templates/{name}", "get", node.get("/api/templates/welcome", key));
+    matches("/api/templates", "get", node.get("/api/templates", key));
+    matches("/health", "get", node.get("/health", key));
+
+    // Problems: a bad request, a missing token, an unknown resource.
+    matches("/api/campaigns", "get", node.get("/api/campaigns?limit=0", key));
+    matches(
+        "/api/campaigns",
+        "post",
+        node.post("/api/campaigns", key, "application/json", "{".getBytes(UTF_8)));
+    matches("/api/lists", "get", node.get("/api/lists", "hk_wrong"));
+    matches("/api/campaigns/{id}", "get", node.get("/api/campaigns/0000000000000000", key));
+    matches(
+        "/api/messages",
+        "post",
+        node.post("/api/messages", key, "application/json", "{\"to\":\"a\r\nb\"}".getBytes(UTF_8)));
+  }
+
+  @Test
+  void theDocumentIsServedAsCheckedIn() throws Exception {
+    HttpResponse<byte[]> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(node.url("/openapi.json")).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/json");
+    assertThat(response.body()).isEqualTo(Files.readAllBytes(DOCUMENT));
+  }
+
+  /**
+   * Asserts that the answer's status is documented for the operation and its body validates against
+   * the schema documented for that status and content type.
+   */
+  static void matches(String path, String method, HttpResponse<String> response) throws Exception {
+    String status = Integer.toString(response.statusCode());
+    JsonNode documented = doc.path("paths").path(path).path(method).path("responses").path(status);
+    assertThat(documented.isMissingNode())
+        .as("%s %s does not document %s: %s", method, path, status, response.body())
+        .isFalse();
+    if (documented.has("$ref")) {
+      documented = doc.at(documented.get("$ref").asText().substring(1));
+    }
+    String contentType =
+        response.headers().firstValue("Content-Type").orElseThrow().split(";")[0].strip();
+    JsonNode schema = documented.path("content").path(contentType).path("schema");
+    assertThat(schema.isMissingNode())
+        .as("%s %s %s has no %s schema", method, path, status, contentType)
+        .isFalse();
+    List<Error> errors = validator(schema).validate(json.readTree(response.body()));
+    assertThat(errors)
+        .as("%s %s %s: %s", method, path, status, response.body())
+        .extracting(Error::toString)
+        .isEmpty();
+  }
+
+  /** The schema, with the whole document around it so that its references resolve. */
+  static Schema validator(JsonNode schema) {
+    ObjectNode root = json.createObjectNode();
+    root.put("$schema", "https://json-schema.org/draft/2020-12/schema");
+    root.set("components", doc.get("components"));
+    root.putArray("allOf").add(schema);
+    return schemas.getSchema(root);
+  }
+}
