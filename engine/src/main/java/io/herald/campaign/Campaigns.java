@@ -179,6 +179,22 @@ public final class Campaigns {
         "campaign is " + campaign.state().name() + "; it cannot be paused", true);
   }
 
+  /**
+   * Pauses every sending campaign of the account (it was frozen, R8); returns those it paused. They
+   * stay paused until the account resumes them.
+   */
+  public List<Campaign> pauseAllSending(AccountId account) {
+    List<Campaign> paused = new ArrayList<>();
+    for (Campaign campaign : store.list(account, Integer.MAX_VALUE)) {
+      if (campaign.state() instanceof CampaignState.Sending(Phase phase)
+          && store.transition(
+              account, campaign.id(), campaign.state(), new CampaignState.Paused(phase))) {
+        paused.add(campaign.withState(new CampaignState.Paused(phase)));
+      }
+    }
+    return paused;
+  }
+
   public Campaign resume(AccountId account, CampaignId id) throws CampaignRefused {
     Campaign campaign = existing(account, id);
     if (campaign.state() instanceof CampaignState.Paused(Phase phase)

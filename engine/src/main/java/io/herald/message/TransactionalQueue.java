@@ -39,7 +39,20 @@ public interface TransactionalQueue extends AutoCloseable {
   /** Records the deferral and queues {@code next} again at {@code state.nextTry()}. */
   void defer(Claimed claimed, DeliveryState.Deferred state, Item next);
 
-  /** Items waiting, pending or scheduled, for tests and status. */
+  /**
+   * Puts a frozen account's item aside until {@code until} (or {@link #releaseHeld}), with the same
+   * attempt and no state recorded: it is neither lost nor failed, and a worker looks at it again
+   * then.
+   */
+  void hold(Claimed claimed, Instant until);
+
+  /** Brings every item held for the account back at once (the account was unfrozen). */
+  void releaseHeld(AccountId account);
+
+  /** How many of the account's items are held. */
+  long held(AccountId account);
+
+  /** Items waiting, pending, scheduled or held, for tests and status. */
   long backlog();
 
   @Override

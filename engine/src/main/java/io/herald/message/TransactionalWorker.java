@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,12 +30,19 @@ import org.slf4j.LoggerFactory;
  * is not sent twice) → not suppressed now (R3, checked at send time) → build (footer, headers,
  * VERP, DKIM) → send → record the state and acknowledge in one step. A deferral goes to the retry
  * schedule of {@link RetryPolicy}; a hard bounce suppresses the address for the account, as for
- * campaigns.
+ * campaigns. A frozen account's copies are held aside (R8), neither sent nor failed, until it is
+ * unfrozen.
  */
 public final class TransactionalWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TransactionalWorker.class);
   private static final long IDLE_PAUSE_MILLIS = 100;
   private static final int RECLAIM_EVERY_ROUNDS = 20;
+
+  /**
+   * How long a frozen account's copy is put aside before a worker looks at it again; an unfreeze
+   * brings it back at once (plus up to the freeze cache's time on other nodes).
+   */
+  static final Duration HOLD_RECHECK = Duration.ofSeconds(30);
 
   private final TransactionalQueue queue;
   private final MessageStore store;
@@ -45,6 +53,7 @@ public final class TransactionalWorker implements AutoCloseable {
   private final MessageMetrics metrics;
   private final Clock clock;
   private final RandomGenerator random;
+  private final Predicate<AccountId> frozen;
   private final String consumer;
   private final Duration reclaimAfter;
   private final int concurrency;
@@ -63,7 +72,8 @@ public final class TransactionalWorker implements AutoCloseable {
       RetryPolicy retries,
       MessageMetrics metrics,
       Clock clock,
-      RandomGenerator random) {}
+      RandomGenerator random,
+      Predicate<AccountId> frozen) {}
 
   public TransactionalWorker(Parts parts, String consumer, int concurrency, Duration reclaimAfter) {
     this.queue = parts.queue();
@@ -75,6 +85,7 @@ public final class TransactionalWorker implements AutoCloseable {
     this.metrics = parts.metrics();
     this.clock = parts.clock();
     this.random = parts.random();
+    this.frozen = parts.frozen();
     this.consumer = consumer;
     this.reclaimAfter = reclaimAfter;
     this.concurrency = concurrency;
@@ -157,6 +168,10 @@ public final class TransactionalWorker implements AutoCloseable {
     Optional<DeliveryState> current = store.state(item.account(), item.message(), item.recipient());
     if (current.isPresent() && current.get().isFinal()) {
       queue.finish(claimed, current.get()); // a reclaimed duplicate: only acknowledged
+      return;
+    }
+    if (frozen.test(item.account())) {
+      queue.hold(claimed, now.plus(HOLD_RECHECK)); // R8: kept, neither sent nor failed
       return;
     }
     String address = found.get().recipients().get(item.recipient());

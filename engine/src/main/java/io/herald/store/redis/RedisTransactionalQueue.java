@@ -27,7 +27,8 @@ import java.util.Locale;
  * leaves it when its stream and schedule are empty (removed first and checked after, so a message
  * queued meanwhile puts it back), and every account in {@code tx:accounts} is put back into it at a
  * node's first claim and every {@link #RESCAN} after. Acknowledged entries are deleted, so a stream
- * holds only what is waiting or in flight.
+ * holds only what is waiting or in flight. A frozen account's copies wait apart in {@code
+ * :txq:held} (see {@link #hold}); they come back when due or, all at once, when it is unfrozen.
  */
 public final class RedisTransactionalQueue implements TransactionalQueue {
   static final Duration RESCAN = Duration.ofSeconds(30);
@@ -58,19 +59,33 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
       return 1
       """;
 
+  // Puts a frozen account's copy aside, state untouched, until ARGV[3] (or an unfreeze).
+  private static final String HOLD =
+      """
+      redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+      redis.call('XDEL', KEYS[1], ARGV[2])
+      redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+      return 1
+      """;
+
+  // Moves what is due from the retry schedule (KEYS[2]) and the held set (KEYS[3]) to the stream.
   private static final String RELEASE =
       """
-      local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
-      for _, item in ipairs(due) do
-        redis.call('ZREM', KEYS[2], item)
-        redis.call('XADD', KEYS[1], '*', 'i', item)
+      local moved = 0
+      for i = 2, 3 do
+        local due = redis.call('ZRANGEBYSCORE', KEYS[i], '-inf', ARGV[i - 1], 'LIMIT', 0, ARGV[3])
+        for _, item in ipairs(due) do
+          redis.call('ZREM', KEYS[i], item)
+          redis.call('XADD', KEYS[1], '*', 'i', item)
+        end
+        moved = moved + #due
       end
-      return #due
+      return moved
       """;
 
   private static final String SIZE =
       """
-      return redis.call('XLEN', KEYS[1]) + redis.call('ZCARD', KEYS[2])
+      return redis.call('XLEN', KEYS[1]) + redis.call('ZCARD', KEYS[2]) + redis.call('ZCARD', KEYS[3])
       """;
 
   private final Redis redis;
@@ -116,14 +131,8 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
   }
 
   private List<Claimed> claim(AccountId account, String consumer, int max, Instant now) {
-    redis
-        .sync()
-        .eval(
-            RELEASE,
-            ScriptOutputType.INTEGER,
-            new String[] {MessageKeys.queue(account), MessageKeys.retry(account)},
-            Long.toString(now.toEpochMilli()),
-            Integer.toString(RELEASE_BATCH));
+    String millis = Long.toString(now.toEpochMilli());
+    release(account, millis, millis);
     List<StreamMessage<String, String>> messages =
         redis
             .sync()
@@ -145,6 +154,20 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
     }
   }
 
+  private void release(AccountId account, String retriesDue, String heldDue) {
+    redis
+        .sync()
+        .eval(
+            RELEASE,
+            ScriptOutputType.INTEGER,
+            new String[] {
+              MessageKeys.queue(account), MessageKeys.retry(account), MessageKeys.held(account)
+            },
+            retriesDue,
+            heldDue,
+            Integer.toString(RELEASE_BATCH));
+  }
+
   private long size(AccountId account) {
     Long size =
         redis
@@ -153,7 +176,8 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
                 SIZE,
                 ScriptOutputType.INTEGER,
                 MessageKeys.queue(account),
-                MessageKeys.retry(account));
+                MessageKeys.retry(account),
+                MessageKeys.held(account));
     return size == null ? 0 : size;
   }
 
@@ -236,6 +260,40 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
             codec.state(state),
             Long.toString(state.nextTry().toEpochMilli()),
             encode(next));
+  }
+
+  @Override
+  public void hold(Claimed claimed, Instant until) {
+    AccountId account = claimed.item().account();
+    redis
+        .sync()
+        .eval(
+            HOLD,
+            ScriptOutputType.INTEGER,
+            new String[] {MessageKeys.queue(account), MessageKeys.held(account)},
+            RedisMessageStore.GROUP,
+            entryId(claimed),
+            Long.toString(until.toEpochMilli()),
+            encode(claimed.item()));
+  }
+
+  @Override
+  public void releaseHeld(AccountId account) {
+    if (held(account) == 0) {
+      return;
+    }
+    Long before;
+    do { // a batch at a time; the retry schedule is left alone ('-inf': nothing is due)
+      before = redis.sync().zcard(MessageKeys.held(account));
+      release(account, "-inf", "+inf");
+    } while (before != null && before > RELEASE_BATCH);
+    redis.sync().sadd(MessageKeys.ready(), account.value());
+  }
+
+  @Override
+  public long held(AccountId account) {
+    Long held = redis.sync().zcard(MessageKeys.held(account));
+    return held == null ? 0 : held;
   }
 
   @Override
