@@ -30,8 +30,8 @@ import org.slf4j.LoggerFactory;
  * is not sent twice) → not suppressed now (R3, checked at send time) → build (footer, headers,
  * VERP, DKIM) → send → record the state and acknowledge in one step. A deferral goes to the retry
  * schedule of {@link RetryPolicy}; a hard bounce suppresses the address for the account, as for
- * campaigns. A frozen account's copies are held aside (R8), neither sent nor failed, until it is
- * unfrozen.
+ * campaigns. A frozen account's queue is not read (R8), and a copy claimed before the freeze is
+ * held aside, neither sent nor failed, until the account is unfrozen.
  */
 public final class TransactionalWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TransactionalWorker.class);
@@ -39,8 +39,8 @@ public final class TransactionalWorker implements AutoCloseable {
   private static final int RECLAIM_EVERY_ROUNDS = 20;
 
   /**
-   * How long a frozen account's copy is put aside before a worker looks at it again; an unfreeze
-   * brings it back at once (plus up to the freeze cache's time on other nodes).
+   * When a held copy of a frozen account is due again: the unfreeze brings it back at once; this
+   * only catches a copy held by a node that had not yet seen the unfreeze (its cache).
    */
   static final Duration HOLD_RECHECK = Duration.ofSeconds(30);
 
@@ -115,7 +115,7 @@ public final class TransactionalWorker implements AutoCloseable {
         slots.acquire(); // wait until a slot is free, then claim as many as there are free slots
         slots.release();
         List<Claimed> claimed =
-            queue.claim(consumer, Math.max(1, slots.availablePermits()), clock.instant());
+            queue.claim(consumer, Math.max(1, slots.availablePermits()), clock.instant(), frozen);
         claimed.forEach(this::start);
         if (claimed.isEmpty()) {
           wake.tryAcquire(IDLE_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
@@ -160,6 +160,11 @@ public final class TransactionalWorker implements AutoCloseable {
   void deliver(Claimed claimed) {
     Item item = claimed.item();
     Instant now = clock.instant();
+    if (frozen.test(item.account())) {
+      // R8: kept, neither sent nor failed (claimed before the freeze, or reclaimed since)
+      queue.hold(claimed, now.plus(HOLD_RECHECK));
+      return;
+    }
     Optional<StoredMessage> found = store.find(item.account(), item.message());
     if (found.isEmpty() || item.recipient() >= found.get().recipients().size()) {
       queue.finish(claimed, new DeliveryState.Failed(now, "the message no longer exists"));
@@ -168,10 +173,6 @@ public final class TransactionalWorker implements AutoCloseable {
     Optional<DeliveryState> current = store.state(item.account(), item.message(), item.recipient());
     if (current.isPresent() && current.get().isFinal()) {
       queue.finish(claimed, current.get()); // a reclaimed duplicate: only acknowledged
-      return;
-    }
-    if (frozen.test(item.account())) {
-      queue.hold(claimed, now.plus(HOLD_RECHECK)); // R8: kept, neither sent nor failed
       return;
     }
     String address = found.get().recipients().get(item.recipient());

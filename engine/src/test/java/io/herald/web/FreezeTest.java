@@ -112,22 +112,14 @@ class FreezeTest {
         .satisfies(
             e -> assertThat(replies(e)).contains("Relaying denied").doesNotContain("frozen"));
 
-    // A message queued before the freeze (submitted here past the API) is held, not sent.
+    // A message queued before the freeze (submitted here past the API) waits, unsent, while
+    // another account's message, queued after it, is delivered.
     Account account = node.node().accounts().authenticate(key).orElseThrow();
-    Submitted queued =
-        node.node()
-            .messages()
-            .submit(
-                account,
-                new MessageRequest.Composed(
-                    List.of("held@example.com"),
-                    "orders@frosty.example",
-                    "Frosty",
-                    Optional.empty(),
-                    new MessageRequest.Body.Inline(
-                        "Your receipt", Optional.empty(), Optional.of("Thanks."))),
-                Optional.empty());
-    Await.until(() -> node.node().transactionalHeld(account.id()), held -> held == 1);
+    Submitted queued = node.node().messages().submit(account, receipt("held@example.com"), none());
+    Account other =
+        node.node().accounts().authenticate(node.createAccount("Warm Co")).orElseThrow();
+    node.node().messages().submit(other, receipt("warm@example.com"), none());
+    Await.until(() -> receivedBy("warm@example.com"), n -> n == 1);
     assertThat(receivedBy("held@example.com")).isZero();
     assertThat(status(queued)).isEqualTo("queued");
 
@@ -188,6 +180,19 @@ class FreezeTest {
                  "subject": "Winter sale", "html": "<p>Cold deals</p>"}"""))
         .get("id")
         .asText();
+  }
+
+  private static MessageRequest receipt(String to) {
+    return new MessageRequest.Composed(
+        List.of(to),
+        "orders@frosty.example",
+        "Frosty",
+        Optional.empty(),
+        new MessageRequest.Body.Inline("Your receipt", Optional.empty(), Optional.of("Thanks.")));
+  }
+
+  private static Optional<String> none() {
+    return Optional.empty();
   }
 
   private static String message(String to) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * The transactional queue in Redis: one stream per account ({@code {a:<id>}:txq}, consumer group
@@ -27,8 +28,10 @@ import java.util.Locale;
  * leaves it when its stream and schedule are empty (removed first and checked after, so a message
  * queued meanwhile puts it back), and every account in {@code tx:accounts} is put back into it at a
  * node's first claim and every {@link #RESCAN} after. Acknowledged entries are deleted, so a stream
- * holds only what is waiting or in flight. A frozen account's copies wait apart in {@code
- * :txq:held} (see {@link #hold}); they come back when due or, all at once, when it is unfrozen.
+ * holds only what is waiting or in flight. A frozen account's stream is not read at all (the {@code
+ * skip} of {@link #claim(String, int, Instant, Predicate)}); copies a worker had already claimed
+ * wait apart in {@code :txq:held} (see {@link #hold}) and come back, all at once, when it is
+ * unfrozen, or when due once the account is no longer frozen.
  */
 public final class RedisTransactionalQueue implements TransactionalQueue {
   static final Duration RESCAN = Duration.ofSeconds(30);
@@ -98,7 +101,7 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
   }
 
   @Override
-  public List<Claimed> claim(String consumer, int max, Instant now) {
+  public List<Claimed> claim(String consumer, int max, Instant now, Predicate<AccountId> skip) {
     if (!now.isBefore(lastScan.plus(RESCAN))) {
       lastScan = now;
       List<String> all = new ArrayList<>(redis.sync().smembers(MessageKeys.accounts()));
@@ -114,6 +117,9 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
         break;
       }
       AccountId account = new AccountId(id);
+      if (skip.test(account)) {
+        continue; // stays ready: it is read again once skip lets it
+      }
       try {
         List<Claimed> got = claim(account, consumer, max - claimed.size(), now);
         if (got.isEmpty()) {
