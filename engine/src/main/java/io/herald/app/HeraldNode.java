@@ -178,7 +178,8 @@ public final class HeraldNode implements AutoCloseable {
                   transport,
                   retries,
                   clock,
-                  random),
+                  random,
+                  freezes::isFrozen),
               consumer,
               config.delivery().concurrency(),
               config.delivery().reclaimAfter());

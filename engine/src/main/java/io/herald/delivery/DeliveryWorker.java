@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * built and sent on its own thread, and its outcome handed to the {@link Finisher}, which records
  * it once in the ledger and then acknowledges it, many at a time. A message whose node dies before
  * the acknowledgement is reclaimed by another node; the ledger makes that resend happen only for
- * messages that were in flight.
+ * messages that were in flight. A message of a frozen account's campaign is not sent: the campaign
+ * is paused (R8) and the message put back.
  */
 public final class DeliveryWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -50,6 +52,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final RetryPolicy retries;
   private final Clock clock;
   private final RandomGenerator random;
+  private final Predicate<AccountId> frozen;
   private final String consumer;
   private final Duration reclaimAfter;
   private final Semaphore slots;
@@ -70,7 +73,8 @@ public final class DeliveryWorker implements AutoCloseable {
       EmailTransport transport,
       RetryPolicy retries,
       Clock clock,
-      RandomGenerator random) {}
+      RandomGenerator random,
+      Predicate<AccountId> frozen) {}
 
   public DeliveryWorker(Parts parts, String consumer, int concurrency, Duration reclaimAfter) {
     this.queue = parts.queue();
@@ -82,6 +86,7 @@ public final class DeliveryWorker implements AutoCloseable {
     this.retries = parts.retries();
     this.clock = parts.clock();
     this.random = parts.random();
+    this.frozen = parts.frozen();
     this.consumer = consumer;
     this.reclaimAfter = reclaimAfter;
     this.concurrency = concurrency;
@@ -190,7 +195,16 @@ public final class DeliveryWorker implements AutoCloseable {
           finisher.submit(Finisher.Done.acknowledgeOnly(claimed));
           return false;
         }
-        case CampaignState.Sending s -> {}
+        case CampaignState.Sending s -> {
+          if (frozen.test(item.account())) {
+            // R8: freezing pauses sending campaigns; this catches one started or approved
+            // meanwhile. It stays paused until the account resumes it.
+            campaigns.transition(
+                item.account(), item.campaign(), s, new CampaignState.Paused(s.phase()));
+            retryLater(claimed, item, clock.instant().plus(PAUSED_RECHECK));
+            return false;
+          }
+        }
         case CampaignState.Draft d -> {}
         case CampaignState.Completed c -> {}
         case CampaignState.Cancelled c -> {

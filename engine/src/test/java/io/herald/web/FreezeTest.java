@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.herald.account.Account;
+import io.herald.campaign.CampaignId;
 import io.herald.cli.HeraldCli;
 import io.herald.config.HeraldConfig;
 import io.herald.message.MessageRequest;
@@ -122,6 +123,15 @@ class FreezeTest {
     Await.until(() -> receivedBy("warm@example.com"), n -> n == 1);
     assertThat(receivedBy("held@example.com")).isZero();
     assertThat(status(queued)).isEqualTo("queued");
+
+    // A campaign started past the API meanwhile (a race with the freeze) is paused by the workers
+    // before anything of it is sent.
+    int received = mail.getReceivedMessages().length;
+    node.node().campaigns().start(account.id(), new CampaignId(draft));
+    Await.until(
+        () -> node.json(node.get("/api/campaigns/" + draft, key)).get("state").asText(),
+        state -> state.equals("paused"));
+    assertThat(mail.getReceivedMessages()).hasSize(received);
 
     // The admin view keeps the audit trail.
     JsonNode view = node.json(node.get("/api/admin/accounts/" + accountId, TestNode.ADMIN_TOKEN));
