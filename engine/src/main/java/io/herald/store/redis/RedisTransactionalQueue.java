@@ -62,9 +62,11 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
       return 1
       """;
 
-  // Puts a frozen account's copy aside, state untouched, until ARGV[3] (or an unfreeze).
+  // Puts a frozen account's copy aside, state untouched, until ARGV[3] (or an unfreeze); nothing
+  // when the stream is gone (the account was deleted meanwhile).
   private static final String HOLD =
       """
+      if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
       redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
       redis.call('XDEL', KEYS[1], ARGV[2])
       redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
