@@ -202,11 +202,10 @@ final class ConfigSchema {
 
   /** Every key, in the order of the docs and the example file. */
   static final List<ConfigKey<?>> KEYS =
-      java.util.stream.Stream.concat(
+      java.util.stream.Stream.of(
+              java.util.stream.Stream.<ConfigKey<?>>of(HTTP_HOST, HTTP_PORT, HTTP_MAX_UPLOAD_BYTES),
+              RateLimitKeys.KEYS.stream(),
               java.util.stream.Stream.<ConfigKey<?>>of(
-                  HTTP_HOST,
-                  HTTP_PORT,
-                  HTTP_MAX_UPLOAD_BYTES,
                   DATA_DIR,
                   REDIS_URI,
                   REDIS_EMBEDDED_PORT,
@@ -240,7 +239,9 @@ final class ConfigSchema {
                   CANARY_APPLY_TO,
                   CANARY_WINDOW,
                   CANARY_CHECK_EVERY),
-              java.util.stream.Stream.concat(RelayKeys.KEYS.stream(), WebhookKeys.KEYS.stream()))
+              RelayKeys.KEYS.stream(),
+              WebhookKeys.KEYS.stream())
+          .flatMap(keys -> keys)
           .toList();
 
   private static final Map<String, ConfigKey<?>> BY_PATH =
@@ -275,7 +276,11 @@ final class ConfigSchema {
 
   static HeraldConfig assemble(Values v) {
     return new HeraldConfig(
-        new HttpConfig(v.get(HTTP_HOST), v.get(HTTP_PORT), v.get(HTTP_MAX_UPLOAD_BYTES)),
+        new HttpConfig(
+            v.get(HTTP_HOST),
+            v.get(HTTP_PORT),
+            v.get(HTTP_MAX_UPLOAD_BYTES),
+            RateLimitKeys.assemble(v)),
         new DataConfig(v.get(DATA_DIR)),
         new RedisConfig(v.get(REDIS_URI), v.get(REDIS_EMBEDDED_PORT)),
         new PolicyConfig(v.get(POLICY_BLOCKED_REGIONS)),

@@ -99,6 +99,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void rate_limits_nest_under_http_and_come_from_the_environment_too() throws Exception {
+    Path file = yaml("http:", "  rateLimit:", "    perSecond: 5", "    burst: 7");
+
+    HeraldConfig c = load(file, Map.of("HERALD_HTTP_RATE_LIMIT_PUBLIC_PER_SECOND", "9"));
+
+    assertThat(c.http().rateLimit()).isEqualTo(new RateLimitConfig(5, 7, 9, 5000));
+    assertThatThrownBy(() -> load(file, Map.of("HERALD_HTTP_RATE_LIMIT_BURST", "0")))
+        .hasMessageContaining("http.rateLimit.burst");
+  }
+
+  @Test
   void quoted_and_flow_style_values_mean_the_same_as_plain_ones() throws Exception {
     HeraldConfig c =
         load(yaml("http: {port: \"9090\"}", "policy: {blockedRegions: \"RU, BY, KP\"}"), Map.of());
@@ -185,7 +196,7 @@ class ConfigLoaderTest {
         .hasMessage(
             "unknown configuration key \"http.prot\" in "
                 + file
-                + " line 3 (known keys under http: host, port, maxUploadBytes)");
+                + " line 3 (known keys under http: host, port, maxUploadBytes, rateLimit)");
   }
 
   @Test
@@ -318,7 +329,7 @@ class ConfigLoaderTest {
     Path scalarSection = yaml("http: 8080");
     assertThatThrownBy(() -> load(scalarSection, Map.of()))
         .hasMessage(
-            "http: expected a section with keys host, port, maxUploadBytes, got \"8080\" (from "
+            "http: expected a section with keys host, port, maxUploadBytes, rateLimit, got \"8080\" (from "
                 + scalarSection
                 + " line 1)");
   }

@@ -5,24 +5,28 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Creates accounts and authenticates API keys. The key is shown once, at creation; only its hash is
- * stored, so it can never be retrieved later, only replaced.
+ * Creates accounts and authenticates API keys. An account is made with one key, named {@code
+ * default}; the key is shown once, at creation; only its hash is stored, so it can never be
+ * retrieved later, only replaced ({@link ApiKeys}).
  */
 public final class Accounts {
   private static final int MAX_NAME_LENGTH = 100;
+  static final String FIRST_KEY_NAME = "default";
 
   private final AccountStore store;
+  private final ApiKeys keys;
   private final Clock clock;
   private final RandomGenerator random;
 
-  public Accounts(AccountStore store, Clock clock, RandomGenerator random) {
+  public Accounts(AccountStore store, ApiKeys keys, Clock clock, RandomGenerator random) {
     this.store = store;
+    this.keys = keys;
     this.clock = clock;
     this.random = random;
   }
 
   /** The new account and its API key in clear, which the caller shows once. */
-  public record Created(Account account, String apiKey) {}
+  public record Created(Account account, ApiKey key, String apiKey) {}
 
   /** Why an account could not be created, in words for the user. */
   public static final class AccountRefused extends Exception {
@@ -40,17 +44,20 @@ public final class Accounts {
       throw new AccountRefused("account name must not contain control characters");
     }
     Account account = new Account(AccountId.random(random), trimmed, clock.instant());
-    String apiKey = Secrets.generate("hk_", random);
-    if (!store.create(account, Secrets.hash(apiKey))) {
+    ApiKeys.Created first = keys.make(FIRST_KEY_NAME);
+    if (!store.create(account, first.key(), Secrets.hash(first.secret()))) {
       throw new AccountRefused("an account named \"" + trimmed + "\" already exists");
     }
-    return new Created(account, apiKey);
+    return new Created(account, first.key(), first.secret());
   }
 
+  /** The account whose live API key this is, or empty. */
   public Optional<Account> authenticate(String apiKey) {
-    if (apiKey == null || !apiKey.startsWith("hk_") || apiKey.length() > 100) {
-      return Optional.empty();
-    }
-    return store.findByApiKeyHash(Secrets.hash(apiKey));
+    return keys.authenticate(apiKey).map(Caller::account);
+  }
+
+  /** The account's API keys. */
+  public ApiKeys keys() {
+    return keys;
   }
 }

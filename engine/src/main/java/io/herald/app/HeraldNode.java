@@ -4,9 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.herald.account.AccountId;
 import io.herald.account.AccountStore;
 import io.herald.account.Accounts;
 import io.herald.account.AdminToken;
+import io.herald.account.ApiKeys;
+import io.herald.account.Freezes;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.Imports;
 import io.herald.campaign.CampaignStore;
@@ -35,11 +38,13 @@ import io.herald.message.Limits;
 import io.herald.message.MessageId;
 import io.herald.message.MessageMetrics;
 import io.herald.message.Messages;
+import io.herald.message.TransactionalQueue;
 import io.herald.message.TransactionalWorker;
 import io.herald.policy.JurisdictionPolicy;
 import io.herald.store.redis.EmbeddedRedis;
 import io.herald.store.redis.Redis;
 import io.herald.store.redis.RedisAccountStore;
+import io.herald.store.redis.RedisApiKeyStore;
 import io.herald.store.redis.RedisAudienceStore;
 import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisCanaryStore;
@@ -96,6 +101,8 @@ public final class HeraldNode implements AutoCloseable {
   private final Messages messages;
   private final TransactionalWorker transactional;
   private final Webhooks webhooks;
+  private final TransactionalQueue transactionalQueue;
+  private final Freezes freezes;
 
   private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
       throws IOException {
@@ -105,22 +112,33 @@ public final class HeraldNode implements AutoCloseable {
       Redis redis = connectRedis(config);
       AccountStore accountStore = new RedisAccountStore(redis, mapper);
       this.audience = new RedisAudienceStore(redis, mapper, clock);
-      this.accounts = new Accounts(accountStore, clock, random);
+      ApiKeys keys =
+          new ApiKeys(
+              accountStore, new RedisApiKeyStore(redis, mapper, accountStore), clock, random);
+      this.accounts = new Accounts(accountStore, keys, clock, random);
       this.campaignStore = new RedisCampaignStore(redis, mapper);
       RedisWorkQueue queue = new RedisWorkQueue(redis);
       resources.push(queue);
       this.workQueue = queue;
       QueueDispatcher dispatcher = new QueueDispatcher(workQueue, clock);
+      RedisCanaryStore canaryStore = new RedisCanaryStore(redis, mapper);
       this.canaries =
           new Canaries(
               config.canary().enabled(),
-              new RedisCanaryStore(redis, mapper),
+              canaryStore,
               campaignStore,
               dispatcher,
               new CanaryScorer(CanaryLimits.defaults().withWindow(config.canary().window())),
               clock,
               random);
       this.campaigns = new Campaigns(campaignStore, audience, dispatcher, canaries, clock, random);
+      this.transactionalQueue = new RedisTransactionalQueue(redis, mapper);
+      this.freezes =
+          new Freezes(
+              accountStore,
+              clock,
+              Freezes.CACHE_FOR,
+              new FreezeEffects(campaigns, canaryStore, transactionalQueue, clock));
       this.adminToken = AdminToken.load(adminTokenValue, config.data().dir(), random);
       ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
       resources.push(workers::close);
@@ -152,7 +170,7 @@ public final class HeraldNode implements AutoCloseable {
       RetryPolicy retries =
           new RetryPolicy(
               Duration.ofMinutes(1), Duration.ofHours(1), config.delivery().retryMaxAge());
-      String consumer = consumerName(random); // one host lookup; one name per process
+      String consumer = ConsumerName.of(random); // one host lookup; one name per process
       // Webhooks before the workers that report to them: closed after them, so the events of
       // the last messages are still written out.
       this.webhooks =
@@ -179,7 +197,8 @@ public final class HeraldNode implements AutoCloseable {
                   retries,
                   clock,
                   random,
-                  webhooks.events()),
+                  webhooks.events(),
+                  freezes::isFrozen),
               consumer,
               config.delivery().concurrency(),
               config.delivery().reclaimAfter());
@@ -199,7 +218,7 @@ public final class HeraldNode implements AutoCloseable {
       this.transactional =
           new TransactionalWorker(
               new TransactionalWorker.Parts(
-                  new RedisTransactionalQueue(redis, mapper),
+                  transactionalQueue,
                   messageStore,
                   audience,
                   transactionalMail,
@@ -208,7 +227,8 @@ public final class HeraldNode implements AutoCloseable {
                   messageMetrics,
                   clock,
                   random,
-                  webhooks.events()),
+                  webhooks.events(),
+                  freezes::isFrozen),
               consumer,
               config.delivery().concurrency(),
               config.delivery().reclaimAfter());
@@ -261,7 +281,8 @@ public final class HeraldNode implements AutoCloseable {
                   inbound,
                   signer,
                   config.delivery().returnPathDomain(),
-                  clock));
+                  clock,
+                  freezes::isFrozen));
       resources.push(relay);
       this.http =
           new HttpServer(
@@ -285,7 +306,8 @@ public final class HeraldNode implements AutoCloseable {
                   redis::ping,
                   clock,
                   this.messages,
-                  webhooks));
+                  webhooks,
+                  freezes));
       resources.push(http);
     } catch (IOException | RuntimeException e) {
       close();
@@ -320,17 +342,6 @@ public final class HeraldNode implements AutoCloseable {
     resources.push(redis);
     redis.ping();
     return redis;
-  }
-
-  /** A consumer name unique to this process, so a restarted node does not take over its past. */
-  private static String consumerName(SecureRandom random) {
-    String host;
-    try {
-      host = java.net.InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      host = "node";
-    }
-    return host + "-" + ProcessHandle.current().pid() + "-" + Integer.toHexString(random.nextInt());
   }
 
   /** The one JSON mapper: ISO-8601 instants, Optional support. */
@@ -382,6 +393,16 @@ public final class HeraldNode implements AutoCloseable {
   /** Transactional copies waiting, in flight or scheduled for a retry. */
   public long transactionalBacklog() {
     return transactional.backlog();
+  }
+
+  /** Transactional copies of the account held because it is frozen. */
+  public long transactionalHeld(AccountId account) {
+    return transactionalQueue.held(account);
+  }
+
+  /** Freezing accounts (R8). */
+  public Freezes freezes() {
+    return freezes;
   }
 
   public Canaries canaries() {

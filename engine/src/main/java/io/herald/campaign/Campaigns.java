@@ -179,6 +179,27 @@ public final class Campaigns {
         "campaign is " + campaign.state().name() + "; it cannot be paused", true);
   }
 
+  /**
+   * Pauses every sending campaign of the account (it was frozen, R8); returns those it paused. They
+   * stay paused until the account resumes them.
+   */
+  public List<Campaign> pauseAllSending(AccountId account) {
+    List<Campaign> paused = new ArrayList<>();
+    Optional<String> after = Optional.empty();
+    do {
+      io.herald.paging.Page<Campaign> page = store.list(account, after, 1000);
+      for (Campaign campaign : page.items()) {
+        if (campaign.state() instanceof CampaignState.Sending(Phase phase)
+            && store.transition(
+                account, campaign.id(), campaign.state(), new CampaignState.Paused(phase))) {
+          paused.add(campaign.withState(new CampaignState.Paused(phase)));
+        }
+      }
+      after = page.next();
+    } while (after.isPresent());
+    return paused;
+  }
+
   public Campaign resume(AccountId account, CampaignId id) throws CampaignRefused {
     Campaign campaign = existing(account, id);
     if (campaign.state() instanceof CampaignState.Paused(Phase phase)

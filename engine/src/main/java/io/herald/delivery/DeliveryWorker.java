@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +37,8 @@ import org.slf4j.LoggerFactory;
  * built and sent on its own thread, and its outcome handed to the {@link Finisher}, which records
  * it once in the ledger and then acknowledges it, many at a time. A message whose node dies before
  * the acknowledgement is reclaimed by another node; the ledger makes that resend happen only for
- * messages that were in flight.
+ * messages that were in flight. A message of a frozen account's campaign is not sent: the campaign
+ * is paused (R8) and the message put back.
  */
 public final class DeliveryWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(DeliveryWorker.class);
@@ -54,6 +56,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final Clock clock;
   private final RandomGenerator random;
   private final WebhookEvents events;
+  private final Predicate<AccountId> frozen;
   private final String consumer;
   private final Duration reclaimAfter;
   private final Semaphore slots;
@@ -75,7 +78,8 @@ public final class DeliveryWorker implements AutoCloseable {
       RetryPolicy retries,
       Clock clock,
       RandomGenerator random,
-      WebhookEvents events) {}
+      WebhookEvents events,
+      Predicate<AccountId> frozen) {}
 
   public DeliveryWorker(Parts parts, String consumer, int concurrency, Duration reclaimAfter) {
     this.queue = parts.queue();
@@ -88,6 +92,7 @@ public final class DeliveryWorker implements AutoCloseable {
     this.clock = parts.clock();
     this.random = parts.random();
     this.events = parts.events();
+    this.frozen = parts.frozen();
     this.consumer = consumer;
     this.reclaimAfter = reclaimAfter;
     this.concurrency = concurrency;
@@ -197,7 +202,16 @@ public final class DeliveryWorker implements AutoCloseable {
           finisher.submit(Finisher.Done.acknowledgeOnly(claimed));
           return false;
         }
-        case CampaignState.Sending s -> {}
+        case CampaignState.Sending s -> {
+          if (frozen.test(item.account())) {
+            // R8: freezing pauses sending campaigns; this catches one started or approved
+            // meanwhile. It stays paused until the account resumes it.
+            campaigns.transition(
+                item.account(), item.campaign(), s, new CampaignState.Paused(s.phase()));
+            retryLater(claimed, item, clock.instant().plus(PAUSED_RECHECK));
+            return false;
+          }
+        }
         case CampaignState.Draft d -> {}
         case CampaignState.Completed c -> {}
         case CampaignState.Cancelled c -> {

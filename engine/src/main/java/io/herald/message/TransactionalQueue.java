@@ -4,6 +4,7 @@ import io.herald.account.AccountId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The durable queue of transactional copies to deliver, apart from the campaigns' queue so that a
@@ -25,7 +26,15 @@ public interface TransactionalQueue extends AutoCloseable {
   record Claimed(String handle, Item item) {}
 
   /** Up to {@code max} items for this consumer; deferred items due by {@code now} come back. */
-  List<Claimed> claim(String consumer, int max, Instant now);
+  default List<Claimed> claim(String consumer, int max, Instant now) {
+    return claim(consumer, max, now, account -> false);
+  }
+
+  /**
+   * The same, leaving the queues of the accounts {@code skip} names alone (frozen ones): their
+   * items wait where they are, and cost nothing while they wait.
+   */
+  List<Claimed> claim(String consumer, int max, Instant now, Predicate<AccountId> skip);
 
   /** Items other consumers claimed and left idle for at least {@code idle}: theirs died. */
   List<Claimed> reclaim(String consumer, Duration idle, int max);
@@ -39,7 +48,20 @@ public interface TransactionalQueue extends AutoCloseable {
   /** Records the deferral and queues {@code next} again at {@code state.nextTry()}. */
   void defer(Claimed claimed, DeliveryState.Deferred state, Item next);
 
-  /** Items waiting, pending or scheduled, for tests and status. */
+  /**
+   * Puts a frozen account's item aside until {@code until} (or {@link #releaseHeld}), with the same
+   * attempt and no state recorded: it is neither lost nor failed, and a worker looks at it again
+   * then.
+   */
+  void hold(Claimed claimed, Instant until);
+
+  /** Brings every item held for the account back at once (the account was unfrozen). */
+  void releaseHeld(AccountId account);
+
+  /** How many of the account's items are held. */
+  long held(AccountId account);
+
+  /** Items waiting, pending, scheduled or held, for tests and status. */
   long backlog();
 
   @Override

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +34,19 @@ import org.slf4j.LoggerFactory;
  * is not sent twice) → not suppressed now (R3, checked at send time) → build (footer, headers,
  * VERP, DKIM) → send → record the state and acknowledge in one step. A deferral goes to the retry
  * schedule of {@link RetryPolicy}; a hard bounce suppresses the address for the account, as for
- * campaigns.
+ * campaigns. A frozen account's queue is not read (R8), and a copy claimed before the freeze is
+ * held aside, neither sent nor failed, until the account is unfrozen.
  */
 public final class TransactionalWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TransactionalWorker.class);
   private static final long IDLE_PAUSE_MILLIS = 100;
   private static final int RECLAIM_EVERY_ROUNDS = 20;
+
+  /**
+   * When a held copy of a frozen account is due again: the unfreeze brings it back at once; this
+   * only catches a copy held by a node that had not yet seen the unfreeze (its cache).
+   */
+  static final Duration HOLD_RECHECK = Duration.ofSeconds(30);
 
   private final TransactionalQueue queue;
   private final MessageStore store;
@@ -50,6 +58,7 @@ public final class TransactionalWorker implements AutoCloseable {
   private final Clock clock;
   private final RandomGenerator random;
   private final WebhookEvents events;
+  private final Predicate<AccountId> frozen;
   private final String consumer;
   private final Duration reclaimAfter;
   private final int concurrency;
@@ -69,7 +78,8 @@ public final class TransactionalWorker implements AutoCloseable {
       MessageMetrics metrics,
       Clock clock,
       RandomGenerator random,
-      WebhookEvents events) {}
+      WebhookEvents events,
+      Predicate<AccountId> frozen) {}
 
   public TransactionalWorker(Parts parts, String consumer, int concurrency, Duration reclaimAfter) {
     this.queue = parts.queue();
@@ -82,6 +92,7 @@ public final class TransactionalWorker implements AutoCloseable {
     this.clock = parts.clock();
     this.random = parts.random();
     this.events = parts.events();
+    this.frozen = parts.frozen();
     this.consumer = consumer;
     this.reclaimAfter = reclaimAfter;
     this.concurrency = concurrency;
@@ -111,7 +122,7 @@ public final class TransactionalWorker implements AutoCloseable {
         slots.acquire(); // wait until a slot is free, then claim as many as there are free slots
         slots.release();
         List<Claimed> claimed =
-            queue.claim(consumer, Math.max(1, slots.availablePermits()), clock.instant());
+            queue.claim(consumer, Math.max(1, slots.availablePermits()), clock.instant(), frozen);
         claimed.forEach(this::start);
         if (claimed.isEmpty()) {
           wake.tryAcquire(IDLE_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
@@ -156,6 +167,11 @@ public final class TransactionalWorker implements AutoCloseable {
   void deliver(Claimed claimed) {
     Item item = claimed.item();
     Instant now = clock.instant();
+    if (frozen.test(item.account())) {
+      // R8: kept, neither sent nor failed (claimed before the freeze, or reclaimed since)
+      queue.hold(claimed, now.plus(HOLD_RECHECK));
+      return;
+    }
     Optional<StoredMessage> found = store.find(item.account(), item.message());
     if (found.isEmpty() || item.recipient() >= found.get().recipients().size()) {
       queue.finish(claimed, new DeliveryState.Failed(now, "the message no longer exists"));

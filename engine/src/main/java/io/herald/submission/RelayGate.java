@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ import org.slf4j.LoggerFactory;
  *       ARF parsers — nothing is relayed;
  *   <li>{@code %}/{@code !} routing in a recipient is refused for everyone; a recipient the account
  *       suppressed (unsubscribed, bounced, complained) is refused at RCPT with a clear 5.7.1;
+ *   <li>a frozen account (R8) is refused at MAIL FROM with {@code 550 5.7.1}, only after it
+ *       authenticated, so nobody else learns of the freeze;
  *   <li>each account has a message rate ({@code relay.accountRate}); over it, MAIL FROM gets 451.
  * </ul>
  *
@@ -60,7 +63,11 @@ final class RelayGate implements RelayBackend {
   private final Messages messages;
   private final InboundFeedback inbound;
   private final OwnAddresses own;
+  private static final Reply FROZEN =
+      new Reply(550, "5.7.1", "account frozen: this account may not send; contact support");
+
   private final AccountRates rates;
+  private final Predicate<AccountId> frozen;
   private final Optional<AccountId> trustedAccount;
   private final int maxMessageBytes;
 
@@ -72,7 +79,9 @@ final class RelayGate implements RelayBackend {
       OwnAddresses own,
       AccountRates rates,
       Optional<AccountId> trustedAccount,
-      int maxMessageBytes) {
+      int maxMessageBytes,
+      Predicate<AccountId> frozen) {
+    this.frozen = frozen;
     this.accounts = accounts;
     this.accountStore = accountStore;
     this.messages = messages;
@@ -104,6 +113,9 @@ final class RelayGate implements RelayBackend {
   @Override
   public Reply mailFrom(Session session, Address sender, Map<String, String> parameters) {
     Optional<Account> account = account(session);
+    if (account.isPresent() && frozen.test(account.get().id())) {
+      return FROZEN;
+    }
     if (account.isPresent() && !rates.tryAcquire(account.get().id())) {
       return RATE_EXCEEDED;
     }

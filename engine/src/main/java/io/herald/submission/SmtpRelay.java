@@ -36,7 +36,8 @@ public final class SmtpRelay implements AutoCloseable {
       InboundFeedback inbound,
       TokenSigner signer,
       Optional<String> returnPathDomain,
-      Clock clock) {}
+      Clock clock,
+      java.util.function.Predicate<AccountId> frozen) {}
 
   private SmtpRelay(RelayServer server, InetSocketAddress bound) {
     this.server = server;
@@ -68,7 +69,8 @@ public final class SmtpRelay implements AutoCloseable {
             new OwnAddresses(parts.signer(), parts.returnPathDomain()),
             new AccountRates(ThrottleSpec.parse(config.accountRate())),
             trustedAccount,
-            maxBytes);
+            maxBytes,
+            parts.frozen());
     RelayServer server = new RelayServer(settings.build(), gate, parts.clock());
     return new SmtpRelay(server, server.start());
   }

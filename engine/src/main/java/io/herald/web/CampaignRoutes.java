@@ -72,12 +72,18 @@ final class CampaignRoutes {
     app.get("/api/campaigns/{id}", this::status);
     app.post("/api/campaigns/{id}/preview", this::preview);
     app.post("/api/campaigns/{id}/test", this::testSend);
-    app.post("/api/campaigns/{id}/start", ctx -> act(ctx, (a, id) -> campaigns.start(a.id(), id)));
-    app.post("/api/campaigns/{id}/pause", ctx -> act(ctx, (a, id) -> campaigns.pause(a.id(), id)));
     app.post(
-        "/api/campaigns/{id}/resume", ctx -> act(ctx, (a, id) -> campaigns.resume(a.id(), id)));
+        "/api/campaigns/{id}/start",
+        ctx -> act(ctx, auth.sender(ctx), (a, id) -> campaigns.start(a.id(), id)));
     app.post(
-        "/api/campaigns/{id}/cancel", ctx -> act(ctx, (a, id) -> campaigns.cancel(a.id(), id)));
+        "/api/campaigns/{id}/pause",
+        ctx -> act(ctx, auth.account(ctx), (a, id) -> campaigns.pause(a.id(), id)));
+    app.post(
+        "/api/campaigns/{id}/resume",
+        ctx -> act(ctx, auth.sender(ctx), (a, id) -> campaigns.resume(a.id(), id)));
+    app.post(
+        "/api/campaigns/{id}/cancel",
+        ctx -> act(ctx, auth.account(ctx), (a, id) -> campaigns.cancel(a.id(), id)));
   }
 
   private void create(Context ctx) {
@@ -120,7 +126,7 @@ final class CampaignRoutes {
   }
 
   private void testSend(Context ctx) {
-    Account account = auth.account(ctx);
+    Account account = auth.sender(ctx);
     Campaign campaign = find(account, ctx.pathParam("id"));
     TestSend body = JsonBodies.read(ctx, TestSend.class);
     try {
@@ -166,8 +172,8 @@ final class CampaignRoutes {
     ctx.json(view(find(account, ctx.pathParam("id"))));
   }
 
-  private void act(Context ctx, Action action) {
-    Account account = auth.account(ctx);
+  /** Applies the action for {@code account} (a frozen account may pause and cancel, not start). */
+  private void act(Context ctx, Account account, Action action) {
     Campaign campaign = find(account, ctx.pathParam("id"));
     try {
       ctx.json(view(action.apply(account, campaign.id())));

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.account.AccountStore;
 import io.herald.account.Accounts;
 import io.herald.account.AdminToken;
+import io.herald.account.Freezes;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.Imports;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
 import io.herald.canary.Canaries;
 import io.herald.config.HeraldConfig;
+import io.herald.config.RateLimitConfig;
 import io.herald.delivery.CampaignSamples;
 import io.herald.feedback.FeedbackParser;
 import io.herald.feedback.InboundFeedback;
@@ -42,6 +44,8 @@ import org.slf4j.LoggerFactory;
 public final class HttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
   private static final String PROBLEM_JSON = "application/problem+json";
+  // Callers remembered by each rate limiter at most (see RateLimits).
+  private static final int MAX_LIMITED = 100_000;
 
   private final Javalin app;
   private final ObjectMapper mapper;
@@ -65,7 +69,8 @@ public final class HttpServer implements AutoCloseable {
       Supplier<String> redisPing,
       Clock clock,
       Messages messages,
-      Webhooks webhooks) {}
+      Webhooks webhooks,
+      Freezes freezes) {}
 
   public HttpServer(HeraldConfig config, ObjectMapper mapper, Services services) {
     this.mapper = mapper;
@@ -78,8 +83,20 @@ public final class HttpServer implements AutoCloseable {
               javalin.http.maxRequestSize = 1_000_000L;
               javalin.jetty.defaultHost = config.http().host();
             });
-    Auth auth = new Auth(services.accounts(), services.adminToken());
+    RateLimitConfig rates = config.http().rateLimit();
+    Auth auth =
+        new Auth(
+            services.accounts().keys(),
+            services.adminToken(),
+            new RateLimits(rates.perSecond(), rates.burst(), MAX_LIMITED, services.clock()));
+    limitPublicPages(
+        new RateLimits(
+            rates.publicPerSecond(), rates.publicBurst(), MAX_LIMITED, services.clock()));
     new AdminRoutes(auth, services.accounts(), services.accountStore()).register(app);
+    new AccountAdminRoutes(
+            auth, services.accountStore(), services.accounts().keys(), services.freezes())
+        .register(app);
+    new AccountRoutes(auth, services.accounts().keys()).register(app);
     new AudienceRoutes(
             auth,
             services.audience(),
@@ -114,7 +131,14 @@ public final class HttpServer implements AutoCloseable {
     // The API's OpenAPI document, served as checked in; no token, like /health.
     byte[] openApi = openApiDocument();
     app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-    app.exception(Problem.class, (e, ctx) -> problem(ctx, e.status(), e.title(), e.getMessage()));
+    app.exception(
+        Problem.class,
+        (e, ctx) -> {
+          if (e.retryAfterSeconds() > 0) {
+            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+          }
+          problem(ctx, e.status(), e.title(), e.getMessage());
+        });
     app.exception(
         Exception.class,
         (e, ctx) -> {
@@ -131,6 +155,24 @@ public final class HttpServer implements AutoCloseable {
         });
     app.error(
         405, ctx -> problem(ctx, 405, "Method not allowed", ctx.method() + " is not allowed here"));
+  }
+
+  /**
+   * The recipients' pages need no token, so they are limited per client address instead (R13), with
+   * a limit high enough for many recipients behind one address.
+   */
+  private void limitPublicPages(RateLimits limits) {
+    app.before(
+        ctx -> {
+          String path = ctx.path();
+          if (path.startsWith("/t/") || path.startsWith("/u/") || path.equals("/report")) {
+            long wait = limits.acquire(ctx.ip());
+            if (wait > 0) {
+              throw Problem.tooManyRequests(
+                  "too many requests from this address; try again in " + wait + " s", wait);
+            }
+          }
+        });
   }
 
   /** Starts listening; {@code port} 0 picks a free one. */

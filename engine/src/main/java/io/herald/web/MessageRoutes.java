@@ -60,7 +60,7 @@ final class MessageRoutes {
   }
 
   private void send(Context ctx) {
-    Account account = auth.account(ctx);
+    Account account = auth.sender(ctx);
     Send send = read(ctx, Send.class);
     Optional<String> key = Optional.ofNullable(ctx.header("Idempotency-Key"));
     Submitted submitted;

@@ -7,11 +7,17 @@ package io.herald.web;
 public final class Problem extends RuntimeException {
   private final int status;
   private final String title;
+  private final long retryAfterSeconds;
 
   public Problem(int status, String title, String detail) {
+    this(status, title, detail, 0);
+  }
+
+  private Problem(int status, String title, String detail, long retryAfterSeconds) {
     super(detail, null, false, false);
     this.status = status;
     this.title = title;
+    this.retryAfterSeconds = retryAfterSeconds;
   }
 
   public static Problem badRequest(String detail) {
@@ -20,6 +26,15 @@ public final class Problem extends RuntimeException {
 
   public static Problem unauthorized() {
     return new Problem(401, "Unauthorized", "a valid bearer token is required");
+  }
+
+  public static Problem forbidden(String detail) {
+    return new Problem(403, "Forbidden", detail);
+  }
+
+  /** A 429, answered with {@code Retry-After: seconds}. */
+  public static Problem tooManyRequests(String detail, long seconds) {
+    return new Problem(429, "Too many requests", detail, Math.max(1, seconds));
   }
 
   public static Problem notFound(String detail) {
@@ -36,5 +51,10 @@ public final class Problem extends RuntimeException {
 
   public String title() {
     return title;
+  }
+
+  /** Seconds for a {@code Retry-After} header; 0 for none. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 }

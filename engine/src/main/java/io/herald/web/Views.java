@@ -1,11 +1,16 @@
 package io.herald.web;
 
 import io.herald.account.Account;
+import io.herald.account.AccountEvent;
+import io.herald.account.ApiKey;
+import io.herald.account.ApiKeys;
+import io.herald.account.Freeze;
 import io.herald.audience.ContactList;
 import io.herald.audience.ImportJob;
 import io.herald.audience.ImportStatus;
 import io.herald.audience.RowIssue;
 import io.herald.audience.Suppression;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +24,43 @@ final class Views {
     view.put("id", account.id().value());
     view.put("name", account.name());
     view.put("createdAt", account.createdAt().toString());
+    view.put("frozen", account.frozen().map(Views::freeze).orElse(null));
+    return view;
+  }
+
+  static Map<String, Object> freeze(Freeze freeze) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("reason", freeze.reason());
+    view.put("at", freeze.at().toString());
+    view.put("by", freeze.by());
+    return view;
+  }
+
+  static Map<String, Object> apiKey(ApiKey key) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", key.id().value());
+    view.put("name", key.name());
+    view.put("createdAt", key.createdAt().toString());
+    view.put("lastUsedAt", key.lastUsedAt().map(Instant::toString).orElse(null));
+    return view;
+  }
+
+  /** A new key: the secret is in this answer only. */
+  static Map<String, Object> createdKey(ApiKeys.Created created) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", created.key().id().value());
+    view.put("name", created.key().name());
+    view.put("createdAt", created.key().createdAt().toString());
+    view.put("apiKey", created.secret());
+    return view;
+  }
+
+  static Map<String, Object> accountEvent(AccountEvent event) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("at", event.at().toString());
+    view.put("action", event.action());
+    view.put("by", event.by());
+    view.put("detail", event.detail());
     return view;
   }
 

@@ -24,6 +24,21 @@ final class Keys {
     return PREFIX + "{g}:apikeys";
   }
 
+  /** An account's API keys (id → JSON), in {@code {g}} so that they change with the index. */
+  static String accountKeys(AccountId account) {
+    return PREFIX + "{g}:keys:" + account.value();
+  }
+
+  /** When each of an account's API keys was last used (id → epoch ms). */
+  static String accountKeysUsed(AccountId account) {
+    return accountKeys(account) + ":used";
+  }
+
+  /** The account's audit trail (freezes, keys), newest first. */
+  static String accountAudit(AccountId account) {
+    return account(account) + ":audit";
+  }
+
   static String workStream() {
     return PREFIX + "{q}:work";
   }

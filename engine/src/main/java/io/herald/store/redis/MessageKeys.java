@@ -49,6 +49,11 @@ final class MessageKeys {
     return Keys.account(account) + ":txq:retry";
   }
 
+  /** Copies of a frozen account put aside, scored by when a worker looks at them again. */
+  static String held(AccountId account) {
+    return Keys.account(account) + ":txq:held";
+  }
+
   /** Counters: accepted, delivered, deferred, bounced_hard, …, suppressed, failed. */
   static String stats(AccountId account) {
     return Keys.account(account) + ":tx:stats";

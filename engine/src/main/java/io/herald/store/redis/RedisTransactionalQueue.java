@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * The transactional queue in Redis: one stream per account ({@code {a:<id>}:txq}, consumer group
@@ -27,7 +28,10 @@ import java.util.Locale;
  * leaves it when its stream and schedule are empty (removed first and checked after, so a message
  * queued meanwhile puts it back), and every account in {@code tx:accounts} is put back into it at a
  * node's first claim and every {@link #RESCAN} after. Acknowledged entries are deleted, so a stream
- * holds only what is waiting or in flight.
+ * holds only what is waiting or in flight. A frozen account's stream is not read at all (the {@code
+ * skip} of {@link #claim(String, int, Instant, Predicate)}); copies a worker had already claimed
+ * wait apart in {@code :txq:held} (see {@link #hold}) and come back, all at once, when it is
+ * unfrozen, or when due once the account is no longer frozen.
  */
 public final class RedisTransactionalQueue implements TransactionalQueue {
   static final Duration RESCAN = Duration.ofSeconds(30);
@@ -58,19 +62,35 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
       return 1
       """;
 
+  // Puts a frozen account's copy aside, state untouched, until ARGV[3] (or an unfreeze); nothing
+  // when the stream is gone (the account was deleted meanwhile).
+  private static final String HOLD =
+      """
+      if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
+      redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
+      redis.call('XDEL', KEYS[1], ARGV[2])
+      redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
+      return 1
+      """;
+
+  // Moves what is due from the retry schedule (KEYS[2]) and the held set (KEYS[3]) to the stream.
   private static final String RELEASE =
       """
-      local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
-      for _, item in ipairs(due) do
-        redis.call('ZREM', KEYS[2], item)
-        redis.call('XADD', KEYS[1], '*', 'i', item)
+      local moved = 0
+      for i = 2, 3 do
+        local due = redis.call('ZRANGEBYSCORE', KEYS[i], '-inf', ARGV[i - 1], 'LIMIT', 0, ARGV[3])
+        for _, item in ipairs(due) do
+          redis.call('ZREM', KEYS[i], item)
+          redis.call('XADD', KEYS[1], '*', 'i', item)
+        end
+        moved = moved + #due
       end
-      return #due
+      return moved
       """;
 
   private static final String SIZE =
       """
-      return redis.call('XLEN', KEYS[1]) + redis.call('ZCARD', KEYS[2])
+      return redis.call('XLEN', KEYS[1]) + redis.call('ZCARD', KEYS[2]) + redis.call('ZCARD', KEYS[3])
       """;
 
   private final Redis redis;
@@ -83,7 +103,7 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
   }
 
   @Override
-  public List<Claimed> claim(String consumer, int max, Instant now) {
+  public List<Claimed> claim(String consumer, int max, Instant now, Predicate<AccountId> skip) {
     if (!now.isBefore(lastScan.plus(RESCAN))) {
       lastScan = now;
       List<String> all = new ArrayList<>(redis.sync().smembers(MessageKeys.accounts()));
@@ -99,6 +119,9 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
         break;
       }
       AccountId account = new AccountId(id);
+      if (skip.test(account)) {
+        continue; // stays ready: it is read again once skip lets it
+      }
       try {
         List<Claimed> got = claim(account, consumer, max - claimed.size(), now);
         if (got.isEmpty()) {
@@ -116,14 +139,8 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
   }
 
   private List<Claimed> claim(AccountId account, String consumer, int max, Instant now) {
-    redis
-        .sync()
-        .eval(
-            RELEASE,
-            ScriptOutputType.INTEGER,
-            new String[] {MessageKeys.queue(account), MessageKeys.retry(account)},
-            Long.toString(now.toEpochMilli()),
-            Integer.toString(RELEASE_BATCH));
+    String millis = Long.toString(now.toEpochMilli());
+    release(account, millis, millis);
     List<StreamMessage<String, String>> messages =
         redis
             .sync()
@@ -145,6 +162,20 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
     }
   }
 
+  private void release(AccountId account, String retriesDue, String heldDue) {
+    redis
+        .sync()
+        .eval(
+            RELEASE,
+            ScriptOutputType.INTEGER,
+            new String[] {
+              MessageKeys.queue(account), MessageKeys.retry(account), MessageKeys.held(account)
+            },
+            retriesDue,
+            heldDue,
+            Integer.toString(RELEASE_BATCH));
+  }
+
   private long size(AccountId account) {
     Long size =
         redis
@@ -153,7 +184,8 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
                 SIZE,
                 ScriptOutputType.INTEGER,
                 MessageKeys.queue(account),
-                MessageKeys.retry(account));
+                MessageKeys.retry(account),
+                MessageKeys.held(account));
     return size == null ? 0 : size;
   }
 
@@ -236,6 +268,40 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
             codec.state(state),
             Long.toString(state.nextTry().toEpochMilli()),
             encode(next));
+  }
+
+  @Override
+  public void hold(Claimed claimed, Instant until) {
+    AccountId account = claimed.item().account();
+    redis
+        .sync()
+        .eval(
+            HOLD,
+            ScriptOutputType.INTEGER,
+            new String[] {MessageKeys.queue(account), MessageKeys.held(account)},
+            RedisMessageStore.GROUP,
+            entryId(claimed),
+            Long.toString(until.toEpochMilli()),
+            encode(claimed.item()));
+  }
+
+  @Override
+  public void releaseHeld(AccountId account) {
+    if (held(account) == 0) {
+      return;
+    }
+    Long before;
+    do { // a batch at a time; the retry schedule is left alone ('-inf': nothing is due)
+      before = redis.sync().zcard(MessageKeys.held(account));
+      release(account, "-inf", "+inf");
+    } while (before != null && before > RELEASE_BATCH);
+    redis.sync().sadd(MessageKeys.ready(), account.value());
+  }
+
+  @Override
+  public long held(AccountId account) {
+    Long held = redis.sync().zcard(MessageKeys.held(account));
+    return held == null ? 0 : held;
   }
 
   @Override
