@@ -20,7 +20,6 @@ import io.herald.canary.CanaryMonitor;
 import io.herald.canary.CanaryScorer;
 import io.herald.channel.email.CampaignEmails;
 import io.herald.channel.email.DkimKeys;
-import io.herald.channel.email.TransactionalEmails;
 import io.herald.config.HeraldConfig;
 import io.herald.delivery.CampaignSamples;
 import io.herald.delivery.DeliveryWorker;
@@ -34,28 +33,20 @@ import io.herald.delivery.smtp.SmtpTransport;
 import io.herald.feedback.FeedbackParser;
 import io.herald.feedback.InboundFeedback;
 import io.herald.importers.ContactFileReader;
-import io.herald.message.Limits;
-import io.herald.message.MessageId;
-import io.herald.message.MessageMetrics;
 import io.herald.message.Messages;
 import io.herald.message.TransactionalQueue;
 import io.herald.message.TransactionalWorker;
 import io.herald.policy.JurisdictionPolicy;
-import io.herald.store.redis.EmbeddedRedis;
 import io.herald.store.redis.Redis;
 import io.herald.store.redis.RedisAccountStore;
 import io.herald.store.redis.RedisApiKeyStore;
 import io.herald.store.redis.RedisAudienceStore;
 import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisCanaryStore;
-import io.herald.store.redis.RedisConnectionUri;
-import io.herald.store.redis.RedisEngagementStore;
-import io.herald.store.redis.RedisMessageStore;
 import io.herald.store.redis.RedisTransactionalQueue;
 import io.herald.store.redis.RedisWebhookStore;
 import io.herald.store.redis.RedisWorkQueue;
 import io.herald.submission.SmtpRelay;
-import io.herald.tracking.EngagementClassifier;
 import io.herald.tracking.EngagementStore;
 import io.herald.tracking.Engagements;
 import io.herald.tracking.TokenSigner;
@@ -109,7 +100,7 @@ public final class HeraldNode implements AutoCloseable {
     SecureRandom random = new SecureRandom();
     ObjectMapper mapper = objectMapper();
     try {
-      Redis redis = connectRedis(config);
+      Redis redis = RedisStart.connect(config, resources);
       AccountStore accountStore = new RedisAccountStore(redis, mapper);
       this.audience = new RedisAudienceStore(redis, mapper, clock);
       ApiKeys keys =
@@ -205,71 +196,40 @@ public final class HeraldNode implements AutoCloseable {
       resources.push(worker);
       resources.push(new CanaryMonitor(canaries, config.canary().checkEvery()));
       // Transactional messages (API, SMTP relay): their own queue and worker, same transport.
-      RedisMessageStore messageStore = new RedisMessageStore(redis, mapper);
-      TransactionalEmails transactionalMail =
-          new TransactionalEmails(
-              signer,
-              config.tracking().baseUrl(),
-              config.delivery().returnPathDomain(),
-              clock,
-              random,
-              DkimKeys.load(config.delivery().dkimKeys()));
-      MessageMetrics messageMetrics = new MessageMetrics(metrics);
-      this.transactional =
-          new TransactionalWorker(
-              new TransactionalWorker.Parts(
+      TransactionalWiring tx =
+          TransactionalWiring.of(
+              config,
+              new TransactionalWiring.Shared(
+                  redis,
+                  mapper,
                   transactionalQueue,
-                  messageStore,
                   audience,
-                  transactionalMail,
+                  signer,
                   transport,
                   retries,
-                  messageMetrics,
+                  metrics,
                   clock,
                   random,
                   webhooks.events(),
                   freezes::isFrozen),
-              consumer,
-              config.delivery().concurrency(),
-              config.delivery().reclaimAfter());
+              consumer);
+      this.transactional = tx.worker();
       resources.push(transactional);
-      this.messages =
-          new Messages(
-              new Messages.Parts(
-                  messageStore,
-                  audience,
-                  transactionalMail,
-                  messageMetrics,
-                  transactional::nudge,
-                  clock,
-                  random,
-                  webhooks.events()),
-              Limits.defaults(),
-              config.delivery().returnPathDomain());
-      EngagementClassifier.Rules rules = EngagementClassifier.Rules.DEFAULT;
-      this.engagementStore = new RedisEngagementStore(redis, rules.linkBurst());
-      this.engagements =
-          new Engagements(
+      this.messages = tx.messages();
+      FeedbackWiring feedback =
+          FeedbackWiring.of(
+              redis,
               signer,
-              new EngagementClassifier(rules, clock),
-              engagementStore,
               audience,
               campaignStore,
-              clock,
-              (account, id) ->
-                  MessageId.parse(id).flatMap(m -> messageStore.status(account, m)).isPresent(),
-              webhooks.events());
-      FeedbackParser feedbackParser = new FeedbackParser(signer);
-      this.inbound =
-          new InboundFeedback(
-              feedbackParser,
-              signer,
-              campaignStore,
-              audience,
-              engagements,
+              tx.store(),
               this.messages,
               clock,
               webhooks.events());
+      this.engagementStore = feedback.engagementStore();
+      this.engagements = feedback.engagements();
+      this.inbound = feedback.inbound();
+      FeedbackParser feedbackParser = feedback.parser();
       this.relay =
           SmtpRelay.start(
               config.relay(),
@@ -326,22 +286,6 @@ public final class HeraldNode implements AutoCloseable {
       throw e;
     }
     return node;
-  }
-
-  private Redis connectRedis(HeraldConfig config) throws IOException {
-    RedisConnectionUri uri;
-    if (config.redis().uri().isPresent()) {
-      uri = new RedisConnectionUri(config.redis().uri().get().toString());
-    } else {
-      EmbeddedRedis embedded =
-          EmbeddedRedis.start(config.data().dir().resolve("redis"), config.redis().embeddedPort());
-      resources.push(embedded);
-      uri = embedded.uri();
-    }
-    Redis redis = Redis.connect(uri);
-    resources.push(redis);
-    redis.ping();
-    return redis;
   }
 
   /** The one JSON mapper: ISO-8601 instants, Optional support. */

@@ -1,0 +1,89 @@
+package io.herald.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.account.AccountId;
+import io.herald.audience.AudienceStore;
+import io.herald.channel.email.DkimKeys;
+import io.herald.channel.email.TransactionalEmails;
+import io.herald.config.HeraldConfig;
+import io.herald.delivery.EmailTransport;
+import io.herald.delivery.RetryPolicy;
+import io.herald.message.Limits;
+import io.herald.message.MessageMetrics;
+import io.herald.message.Messages;
+import io.herald.message.TransactionalQueue;
+import io.herald.message.TransactionalWorker;
+import io.herald.store.redis.Redis;
+import io.herald.store.redis.RedisMessageStore;
+import io.herald.tracking.TokenSigner;
+import io.herald.webhook.WebhookEvents;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.function.Predicate;
+import java.util.random.RandomGenerator;
+
+/**
+ * The transactional side of a node (messages from the API and the SMTP relay): their store, the
+ * composer, the worker on their own queue, and {@link Messages}, which accepts them. Wired apart
+ * from {@link HeraldNode} so that each stays readable; the node owns and closes the worker.
+ */
+record TransactionalWiring(RedisMessageStore store, TransactionalWorker worker, Messages messages) {
+  /** What the transactional side shares with the rest of the node. */
+  record Shared(
+      Redis redis,
+      ObjectMapper mapper,
+      TransactionalQueue queue,
+      AudienceStore audience,
+      TokenSigner signer,
+      EmailTransport transport,
+      RetryPolicy retries,
+      MeterRegistry metrics,
+      Clock clock,
+      RandomGenerator random,
+      WebhookEvents events,
+      Predicate<AccountId> frozen) {}
+
+  static TransactionalWiring of(HeraldConfig config, Shared shared, String consumer) {
+    RedisMessageStore store = new RedisMessageStore(shared.redis(), shared.mapper());
+    TransactionalEmails mail =
+        new TransactionalEmails(
+            shared.signer(),
+            config.tracking().baseUrl(),
+            config.delivery().returnPathDomain(),
+            shared.clock(),
+            shared.random(),
+            DkimKeys.load(config.delivery().dkimKeys()));
+    MessageMetrics metrics = new MessageMetrics(shared.metrics());
+    TransactionalWorker worker =
+        new TransactionalWorker(
+            new TransactionalWorker.Parts(
+                shared.queue(),
+                store,
+                shared.audience(),
+                mail,
+                shared.transport(),
+                shared.retries(),
+                metrics,
+                shared.clock(),
+                shared.random(),
+                shared.events(),
+                shared.frozen()),
+            consumer,
+            config.delivery().concurrency(),
+            config.delivery().reclaimAfter());
+    Messages messages =
+        new Messages(
+            new Messages.Parts(
+                store,
+                shared.audience(),
+                mail,
+                metrics,
+                worker::nudge,
+                shared.clock(),
+                shared.random(),
+                shared.events()),
+            Limits.defaults(),
+            config.delivery().returnPathDomain());
+    return new TransactionalWiring(store, worker, messages);
+  }
+}
