@@ -7,16 +7,10 @@ import io.herald.webhook.Endpoint;
 import io.herald.webhook.EventType;
 import io.herald.webhook.Task;
 import io.herald.webhook.WebhookStore;
-import io.lettuce.core.Consumer;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisBusyException;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
-import io.lettuce.core.XAutoClaimArgs;
-import io.lettuce.core.XGroupCreateArgs;
-import io.lettuce.core.XReadArgs;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,31 +32,6 @@ public final class RedisWebhookStore implements WebhookStore {
   static final String GROUP = "webhook-senders";
   private static final Pattern CURSOR = Pattern.compile("[0-9]{1,20}-[0-9]{1,20}");
 
-  private static final String RETRY =
-      """
-      redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-      redis.call('XDEL', KEYS[1], ARGV[2])
-      redis.call('ZADD', KEYS[2], ARGV[3], ARGV[4])
-      return 1
-      """;
-
-  private static final String RELEASE =
-      """
-      local due = redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', ARGV[1], 'LIMIT', 0, ARGV[2])
-      for _, task in ipairs(due) do
-        redis.call('ZREM', KEYS[2], task)
-        redis.call('XADD', KEYS[1], '*', 't', task)
-      end
-      return #due
-      """;
-
-  private static final String DONE =
-      """
-      redis.call('XACK', KEYS[1], ARGV[1], ARGV[2])
-      redis.call('XDEL', KEYS[1], ARGV[2])
-      return 1
-      """;
-
   /** An endpoint as stored: the record's fields, events by name. */
   record Stored(String id, String url, List<String> events, String secret, Instant createdAt) {}
 
@@ -78,20 +47,13 @@ public final class RedisWebhookStore implements WebhookStore {
 
   private final Redis redis;
   private final Json json;
+  private final RedisStreamQueue outbox;
 
   public RedisWebhookStore(Redis redis, ObjectMapper mapper) {
     this.redis = redis;
     this.json = new Json(mapper);
-    try {
-      redis
-          .sync()
-          .xgroupCreate(
-              XReadArgs.StreamOffset.from(WebhookKeys.outbox(), "0-0"),
-              GROUP,
-              XGroupCreateArgs.Builder.mkstream());
-    } catch (RedisBusyException e) {
-      // The group exists: another node, or an earlier start, made it.
-    }
+    this.outbox =
+        new RedisStreamQueue(redis, WebhookKeys.outbox(), WebhookKeys.retry(), GROUP, "t");
   }
 
   @Override
@@ -136,86 +98,37 @@ public final class RedisWebhookStore implements WebhookStore {
 
   @Override
   public void enqueue(List<Task> tasks) {
-    for (Task task : tasks) {
-      redis.async().xadd(WebhookKeys.outbox(), Map.of("t", encode(task)));
-    }
-    if (!tasks.isEmpty()) {
-      redis.sync().ping(); // one round trip: every XADD above is in Redis when this returns
-    }
+    outbox.add(tasks.stream().map(RedisWebhookStore::encode).toList());
   }
 
   @Override
   public List<Claimed> claim(String consumer, int max) {
-    return redis
-        .sync()
-        .xreadgroup(
-            Consumer.from(GROUP, consumer),
-            XReadArgs.Builder.count(max),
-            XReadArgs.StreamOffset.lastConsumed(WebhookKeys.outbox()))
-        .stream()
-        .filter(m -> m.getBody() != null && m.getBody().containsKey("t"))
-        .map(RedisWebhookStore::claimed)
-        .toList();
+    return claimed(outbox.read(redis.sync(), consumer, max, Duration.ZERO));
   }
 
   @Override
   public List<Claimed> reclaim(String consumer, Duration idle, int max) {
-    return redis
-        .sync()
-        .xautoclaim(
-            WebhookKeys.outbox(),
-            XAutoClaimArgs.Builder.xautoclaim(Consumer.from(GROUP, consumer), idle, "0-0")
-                .count(max))
-        .getMessages()
-        .stream()
-        .filter(m -> m.getBody() != null && m.getBody().containsKey("t"))
-        .map(RedisWebhookStore::claimed)
-        .toList();
+    return claimed(outbox.reclaim(consumer, idle, max));
   }
 
   @Override
   public void done(Claimed claimed) {
-    redis
-        .sync()
-        .eval(
-            DONE,
-            ScriptOutputType.INTEGER,
-            new String[] {WebhookKeys.outbox()},
-            GROUP,
-            claimed.handle());
+    outbox.acknowledge(List.of(claimed.handle()));
   }
 
   @Override
   public void retryLater(Claimed claimed, Task next, Instant due) {
-    redis
-        .sync()
-        .eval(
-            RETRY,
-            ScriptOutputType.INTEGER,
-            new String[] {WebhookKeys.outbox(), WebhookKeys.retry()},
-            GROUP,
-            claimed.handle(),
-            Long.toString(due.toEpochMilli()),
-            encode(next));
+    outbox.retryLater(claimed.handle(), encode(next), due);
   }
 
   @Override
   public int releaseDue(Instant now, int max) {
-    Long moved =
-        redis
-            .sync()
-            .eval(
-                RELEASE,
-                ScriptOutputType.INTEGER,
-                new String[] {WebhookKeys.outbox(), WebhookKeys.retry()},
-                Long.toString(now.toEpochMilli()),
-                Integer.toString(max));
-    return moved == null ? 0 : moved.intValue();
+    return outbox.releaseDue(now, max);
   }
 
   @Override
   public long backlog() {
-    return redis.sync().xlen(WebhookKeys.outbox()) + redis.sync().zcard(WebhookKeys.retry());
+    return outbox.backlog();
   }
 
   @Override
@@ -269,8 +182,8 @@ public final class RedisWebhookStore implements WebhookStore {
         Optional.ofNullable(l.error()));
   }
 
-  private static Claimed claimed(StreamMessage<String, String> message) {
-    return new Claimed(message.getId(), decode(message.getBody().get("t")));
+  private static List<Claimed> claimed(List<RedisStreamQueue.Entry> entries) {
+    return entries.stream().map(e -> new Claimed(e.handle(), decode(e.payload()))).toList();
   }
 
   // account|endpoint|event|type|attempt|firstAtMillis|body — the body last, so it may hold '|'.
