@@ -13,6 +13,7 @@ import io.herald.message.TransactionalQueue.Item;
 import io.herald.webhook.EventType;
 import io.herald.webhook.WebhookEvent;
 import io.herald.webhook.WebhookEvents;
+import io.herald.work.ClaimLoop;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -39,8 +38,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TransactionalWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TransactionalWorker.class);
-  private static final long IDLE_PAUSE_MILLIS = 100;
-  private static final int RECLAIM_EVERY_ROUNDS = 20;
 
   /**
    * When a held copy of a frozen account is due again: the unfreeze brings it back at once; this
@@ -61,11 +58,7 @@ public final class TransactionalWorker implements AutoCloseable {
   private final Predicate<AccountId> frozen;
   private final String consumer;
   private final Duration reclaimAfter;
-  private final int concurrency;
-  private final Semaphore slots;
-  private final Semaphore wake = new Semaphore(0);
-  private volatile boolean running = true;
-  private final Thread loop;
+  private final ClaimLoop<Claimed> loop;
 
   /** Everything the worker works with, wired by the composition root. */
   public record Parts(
@@ -95,9 +88,24 @@ public final class TransactionalWorker implements AutoCloseable {
     this.frozen = parts.frozen();
     this.consumer = consumer;
     this.reclaimAfter = reclaimAfter;
-    this.concurrency = concurrency;
-    this.slots = new Semaphore(concurrency);
-    this.loop = Thread.ofVirtual().name("transactional-" + consumer).start(this::run);
+    this.loop =
+        new ClaimLoop<>(
+            "transactional-" + consumer,
+            concurrency,
+            new ClaimLoop.Pace(Duration.ofMillis(100), 20),
+            new ClaimLoop.Source<>() {
+              @Override
+              public List<Claimed> reclaim(int max) {
+                return queue.reclaim(consumer, reclaimAfter, max);
+              }
+
+              @Override
+              public List<Claimed> claim(int max) {
+                return queue.claim(consumer, max, clock.instant(), frozen);
+              }
+            },
+            this::deliver,
+            c -> "delivering " + c.item());
   }
 
   /** Copies waiting, in flight or scheduled for a retry, in every account (status and tests). */
@@ -107,61 +115,7 @@ public final class TransactionalWorker implements AutoCloseable {
 
   /** Looks for work at once instead of after the idle pause (a message was just accepted). */
   public void nudge() {
-    if (wake.availablePermits() == 0) {
-      wake.release();
-    }
-  }
-
-  private void run() {
-    long round = 0;
-    while (running) {
-      try {
-        if (round++ % RECLAIM_EVERY_ROUNDS == 0) {
-          queue.reclaim(consumer, reclaimAfter, concurrency).forEach(this::start);
-        }
-        slots.acquire(); // wait until a slot is free, then claim as many as there are free slots
-        slots.release();
-        List<Claimed> claimed =
-            queue.claim(consumer, Math.max(1, slots.availablePermits()), clock.instant(), frozen);
-        claimed.forEach(this::start);
-        if (claimed.isEmpty()) {
-          wake.tryAcquire(IDLE_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
-          wake.drainPermits();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        if (running) {
-          log.warn("transactional delivery loop: {}; retrying", e.getMessage());
-          pause();
-        }
-      }
-    }
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(IDLE_PAUSE_MILLIS * 5);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void start(Claimed claimed) {
-    slots.acquireUninterruptibly();
-    Thread.ofVirtual()
-        .start(
-            () -> {
-              try {
-                deliver(claimed);
-              } catch (RuntimeException e) {
-                // Left unacknowledged: this node or another reclaims it after the idle time.
-                log.warn("delivering {} failed: {}", claimed.item(), e.getMessage());
-              } finally {
-                slots.release();
-              }
-            });
+    loop.nudge();
   }
 
   void deliver(Claimed claimed) {
@@ -307,14 +261,6 @@ public final class TransactionalWorker implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    wake.release();
-    try {
-      loop.join(Duration.ofSeconds(2));
-      slots.acquire(concurrency); // wait for copies in flight
-      slots.release(concurrency);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loop.close(Duration.ofMinutes(2));
   }
 }

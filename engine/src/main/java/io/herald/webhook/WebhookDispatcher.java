@@ -1,5 +1,6 @@
 package io.herald.webhook;
 
+import io.herald.work.ClaimLoop;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,8 +30,6 @@ public final class WebhookDispatcher implements AutoCloseable {
   static final Duration BUSY_WAIT = Duration.ofSeconds(2);
   static final int LOG_KEEP = 1000;
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
-  private static final long IDLE_PAUSE_MILLIS = 200;
-  private static final int RECLAIM_EVERY_ROUNDS = 50;
   private static final int RELEASE_BATCH = 500;
 
   /** Reads an endpoint's signing secret. */
@@ -49,13 +47,9 @@ public final class WebhookDispatcher implements AutoCloseable {
   private final Clock clock;
   private final RandomGenerator random;
   private final String consumer;
-  private final int concurrency;
+  private final ClaimLoop<Claimed> loop;
   private final int perEndpoint;
-  private final Semaphore slots;
-  private final Semaphore wake = new Semaphore(0);
   private final Map<String, Semaphore> busy = new ConcurrentHashMap<>();
-  private final Thread loop;
-  private volatile boolean running = true;
 
   /** What the dispatcher works with. */
   record Parts(
@@ -78,71 +72,35 @@ public final class WebhookDispatcher implements AutoCloseable {
     this.clock = parts.clock();
     this.random = parts.random();
     this.consumer = consumer;
-    this.concurrency = concurrency;
     this.perEndpoint = perEndpoint;
-    this.slots = new Semaphore(concurrency);
-    this.loop = Thread.ofVirtual().name("webhook-dispatcher").start(this::run);
+    this.loop =
+        new ClaimLoop<>(
+            "webhook-dispatcher",
+            concurrency,
+            new ClaimLoop.Pace(Duration.ofMillis(200), 50),
+            new ClaimLoop.Source<>() {
+              @Override
+              public void beforeRound() {
+                store.releaseDue(clock.instant(), RELEASE_BATCH);
+              }
+
+              @Override
+              public List<Claimed> reclaim(int max) {
+                return store.reclaim(consumer, RECLAIM_AFTER, max);
+              }
+
+              @Override
+              public List<Claimed> claim(int max) {
+                return store.claim(consumer, max);
+              }
+            },
+            this::deliver,
+            c -> "webhook event " + c.task().eventId());
   }
 
   /** Looks at the outbox at once instead of after the idle pause (tasks were just written). */
   void nudge() {
-    if (wake.availablePermits() == 0) {
-      wake.release();
-    }
-  }
-
-  private void run() {
-    long round = 0;
-    while (running) {
-      try {
-        store.releaseDue(clock.instant(), RELEASE_BATCH);
-        if (round++ % RECLAIM_EVERY_ROUNDS == 0) {
-          store.reclaim(consumer, RECLAIM_AFTER, concurrency).forEach(this::start);
-        }
-        slots.acquire(); // wait for a free slot, then claim as many as there are free slots
-        slots.release();
-        List<WebhookStore.Claimed> claimed =
-            store.claim(consumer, Math.max(1, slots.availablePermits()));
-        claimed.forEach(this::start);
-        if (claimed.isEmpty()) {
-          wake.tryAcquire(IDLE_PAUSE_MILLIS, TimeUnit.MILLISECONDS);
-          wake.drainPermits();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (RuntimeException e) {
-        if (running) {
-          log.warn("webhook dispatcher: {}; retrying", e.getMessage());
-          pause();
-        }
-      }
-    }
-  }
-
-  private void pause() {
-    try {
-      Thread.sleep(IDLE_PAUSE_MILLIS * 5);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private void start(WebhookStore.Claimed claimed) {
-    slots.acquireUninterruptibly();
-    Thread.ofVirtual()
-        .name("webhook-post")
-        .start(
-            () -> {
-              try {
-                deliver(claimed);
-              } catch (RuntimeException e) {
-                // Left unacknowledged: this node or another takes it over after RECLAIM_AFTER.
-                log.warn("posting webhook {} failed: {}", claimed.task().eventId(), e.getMessage());
-              } finally {
-                slots.release();
-              }
-            });
+    loop.nudge();
   }
 
   private void deliver(WebhookStore.Claimed claimed) {
@@ -224,14 +182,6 @@ public final class WebhookDispatcher implements AutoCloseable {
 
   @Override
   public void close() {
-    running = false;
-    wake.release();
-    try {
-      loop.join(Duration.ofSeconds(2));
-      // Posts in flight finish within the timeout; those cut short are taken over later.
-      slots.tryAcquire(concurrency, 15, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    loop.close(Duration.ofSeconds(15));
   }
 }
