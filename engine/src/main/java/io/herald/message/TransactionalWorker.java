@@ -89,11 +89,11 @@ public final class TransactionalWorker implements AutoCloseable {
     this.consumer = consumer;
     this.reclaimAfter = reclaimAfter;
     this.loop =
-        new ClaimLoop<>(
+        new ClaimLoop<Claimed>(
             "transactional-" + consumer,
             concurrency,
             new ClaimLoop.Pace(Duration.ofMillis(100), 20),
-            new ClaimLoop.Source<>() {
+            new ClaimLoop.Source<Claimed>() {
               @Override
               public List<Claimed> reclaim(int max) {
                 return queue.reclaim(consumer, reclaimAfter, max);

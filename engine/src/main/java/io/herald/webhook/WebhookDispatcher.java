@@ -47,7 +47,7 @@ public final class WebhookDispatcher implements AutoCloseable {
   private final Clock clock;
   private final RandomGenerator random;
   private final String consumer;
-  private final ClaimLoop<Claimed> loop;
+  private final ClaimLoop<WebhookStore.Claimed> loop;
   private final int perEndpoint;
   private final Map<String, Semaphore> busy = new ConcurrentHashMap<>();
 
@@ -74,23 +74,23 @@ public final class WebhookDispatcher implements AutoCloseable {
     this.consumer = consumer;
     this.perEndpoint = perEndpoint;
     this.loop =
-        new ClaimLoop<>(
+        new ClaimLoop<WebhookStore.Claimed>(
             "webhook-dispatcher",
             concurrency,
             new ClaimLoop.Pace(Duration.ofMillis(200), 50),
-            new ClaimLoop.Source<>() {
+            new ClaimLoop.Source<WebhookStore.Claimed>() {
               @Override
               public void beforeRound() {
                 store.releaseDue(clock.instant(), RELEASE_BATCH);
               }
 
               @Override
-              public List<Claimed> reclaim(int max) {
+              public List<WebhookStore.Claimed> reclaim(int max) {
                 return store.reclaim(consumer, RECLAIM_AFTER, max);
               }
 
               @Override
-              public List<Claimed> claim(int max) {
+              public List<WebhookStore.Claimed> claim(int max) {
                 return store.claim(consumer, max);
               }
             },

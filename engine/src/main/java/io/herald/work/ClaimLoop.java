@@ -50,8 +50,15 @@ public final class ClaimLoop<T> implements AutoCloseable {
    * Starts the loop.
    *
    * @param handler handles one entry (acknowledging it is its business)
+   * @param label names an entry in the log (an id, never personal data)
    */
-  public ClaimLoop(String name, int concurrency, Pace pace, Source<T> source, Consumer<T> handler) {
+  public ClaimLoop(
+      String name,
+      int concurrency,
+      Pace pace,
+      Source<T> source,
+      Consumer<T> handler,
+      Function<T, String> label) {
     this.name = name;
     this.concurrency = concurrency;
     this.source = source;
