@@ -40,6 +40,7 @@ public final class RelayServer implements AutoCloseable {
   private EventLoopGroup workers;
   private ExecutorService blocking;
   private Channel listener;
+  private RelayRuntime runtime;
 
   /**
    * A server that is not listening yet.
@@ -65,7 +66,7 @@ public final class RelayServer implements AutoCloseable {
     Optional<SslContext> tls = TlsContexts.create(settings.tls(), settings.serverName(), clock);
     Files.createDirectories(settings.spoolDirectory());
     blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("relay-", 0).factory());
-    RelayRuntime runtime = RelayRuntime.of(settings, backend, blocking, clock, tls);
+    runtime = RelayRuntime.of(settings, backend, blocking, clock, tls);
     acceptor = new NioEventLoopGroup(1);
     workers = new NioEventLoopGroup();
     ServerBootstrap bootstrap =
@@ -83,6 +84,14 @@ public final class RelayServer implements AutoCloseable {
     }
     listener = bound.channel();
     return (InetSocketAddress) listener.localAddress();
+  }
+
+  /**
+   * Connections admitted and not yet closed, as the connection limits count them (a client's close
+   * is counted once the server has seen it); 0 before {@link #start()}.
+   */
+  public synchronized int openConnections() {
+    return runtime == null ? 0 : runtime.openConnections();
   }
 
   /** Stops accepting, waits for backend calls in progress, then closes all connections. */

@@ -9,6 +9,7 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.time.Clock;
+import java.time.Duration;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -36,6 +37,19 @@ final class RunningRelay implements AutoCloseable {
 
   int port() {
     return address.getPort();
+  }
+
+  /** Waits (at most 10 s) until the server counts {@code expected} open connections. */
+  void awaitOpenConnections(int expected) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (server.openConnections() != expected) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError(
+            "open connections: " + server.openConnections() + ", expected " + expected);
+      }
+      Thread.onSpinWait();
+      Thread.yield();
+    }
   }
 
   /** A TLS context that trusts exactly the relay's self-signed certificate. */

@@ -27,6 +27,11 @@ public record RelayRuntime(
     AtomicLong connectionIds) {
 
   /** A runtime with fresh counters. */
+  /** Connections admitted and not yet seen closed. */
+  public int openConnections() {
+    return limits.open();
+  }
+
   public static RelayRuntime of(
       RelaySettings settings,
       RelayBackend backend,
