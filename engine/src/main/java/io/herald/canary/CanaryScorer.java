@@ -231,31 +231,21 @@ public final class CanaryScorer {
                   boolean low =
                       Metric.ofLabel(m.metric()).orElseThrow().direction
                           == Metric.Direction.BAD_WHEN_LOW;
-                  return low
-                      ? m.metric()
-                          + " "
-                          + MetricScore.percent(m.rate())
-                          + " is below the "
-                          + MetricScore.limit(m.warning())
-                          + " warning limit (upper bound "
-                          + MetricScore.percent(m.upperBound())
-                          + ") and may be under the "
-                          + MetricScore.limit(m.failing())
-                          + " failing limit (lower bound "
-                          + MetricScore.percent(m.lowerBound())
-                          + ")"
-                      : m.metric()
-                          + " "
-                          + MetricScore.percent(m.rate())
-                          + " is above the "
-                          + MetricScore.limit(m.warning())
-                          + " warning limit (lower bound "
-                          + MetricScore.percent(m.lowerBound())
-                          + ") and may reach the "
-                          + MetricScore.limit(m.failing())
-                          + " failing limit (upper bound "
-                          + MetricScore.percent(m.upperBound())
-                          + ")";
+                  // The bound that clears the warning limit, then the one that may reach failing.
+                  return "%s %s is %s the %s warning limit (%s) and may %s the %s failing limit (%s)"
+                      .formatted(
+                          m.metric(),
+                          MetricScore.percent(m.rate()),
+                          low ? "below" : "above",
+                          MetricScore.limit(m.warning()),
+                          low
+                              ? "upper bound " + MetricScore.percent(m.upperBound())
+                              : "lower bound " + MetricScore.percent(m.lowerBound()),
+                          low ? "be under" : "reach",
+                          MetricScore.limit(m.failing()),
+                          low
+                              ? "lower bound " + MetricScore.percent(m.lowerBound())
+                              : "upper bound " + MetricScore.percent(m.upperBound()));
                 })
             .collect(Collectors.joining("; "));
     return "HOLD "

@@ -57,7 +57,10 @@ class CanaryScorerTest {
     assertThat(decision.report().summary())
         .startsWith("HOLD after 0h 20m")
         .contains(
-            "hard bounces 10.0%", "5% warning limit", "lower bound 5.41%", "10% failing limit");
+            "hard bounces 10.0%", "5% warning limit", "lower bound 5.41%", "10% failing limit")
+        .contains(
+            "hard bounces 10.0% is above the 5% warning limit (lower bound 5.41%)"
+                + " and may reach the 10% failing limit (upper bound ");
     assertThat(decision.report().text())
         .contains("hard bounces: 30 of 300 finalised = 10.0%", "→ FAILING");
   }
@@ -129,7 +132,10 @@ class CanaryScorerTest {
     assertThat(end).isInstanceOf(CanaryDecision.Hold.class);
     assertThat(end.report().summary())
         .startsWith("HOLD at the end of the window")
-        .contains("human opens 0.202% is below the 3% warning limit");
+        .contains("human opens 0.202% is below the 3% warning limit")
+        .containsPattern(
+            "human opens 0.202% is below the 3% warning limit \\(upper bound [0-9.]+%\\)"
+                + " and may be under the 1% failing limit \\(lower bound [0-9.]+%\\)");
   }
 
   @Test
