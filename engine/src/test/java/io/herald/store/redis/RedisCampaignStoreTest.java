@@ -12,7 +12,6 @@ import io.herald.campaign.CampaignStore.Final;
 import io.herald.campaign.CampaignStore.SendCheck;
 import io.herald.campaign.Phase;
 import io.herald.campaign.Recipient;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,11 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The ledger and the send-time check on a real Redis, one recipient at a time and in batches: a
@@ -35,27 +32,14 @@ class RedisCampaignStoreTest {
   static final AccountId ACCOUNT = new AccountId("00000000000000a1");
   static final CampaignId CAMPAIGN = new CampaignId("00000000000000c1");
 
-  @TempDir static Path dir;
-  static EmbeddedRedis server;
-  static Redis redis;
+  @RegisterExtension static final LiveRedis live = new LiveRedis();
+  Redis redis;
   RedisCampaignStore campaigns;
   RedisAudienceStore audience;
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = EmbeddedRedis.start(dir, 0);
-    redis = Redis.connect(server.uri());
-  }
-
-  @AfterAll
-  static void stop() {
-    redis.close();
-    server.close();
-  }
-
   @BeforeEach
   void fresh() {
-    redis.sync().flushall();
+    redis = live.redis(); // emptied by the extension
     campaigns = new RedisCampaignStore(redis, HeraldNode.objectMapper());
     audience =
         new RedisAudienceStore(redis, HeraldNode.objectMapper(), Clock.fixed(T0, ZoneOffset.UTC));

@@ -14,17 +14,14 @@ import io.herald.tracking.EngagementClassifier.Reason;
 import io.herald.tracking.EngagementClassifier.Verdict;
 import io.herald.tracking.EngagementStore.Recorded;
 import io.lettuce.core.cluster.SlotHash;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Engagement counting on a real Redis: once per contact, in the contact's phase, machines apart,
@@ -37,27 +34,14 @@ class RedisEngagementStoreTest {
   static final CampaignId CAMPAIGN = new CampaignId("00000000000000c1");
   static final Verdict HUMAN = new Verdict.Human();
 
-  @TempDir static Path dir;
-  static EmbeddedRedis server;
-  static Redis redis;
+  @RegisterExtension static final LiveRedis live = new LiveRedis();
+  Redis redis;
   RedisEngagementStore store;
   RedisCampaignStore campaigns;
 
-  @BeforeAll
-  static void start() throws Exception {
-    server = EmbeddedRedis.start(dir, 0);
-    redis = Redis.connect(server.uri());
-  }
-
-  @AfterAll
-  static void stop() {
-    redis.close();
-    server.close();
-  }
-
   @BeforeEach
   void fresh() {
-    redis.sync().flushall();
+    redis = live.redis(); // emptied by the extension
     store = new RedisEngagementStore(redis, Duration.ofSeconds(2));
     campaigns = new RedisCampaignStore(redis, HeraldNode.objectMapper());
     campaigns.create(campaign(ACCOUNT, CAMPAIGN));

@@ -7,15 +7,12 @@ import io.herald.app.HeraldNode;
 import io.herald.message.MessageId;
 import io.herald.message.TransactionalQueue.Claimed;
 import io.herald.message.TransactionalQueue.Item;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A frozen account's transactional queue on a real Redis (R8): its stream is not read while the
@@ -26,26 +23,13 @@ class RedisTransactionalQueueHoldTest {
   static final Instant T0 = Instant.parse("2026-11-22T10:00:00Z");
   static final AccountId ACCOUNT = new AccountId("00000000000000f1");
 
-  @TempDir static Path dir;
-  static EmbeddedRedis server;
-  static Redis redis;
+  @RegisterExtension static final LiveRedis live = new LiveRedis();
+  Redis redis;
   RedisTransactionalQueue queue;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = EmbeddedRedis.start(dir, 0);
-    redis = Redis.connect(server.uri());
-  }
-
-  @AfterAll
-  static void stop() {
-    redis.close();
-    server.close();
-  }
 
   @BeforeEach
   void fresh() {
-    redis.sync().flushall();
+    redis = live.redis(); // emptied by the extension
     queue = new RedisTransactionalQueue(redis, HeraldNode.objectMapper());
     // What accepting a message leaves behind: the account's stream, its group, the ready sets.
     redis

@@ -7,41 +7,25 @@ import io.herald.campaign.CampaignId;
 import io.herald.campaign.Phase;
 import io.herald.delivery.WorkItem;
 import io.herald.delivery.WorkQueue;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The durable queue on a real Redis: claim, acknowledge, reclaim from the dead, retry when due. */
 class RedisWorkQueueTest {
   private static final Instant T0 = Instant.parse("2026-11-21T10:00:00Z");
 
-  @TempDir static Path dir;
-  static EmbeddedRedis server;
-  static Redis redis;
+  @RegisterExtension static final LiveRedis live = new LiveRedis();
+  Redis redis;
   RedisWorkQueue queue;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = EmbeddedRedis.start(dir, 0);
-    redis = Redis.connect(server.uri());
-  }
-
-  @AfterAll
-  static void stop() {
-    redis.close();
-    server.close();
-  }
 
   @BeforeEach
   void fresh() {
-    redis.sync().flushall();
+    redis = live.redis(); // emptied by the extension
     queue = new RedisWorkQueue(redis);
   }
 

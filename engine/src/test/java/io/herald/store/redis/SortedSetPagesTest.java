@@ -8,41 +8,25 @@ import io.herald.app.HeraldNode;
 import io.herald.audience.Suppression;
 import io.herald.paging.BadCursor;
 import io.herald.paging.Page;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Paging through sorted sets on a real Redis: ties, inserts between pages, legacy data. */
 class SortedSetPagesTest {
   static final AccountId ACCOUNT = new AccountId("00000000000000a1");
 
-  @TempDir static Path dir;
-  static EmbeddedRedis server;
-  static Redis redis;
-
-  @BeforeAll
-  static void start() throws Exception {
-    server = EmbeddedRedis.start(dir, 0);
-    redis = Redis.connect(server.uri());
-  }
-
-  @AfterAll
-  static void stop() {
-    redis.close();
-    server.close();
-  }
+  @RegisterExtension static final LiveRedis live = new LiveRedis();
+  Redis redis;
 
   @BeforeEach
   void fresh() {
-    redis.sync().flushall();
+    redis = live.redis(); // emptied by the extension
   }
 
   @Test
