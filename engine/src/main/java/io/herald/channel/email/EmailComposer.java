@@ -5,19 +5,8 @@ import io.herald.tracking.TrackingToken;
 import io.herald.tracking.TrackingUrls;
 import io.herald.tracking.VerpAddress;
 import io.herald.tracking.VerpToken;
-import jakarta.activation.DataHandler;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
-import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
-import jakarta.mail.internet.PreencodedMimeBodyPart;
-import jakarta.mail.util.ByteArrayDataSource;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,7 +17,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.random.RandomGenerator;
 
 /**
@@ -60,7 +48,6 @@ public final class EmailComposer {
   private final Clock clock;
   private final RandomGenerator random;
   private final List<DkimSigning> dkim;
-  private final Session session = Session.getInstance(new Properties());
 
   /**
    * @param dkim the DKIM keys of the sending domains; a message is signed by every key that covers
@@ -135,23 +122,42 @@ public final class EmailComposer {
             + unsubscribeUrl
             + "\n";
 
-    String messageId = messageId(campaign);
-    Headers headers =
-        new Headers(
+    byte[] unique = new byte[12];
+    random.nextBytes(unique);
+    String hex = HexFormat.of().formatHex(unique);
+    String messageId =
+        "<"
+            + Long.toString(clock.millis(), 36)
+            + "."
+            + hex
+            + "."
+            + campaign
+            + "@"
+            + messageIdDomain
+            + ">";
+    Sender sender = context.sender();
+    CampaignMime.Headers headers =
+        new CampaignMime.Headers(
+            DATE.format(clock.instant().atZone(ZoneOffset.UTC)),
+            address(sender.fromAddress(), sender.fromName()),
+            address(recipient.email(), recipient.name()),
+            sender.replyTo().map(r -> address(r, "")),
+            messageId,
             HeaderText.clean(template.subject(variables)),
-            unsubscribeUrl,
-            urls.unsubscribeMailbox(verp),
+            "<" + unsubscribeUrl + ">,\r\n <mailto:" + urls.unsubscribeMailbox(verp) + ">",
             campaign + ":" + account + ":herald");
-    MimeMessage message = mime(context, messageId, headers, text, html);
+    byte[] unsigned =
+        CampaignMime.write(
+            headers,
+            "=_herald_" + hex,
+            QuotedPrintable.encodeToBytes(text),
+            QuotedPrintable.encodeToBytes(html));
     return new OutgoingEmail(
         VerpAddress.encode(signer, verp, returnPathDomain),
         recipient.email(),
         messageId,
-        serialise(message, context.sender().fromAddress()));
+        sign(unsigned, sender.fromAddress()));
   }
-
-  private record Headers(
-      String subject, String unsubscribeUrl, String unsubscribeMailbox, String feedbackId) {}
 
   private static Map<String, String> variables(MessageContext context, String unsubscribeUrl) {
     Recipient recipient = context.recipient();
@@ -161,84 +167,6 @@ public final class EmailComposer {
     variables.put("unsubscribe_url", unsubscribeUrl);
     variables.put("consent_statement", context.consentStatement());
     return variables;
-  }
-
-  private String messageId(String campaign) {
-    byte[] unique = new byte[12];
-    random.nextBytes(unique);
-    return "<"
-        + Long.toString(clock.millis(), 36)
-        + "."
-        + HexFormat.of().formatHex(unique)
-        + "."
-        + campaign
-        + "@"
-        + messageIdDomain
-        + ">";
-  }
-
-  private MimeMessage mime(
-      MessageContext context, String messageId, Headers headers, String text, String html) {
-    Sender sender = context.sender();
-    Recipient recipient = context.recipient();
-    try {
-      MimeMessage message = new FixedIdMimeMessage(session, messageId);
-      message.setFrom(address(sender.fromAddress(), sender.fromName()));
-      message.setRecipient(Message.RecipientType.TO, address(recipient.email(), recipient.name()));
-      if (sender.replyTo().isPresent()) {
-        message.setReplyTo(new InternetAddress[] {address(sender.replyTo().get(), "")});
-      }
-      message.setSubject(headers.subject(), "UTF-8");
-      message.setHeader("Date", DATE.format(clock.instant().atZone(ZoneOffset.UTC)));
-      message.setHeader(
-          "List-Unsubscribe",
-          "<" + headers.unsubscribeUrl() + ">,\r\n <mailto:" + headers.unsubscribeMailbox() + ">");
-      message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
-      message.setHeader("Feedback-ID", headers.feedbackId());
-      message.setContent(alternative(text, html));
-      message.saveChanges();
-      return message;
-    } catch (MessagingException e) {
-      throw new IllegalStateException("cannot build the message: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Both parts with CRLF line ends: a part sent as 7bit is written as is, and SMTP (and the DKIM
-   * body hash) require CRLF, so the bytes produced are the bytes on the wire.
-   */
-  private static MimeMultipart alternative(String text, String html) throws MessagingException {
-    // Pre-encoded parts: Jakarta Mail would otherwise scan each body to pick an encoding and then
-    // encode it byte by byte, the two costliest steps of composing a message.
-    MimeBodyPart textPart = preencoded(text, "text/plain; charset=UTF-8");
-    MimeBodyPart htmlPart = preencoded(html, "text/html; charset=UTF-8");
-    MimeMultipart alternative = new MimeMultipart("alternative");
-    alternative.addBodyPart(textPart);
-    alternative.addBodyPart(htmlPart);
-    return alternative;
-  }
-
-  /** A part whose bytes are written in bulk, already quoted-printable encoded. */
-  private static MimeBodyPart preencoded(String body, String type) throws MessagingException {
-    MimeBodyPart part = new QuotedPrintablePart();
-    byte[] encoded = QuotedPrintable.encodeToBytes(body);
-    part.setDataHandler(new DataHandler(new ByteArrayDataSource(encoded, type)));
-    part.setHeader("Content-Type", type);
-    part.setHeader("Content-Transfer-Encoding", "quoted-printable");
-    return part;
-  }
-
-  /**
-   * A pre-encoded part whose two headers are set by {@link #preencoded}; Jakarta Mail's own header
-   * update would scan the whole encoded body to guess an encoding it then overwrites anyway.
-   */
-  private static final class QuotedPrintablePart extends PreencodedMimeBodyPart {
-    QuotedPrintablePart() {
-      super("quoted-printable");
-    }
-
-    @Override
-    protected void updateHeaders() {}
   }
 
   /** A validated address with a display name made safe for a header (RFC 2047 when non-ASCII). */
@@ -256,21 +184,14 @@ public final class EmailComposer {
     }
   }
 
-  private byte[] serialise(MimeMessage message, String fromAddress) {
-    List<DkimSigning> keys = dkim.stream().filter(k -> k.covers(fromAddress)).toList();
-    if (!keys.isEmpty()) {
-      byte[] signed = keys.getFirst().sign(message);
-      for (DkimSigning next : keys.subList(1, keys.size())) {
-        signed = next.sign(signed);
+  /** The message as is, or signed by every DKIM key that covers its From domain. */
+  private byte[] sign(byte[] unsigned, String fromAddress) {
+    byte[] signed = unsigned;
+    for (DkimSigning key : dkim) {
+      if (key.covers(fromAddress)) {
+        signed = key.sign(signed);
       }
-      return signed;
     }
-    try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-      message.writeTo(out);
-      return out.toByteArray();
-    } catch (MessagingException | IOException e) {
-      throw new IllegalStateException("cannot write the message: " + e.getMessage(), e);
-    }
+    return signed;
   }
 }

@@ -189,6 +189,32 @@ class EmailComposerTest {
   }
 
   @Test
+  void theMessageIsWellFormedMimeWithCrlfLinesAndOneBoundary() throws Exception {
+    String subject = "Вітаємо, {{name}}! " + "Дуже довга тема листа ".repeat(8);
+    OutgoingEmail email =
+        composer.compose(Mail.template(subject, "<p>Привіт</p>"), Mail.to(Mail.ann()));
+    String raw = new String(email.rfc822(), java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(raw.replace("\r\n", "")).doesNotContain("\r").doesNotContain("\n");
+    for (String line : raw.split("\r\n")) {
+      assertThat(line.length()).as(line).isLessThanOrEqualTo(998); // RFC 5322's limit
+    }
+    String folded = raw.substring(raw.indexOf("\r\nSubject: ") + 2);
+    folded = folded.substring(0, folded.indexOf("\r\n", folded.indexOf("\r\n") + 2));
+    assertThat(folded.lines()).hasSizeGreaterThan(1).allMatch(line -> line.length() <= 78);
+    MimeMessage message = Mail.parse(email);
+    assertThat(message.getHeader("MIME-Version", null)).isEqualTo("1.0");
+    assertThat(message.getSubject()).startsWith("Вітаємо, Ann Lee! Дуже довга тема");
+    MimeMultipart alternative = (MimeMultipart) message.getContent();
+    assertThat(alternative.getContentType()).startsWith("multipart/alternative");
+    assertThat(alternative.getCount()).isEqualTo(2);
+    assertThat(alternative.getBodyPart(0).getContentType()).isEqualTo("text/plain; charset=UTF-8");
+    assertThat(alternative.getBodyPart(1).getContentType()).isEqualTo("text/html; charset=UTF-8");
+    String boundary = raw.substring(raw.indexOf("boundary=\"") + 10, raw.indexOf("\"\r\n\r\n"));
+    assertThat(raw.split("\r\n--" + java.util.regex.Pattern.quote(boundary), -1)).hasSize(4);
+    assertThat(raw).endsWith("\r\n--" + boundary + "--\r\n");
+  }
+
+  @Test
   void theEnvelopeSenderIsASignedVerpAddressForTheRecipient() throws Exception {
     OutgoingEmail email = composer.compose(Mail.template("Hi", "<p>x</p>"), Mail.to(Mail.ann()));
     assertThat(email.recipient()).isEqualTo("ann@example.org");
