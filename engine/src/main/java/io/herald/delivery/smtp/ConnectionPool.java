@@ -1,7 +1,5 @@
 package io.herald.delivery.smtp;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.herald.delivery.Envelope;
 import io.herald.delivery.SendOutcome;
 import java.time.Clock;
@@ -12,18 +10,19 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
- * The open sessions to one route, reused for many messages. A Resilience4j bulkhead admits at most
- * {@code maxConnections} senders at once, and since a sender opens a session only when none is
- * idle, there are never more sessions than that. The most recently used idle session is taken first
- * so surplus ones age out: a session idle longer than {@code idleTimeout} is closed, and one idle
- * longer than {@link #PROBE_AFTER} is checked with a NOOP before it carries a message.
+ * The open sessions to one route, reused for many messages. {@link ConnectionPermits} admit at most
+ * {@code maxConnections} senders at once (the others wait their turn, up to {@code maxWait}), and
+ * since a sender opens a session only when none is idle, there are never more sessions than that.
+ * The most recently used idle session is taken first so surplus ones age out: a session idle longer
+ * than {@code idleTimeout} is closed, and one idle longer than {@link #PROBE_AFTER} is checked with
+ * a NOOP before it carries a message.
  */
 final class ConnectionPool implements AutoCloseable {
   /** A session this quiet may have been dropped by the server; busy ones are not probed. */
   static final Duration PROBE_AFTER = Duration.ofSeconds(2);
 
   private final String key;
-  private final Bulkhead bulkhead;
+  private final ConnectionPermits permits;
   private final SmtpConnector connector;
   private final SmtpMetrics metrics;
   private final Clock clock;
@@ -40,13 +39,7 @@ final class ConnectionPool implements AutoCloseable {
       Clock clock,
       Duration idleTimeout) {
     this.key = key;
-    this.bulkhead =
-        Bulkhead.of(
-            "smtp-" + key,
-            BulkheadConfig.custom()
-                .maxConcurrentCalls(maxConnections)
-                .maxWaitDuration(maxWait)
-                .build());
+    this.permits = new ConnectionPermits(maxConnections, maxWait);
     this.connector = connector;
     this.metrics = metrics;
     this.clock = clock;
@@ -54,7 +47,7 @@ final class ConnectionPool implements AutoCloseable {
   }
 
   Attempt send(List<HostPort> servers, Envelope envelope, byte[] rfc822) {
-    if (!bulkhead.tryAcquirePermission()) {
+    if (!permits.acquire()) {
       return Attempt.local(
           new SendOutcome.Deferred("all connections to " + key + " busy", false, Duration.ZERO));
     }
@@ -76,7 +69,7 @@ final class ConnectionPool implements AutoCloseable {
       release(connection);
       return attempt;
     } finally {
-      bulkhead.onComplete();
+      permits.release();
     }
   }
 
@@ -112,6 +105,11 @@ final class ConnectionPool implements AutoCloseable {
     }
   }
 
+  /** Turns away the senders that waited for a connection longer than the wait allowed. */
+  void expireWaits(long nowNanos) {
+    permits.expireDue(nowNanos);
+  }
+
   int idleCount() {
     return idle.size();
   }
@@ -119,6 +117,7 @@ final class ConnectionPool implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    permits.close();
     for (SmtpConnection c = idle.pollFirst(); c != null; c = idle.pollFirst()) {
       c.close();
     }

@@ -30,6 +30,9 @@ import java.util.concurrent.TimeUnit;
  * of concurrent (virtual) threads; every wait is bounded and every failure is an outcome.
  */
 public final class SmtpTransport implements EmailTransport {
+  /** How often waits for a connection are checked against their limit. */
+  private static final long WAIT_SWEEP_MILLIS = 100;
+
   private final SmtpSettings settings;
   private final Clock clock;
   private final MxCache mx;
@@ -58,6 +61,8 @@ public final class SmtpTransport implements EmailTransport {
         new SmtpConnector(settings, timer, new ReplyClassifier(settings.throttleBackoff()), clock);
     long sweep = Math.max(1000, settings.idleTimeout().toMillis() / 2);
     timer.scheduleWithFixedDelay(this::closeIdle, sweep, sweep, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(
+        this::expireWaits, WAIT_SWEEP_MILLIS, WAIT_SWEEP_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -181,6 +186,12 @@ public final class SmtpTransport implements EmailTransport {
             clock,
             settings.idleTimeout());
     return new RouteState(pool, CircuitBreaker.of("smtp-" + key, config));
+  }
+
+  /** Turns away senders that waited too long for a connection (run on the timer). */
+  private void expireWaits() {
+    long now = System.nanoTime();
+    routes.values().forEach(r -> r.pool().expireWaits(now));
   }
 
   /** Closes pooled sessions idle longer than the idle timeout (also run on a timer). */
