@@ -38,10 +38,15 @@ final class QuotedPrintable {
   /** {@link #encode} as the ASCII bytes themselves, without a copy through a String. */
   static byte[] encodeToBytes(String text) {
     byte[] in = text.getBytes(StandardCharsets.UTF_8);
-    byte[] out = new byte[in.length * 3 + in.length / 24 + 16];
+    // Room for mostly ASCII text with its soft breaks; grown when escapes need more (each step
+    // below writes at most 8 bytes).
+    byte[] out = new byte[in.length + in.length / 16 + 64];
     int o = 0;
     int column = 0;
     for (int i = 0; i < in.length; i++) {
+      if (o + 16 > out.length) {
+        out = java.util.Arrays.copyOf(out, out.length + out.length / 2 + 16);
+      }
       // Eight bytes that fit on the line and stay as they are (printable ASCII, or spaces not at a
       // line's end) go in one step.
       if (column + Long.BYTES < MAX_LINE && i + Long.BYTES <= in.length) {

@@ -27,8 +27,10 @@ final class DataEncoding {
   /** The content of {@code DATA} for a message, terminator included. */
   static byte[] encode(byte[] message) {
     int n = message.length;
-    // Room for a message already in shape (ours are); grown in the rare case of more to add.
-    byte[] out = new byte[n + 5];
+    boolean endsWithBreak = n == 0 || message[n - 1] == CR || message[n - 1] == LF;
+    // Exactly the room a message already in shape needs (ours are), so that it is copied once;
+    // grown in the rare case of more to add.
+    byte[] out = new byte[n + (endsWithBreak ? 3 : 5)];
     int o = 0;
     int run = 0; // start of the bytes not yet copied
     int i = 0;
@@ -57,8 +59,7 @@ final class DataEncoding {
       }
       lineStart = true;
     }
-    boolean endsWithBreak = n == 0 || message[n - 1] == CR || message[n - 1] == LF;
-    out = room(out, o, n - run + 5);
+    out = room(out, o, n - run + (endsWithBreak ? 3 : 5));
     System.arraycopy(message, run, out, o, n - run);
     o += n - run;
     if (!endsWithBreak) {
@@ -92,9 +93,10 @@ final class DataEncoding {
     return ((x - ONES) & ~x & HIGHS) != 0;
   }
 
+  /** {@code out}, or a larger copy when {@code more} bytes do not fit after {@code used}. */
   private static byte[] room(byte[] out, int used, int more) {
-    return used + more + 5 <= out.length
+    return used + more <= out.length
         ? out
-        : java.util.Arrays.copyOf(out, Math.max(out.length * 2, used + more + 5));
+        : java.util.Arrays.copyOf(out, Math.max(out.length + out.length / 8, used + more + 5));
   }
 }

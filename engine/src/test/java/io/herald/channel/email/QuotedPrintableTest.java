@@ -93,6 +93,16 @@ class QuotedPrintableTest {
   }
 
   @Test
+  void aLongTextOfOnlyEscapesGrowsTheOutputAsItGoes() throws Exception {
+    String text = "Ї€😀=\t".repeat(3000) + "end";
+    String encoded = QuotedPrintable.encode(text);
+    assertThat(encoded.length())
+        .isGreaterThan(text.getBytes(StandardCharsets.UTF_8).length * 5 / 2);
+    assertThat(encoded).isEqualTo(reference(text));
+    assertThat(decode(encoded)).isEqualTo(text);
+  }
+
+  @Test
   void loneLineFeedsAndCarriageReturnsBecomeCrlf() throws Exception {
     assertThat(QuotedPrintable.encode("a\nb\rc\r\nd")).isEqualTo("a\r\nb\r\nc\r\nd");
     assertThat(decode(QuotedPrintable.encode("x \ny"))).isEqualTo("x \r\ny");
