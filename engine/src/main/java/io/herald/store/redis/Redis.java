@@ -10,6 +10,7 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.metrics.CommandLatencyRecorder;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
@@ -50,7 +51,11 @@ public final class Redis implements AutoCloseable {
 
   /** Connects, and fails fast with the (password-masked) URI when Redis cannot be reached. */
   public static Redis connect(RedisConnectionUri uri) {
-    ClientResources resources = DefaultClientResources.create();
+    // Lettuce records every command's latency into histograms by default; Herald never reads them.
+    ClientResources resources =
+        DefaultClientResources.builder()
+            .commandLatencyRecorder(CommandLatencyRecorder.disabled())
+            .build();
     SocketOptions socket = SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build();
     try {
       if (uri.cluster()) {
