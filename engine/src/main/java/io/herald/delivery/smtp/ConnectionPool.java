@@ -21,6 +21,9 @@ final class ConnectionPool implements AutoCloseable {
   /** A session this quiet may have been dropped by the server; busy ones are not probed. */
   static final Duration PROBE_AFTER = Duration.ofSeconds(2);
 
+  /** Messages a holder sends in a row (its own and queued ones) before another sender holds. */
+  static final int MAX_SERVED = 16;
+
   private final String key;
   private final ConnectionPermits permits;
   private final SmtpConnector connector;
@@ -47,12 +50,69 @@ final class ConnectionPool implements AutoCloseable {
   }
 
   Attempt send(List<HostPort> servers, Envelope envelope, byte[] rfc822) {
-    if (!permits.acquire()) {
-      return Attempt.local(
-          new SendOutcome.Deferred("all connections to " + key + " busy", false, Duration.ZERO));
-    }
+    return switch (permits.enter(envelope, rfc822)) {
+      case ConnectionPermits.Turn.Served served -> served.attempt();
+      case ConnectionPermits.Turn.TurnedAway away ->
+          Attempt.local(
+              new SendOutcome.Deferred(
+                  "all connections to " + key + " busy", false, Duration.ZERO));
+      case ConnectionPermits.Turn.Hold hold -> hold(servers, envelope, rfc822);
+    };
+  }
+
+  /**
+   * With a permit: sends this sender's message, then the queued ones on the same connection (a few,
+   * so that this sender's own outcome is not held up for long), then gives the permit back.
+   */
+  private Attempt hold(List<HostPort> servers, Envelope envelope, byte[] rfc822) {
+    Session session = new Session(servers);
     try {
-      SmtpConnection connection = idleConnection();
+      Attempt own;
+      try {
+        own = session.send(envelope, rfc822);
+      } catch (RuntimeException e) {
+        session.discard();
+        throw e;
+      }
+      for (int served = 1; served < MAX_SERVED; served++) {
+        ConnectionPermits.Queued next = permits.nextQueued();
+        if (next == null) {
+          break;
+        }
+        Attempt attempt = Attempt.connectionFailure("the sending thread failed");
+        try {
+          attempt = session.send(next.envelope(), next.rfc822());
+        } catch (RuntimeException e) {
+          session.discard(); // in an unknown state: not reused
+          attempt = Attempt.connectionFailure(Failures.describe(e));
+        } finally {
+          next.complete(attempt); // its sender waits for exactly this, whatever happened
+        }
+      }
+      return own;
+    } finally {
+      session.end();
+      permits.release();
+    }
+  }
+
+  /** The connection a holder sends on, opened or taken from the idle ones as needed. */
+  private final class Session {
+    private final List<HostPort> servers;
+    private SmtpConnection connection;
+
+    Session(List<HostPort> servers) {
+      this.servers = servers;
+    }
+
+    Attempt send(Envelope envelope, byte[] rfc822) {
+      if (connection != null && connection.broken()) {
+        connection.close();
+        connection = null;
+      }
+      if (connection == null) {
+        connection = idleConnection();
+      }
       if (connection == null) {
         switch (connector.open(servers)) {
           case SmtpConnector.Opening.Opened o -> {
@@ -65,11 +125,20 @@ final class ConnectionPool implements AutoCloseable {
           }
         }
       }
-      Attempt attempt = connection.send(envelope, rfc822, clock.instant());
-      release(connection);
-      return attempt;
-    } finally {
-      permits.release();
+      return connection.send(envelope, rfc822, clock.instant());
+    }
+
+    void discard() {
+      if (connection != null) {
+        connection.close();
+        connection = null;
+      }
+    }
+
+    void end() {
+      if (connection != null) {
+        release(connection);
+      }
     }
   }
 

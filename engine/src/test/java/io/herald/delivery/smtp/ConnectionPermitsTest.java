@@ -2,26 +2,84 @@ package io.herald.delivery.smtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.delivery.Envelope;
+import io.herald.delivery.SendOutcome;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
-/** At most so many senders on a route; the rest wait in turn, each for a bounded time. */
+/**
+ * At most so many holders on a route; the others queue their message, which a holder sends for
+ * them, in arrival order, or which is turned away once its wait is up.
+ */
 class ConnectionPermitsTest {
   private static final Duration MINUTE = Duration.ofMinutes(1);
 
+  private static Envelope to(String who) {
+    return new Envelope("bounces@herald.example", who + "@example.org");
+  }
+
+  private static byte[] body(String who) {
+    return who.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  private static Attempt sent(Envelope envelope) {
+    return Attempt.reply(new SendOutcome.Delivered("250 " + envelope.rcptTo()));
+  }
+
+  /**
+   * What a pool does with its turn: as a holder, sends its own message and up to {@code serve}
+   * queued ones ({@code sending} sees each), then gives the permit back.
+   */
+  private static Attempt take(
+      ConnectionPermits permits,
+      Envelope envelope,
+      int serve,
+      AtomicInteger holders,
+      AtomicInteger most,
+      Consumer<String> sending) {
+    return switch (permits.enter(envelope, body(envelope.rcptTo()))) {
+      case ConnectionPermits.Turn.Served s -> s.attempt();
+      case ConnectionPermits.Turn.TurnedAway t -> null;
+      case ConnectionPermits.Turn.Hold h -> {
+        most.accumulateAndGet(holders.incrementAndGet(), Math::max);
+        try {
+          sending.accept(envelope.rcptTo());
+          Thread.yield();
+          for (int i = 0; i < serve; i++) {
+            ConnectionPermits.Queued next = permits.nextQueued();
+            if (next == null) {
+              break;
+            }
+            assertThat(new String(next.rfc822(), StandardCharsets.US_ASCII))
+                .isEqualTo(next.envelope().rcptTo());
+            sending.accept(next.envelope().rcptTo());
+            next.complete(sent(next.envelope()));
+          }
+          yield sent(envelope);
+        } finally {
+          holders.decrementAndGet();
+          permits.release();
+        }
+      }
+    };
+  }
+
   @Test
-  void neverMoreHoldersThanPermitsAndEveryoneGetsATurn() throws Exception {
+  void neverMoreHoldersThanPermitsAndEveryMessageGetsItsOwnAttemptOnce() throws Exception {
     ConnectionPermits permits = new ConnectionPermits(3, MINUTE);
-    AtomicInteger holding = new AtomicInteger();
+    AtomicInteger holders = new AtomicInteger();
     AtomicInteger most = new AtomicInteger();
-    AtomicInteger served = new AtomicInteger();
+    Map<String, Integer> sendings = new ConcurrentHashMap<>();
     List<Thread> threads =
         IntStream.range(0, 200)
             .mapToObj(
@@ -29,111 +87,151 @@ class ConnectionPermitsTest {
                     Thread.ofVirtual()
                         .start(
                             () -> {
-                              for (int round = 0; round < 50; round++) {
-                                assertThat(permits.acquire()).isTrue();
-                                most.accumulateAndGet(holding.incrementAndGet(), Math::max);
-                                Thread.yield();
-                                holding.decrementAndGet();
-                                permits.release();
-                                served.incrementAndGet();
+                              for (int round = 0; round < 30; round++) {
+                                Envelope mine = to("r" + i + "-" + round);
+                                Attempt attempt =
+                                    take(
+                                        permits,
+                                        mine,
+                                        4,
+                                        holders,
+                                        most,
+                                        r -> sendings.merge(r, 1, Integer::sum));
+                                assertThat(attempt).isEqualTo(sent(mine));
                               }
                             }))
             .toList();
     for (Thread t : threads) {
       assertThat(t.join(Duration.ofSeconds(30))).isTrue();
     }
-    assertThat(served).hasValue(200 * 50);
+    // Every message was sent exactly once, by its own sender or by a holder for it.
+    assertThat(sendings).hasSize(200 * 30).allSatisfy((k, v) -> assertThat(v).isEqualTo(1));
     assertThat(most.get()).isBetween(1, 3);
     assertThat(permits.waiting()).isZero();
-    // All three permits came back: three can be held at once again, a fourth cannot.
+    // All three permits came back: three can hold at once again, a fourth queues.
     for (int i = 0; i < 3; i++) {
-      assertThat(permits.acquire()).isTrue();
+      assertThat(permits.enter(to("h" + i), body("h")))
+          .isInstanceOf(ConnectionPermits.Turn.Hold.class);
     }
-    CompletableFuture<Boolean> fourth = waiter(permits);
+    CompletableFuture<ConnectionPermits.Turn> fourth = enter(permits, "fourth");
     awaitWaiting(permits, 1);
     permits.expireDue(System.nanoTime() + MINUTE.toNanos() + 1);
-    assertThat(fourth.get(10, TimeUnit.SECONDS)).isFalse();
+    assertThat(fourth.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ConnectionPermits.Turn.TurnedAway.class);
   }
 
   @Test
-  void waitersAreServedInArrivalOrder() throws Exception {
+  void aHolderServesTheQueueInArrivalOrderAndThenHandsOverItsPermit() throws Exception {
     ConnectionPermits permits = new ConnectionPermits(1, MINUTE);
-    assertThat(permits.acquire()).isTrue();
-    List<Integer> order = new CopyOnWriteArrayList<>();
-    CountDownLatch done = new CountDownLatch(5);
+    assertThat(permits.enter(to("first"), body("first")))
+        .isInstanceOf(ConnectionPermits.Turn.Hold.class);
+    List<CompletableFuture<ConnectionPermits.Turn>> queued = new CopyOnWriteArrayList<>();
     for (int i = 0; i < 5; i++) {
-      int n = i;
-      Thread.ofVirtual()
-          .start(
-              () -> {
-                if (permits.acquire()) {
-                  order.add(n);
-                  permits.release();
-                }
-                done.countDown();
-              });
+      queued.add(enter(permits, "q" + i));
       awaitWaiting(permits, i + 1);
     }
+    // The holder sends three queued messages itself, oldest first, then lets the next one hold.
+    for (int i = 0; i < 3; i++) {
+      ConnectionPermits.Queued next = permits.nextQueued();
+      assertThat(next.envelope()).isEqualTo(to("q" + i));
+      next.complete(sent(next.envelope()));
+      assertThat(queued.get(i).get(10, TimeUnit.SECONDS))
+          .isEqualTo(new ConnectionPermits.Turn.Served(sent(to("q" + i))));
+    }
     permits.release();
-    assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
-    assertThat(order).containsExactly(0, 1, 2, 3, 4);
+    assertThat(queued.get(3).get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ConnectionPermits.Turn.Hold.class);
+    assertThat(queued.get(4)).isNotDone();
+    permits.release();
+    assertThat(queued.get(4).get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ConnectionPermits.Turn.Hold.class);
   }
 
   @Test
-  void aWaitEndsWithNoPermitOnceItsTimeIsUpAndOnlyThen() throws Exception {
+  void aQueuedMessageIsTurnedAwayOnceItsTimeIsUpAndOnlyThen() throws Exception {
     ConnectionPermits permits = new ConnectionPermits(1, MINUTE);
-    assertThat(permits.acquire()).isTrue();
-    CompletableFuture<Boolean> waiting = waiter(permits);
+    assertThat(permits.enter(to("a"), body("a"))).isInstanceOf(ConnectionPermits.Turn.Hold.class);
+    CompletableFuture<ConnectionPermits.Turn> waiting = enter(permits, "b");
     awaitWaiting(permits, 1);
     permits.expireDue(System.nanoTime()); // not due yet
     assertThat(permits.waiting()).isEqualTo(1);
     permits.expireDue(System.nanoTime() + MINUTE.toNanos() + 1);
-    assertThat(waiting.get(10, TimeUnit.SECONDS)).isFalse();
-    // The permit that was held is still the only one: giving it back makes it free again.
+    assertThat(waiting.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ConnectionPermits.Turn.TurnedAway.class);
+    assertThat(permits.nextQueued()).isNull();
+    // The permit that was held is still the only one: given back, it is free again.
     permits.release();
-    assertThat(permits.acquire()).isTrue();
+    assertThat(permits.enter(to("c"), body("c"))).isInstanceOf(ConnectionPermits.Turn.Hold.class);
   }
 
   @Test
-  void anInterruptedWaiterLeavesWithoutAPermitAndKeepsItsFlag() throws Exception {
+  void aTakenMessageIsWaitedForEvenWhenItsTimeIsUpOrItsThreadInterrupted() throws Exception {
     ConnectionPermits permits = new ConnectionPermits(1, MINUTE);
-    assertThat(permits.acquire()).isTrue();
+    assertThat(permits.enter(to("a"), body("a"))).isInstanceOf(ConnectionPermits.Turn.Hold.class);
     CompletableFuture<String> result = new CompletableFuture<>();
     Thread t =
         Thread.ofVirtual()
             .start(
                 () ->
                     result.complete(
-                        permits.acquire() + " " + Thread.currentThread().isInterrupted()));
+                        permits.enter(to("b"), body("b"))
+                            + " "
+                            + Thread.currentThread().isInterrupted()));
     awaitWaiting(permits, 1);
+    ConnectionPermits.Queued taken = permits.nextQueued();
+    permits.expireDue(System.nanoTime() + MINUTE.toNanos() + 1);
     t.interrupt();
-    assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("false true");
-    assertThat(permits.waiting()).isZero();
+    assertThat(result).isNotDone();
+    taken.complete(sent(to("b")));
+    assertThat(result.get(10, TimeUnit.SECONDS))
+        .isEqualTo(new ConnectionPermits.Turn.Served(sent(to("b"))) + " true");
   }
 
   @Test
-  void closingTurnsAwayTheWaitingAndLaterCallers() throws Exception {
+  void anInterruptedQueuedSenderLeavesUnservedAndKeepsItsFlag() throws Exception {
     ConnectionPermits permits = new ConnectionPermits(1, MINUTE);
-    assertThat(permits.acquire()).isTrue();
-    CompletableFuture<Boolean> waiting = waiter(permits);
+    assertThat(permits.enter(to("a"), body("a"))).isInstanceOf(ConnectionPermits.Turn.Hold.class);
+    CompletableFuture<String> result = new CompletableFuture<>();
+    Thread t =
+        Thread.ofVirtual()
+            .start(
+                () ->
+                    result.complete(
+                        permits.enter(to("b"), body("b")).getClass().getSimpleName()
+                            + " "
+                            + Thread.currentThread().isInterrupted()));
     awaitWaiting(permits, 1);
-    permits.close();
-    assertThat(waiting.get(10, TimeUnit.SECONDS)).isFalse();
-    permits.release();
-    assertThat(permits.acquire()).isFalse();
+    t.interrupt();
+    assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("TurnedAway true");
+    assertThat(permits.nextQueued()).isNull();
   }
 
-  private static CompletableFuture<Boolean> waiter(ConnectionPermits permits) {
-    CompletableFuture<Boolean> result = new CompletableFuture<>();
-    Thread.ofVirtual().start(() -> result.complete(permits.acquire()));
+  @Test
+  void closingTurnsAwayTheQueuedAndLaterSenders() throws Exception {
+    ConnectionPermits permits = new ConnectionPermits(1, MINUTE);
+    assertThat(permits.enter(to("a"), body("a"))).isInstanceOf(ConnectionPermits.Turn.Hold.class);
+    CompletableFuture<ConnectionPermits.Turn> waiting = enter(permits, "b");
+    awaitWaiting(permits, 1);
+    permits.close();
+    assertThat(waiting.get(10, TimeUnit.SECONDS))
+        .isInstanceOf(ConnectionPermits.Turn.TurnedAway.class);
+    permits.release();
+    assertThat(permits.enter(to("c"), body("c")))
+        .isInstanceOf(ConnectionPermits.Turn.TurnedAway.class);
+  }
+
+  private static CompletableFuture<ConnectionPermits.Turn> enter(
+      ConnectionPermits permits, String who) {
+    CompletableFuture<ConnectionPermits.Turn> result = new CompletableFuture<>();
+    Thread.ofVirtual().start(() -> result.complete(permits.enter(to(who), body(who))));
     return result;
   }
 
-  /** Until {@code count} threads are queued (bounded: a queued thread never leaves by itself). */
+  /** Until {@code count} senders are queued (bounded: a queued one never leaves by itself). */
   private static void awaitWaiting(ConnectionPermits permits, int count) {
     long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (permits.waiting() < count) {
-      assertThat(System.nanoTime()).as("waiters queued in time").isLessThan(end);
+      assertThat(System.nanoTime()).as("senders queued in time").isLessThan(end);
       Thread.yield();
     }
   }

@@ -20,6 +20,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -86,6 +87,46 @@ class SmtpFaultsTest {
           .isInstanceOf(Delivered.class);
       assertThat(peer.connections()).isEqualTo(1);
       assertThat(peer.commands()).contains("RSET");
+    }
+  }
+
+  @Test
+  void manySendersOverTwoConnectionsEachGetTheOutcomeOfTheirOwnMessage() throws Exception {
+    // Senders beyond the two connections queue; a holder sends their messages for them, so a
+    // refusal must reach exactly the sender whose recipient was refused.
+    Function<String, Reply> script =
+        line -> line.contains("gone") ? say("550 5.1.1 no such user " + line) : null;
+    try (ScriptedSmtpPeer peer = peer(script);
+        SmtpTransport transport = transportTo(peer.port(), SmtpSettings.Breaker.DEFAULT)) {
+      List<Thread> senders = new java.util.ArrayList<>();
+      Map<String, SendOutcome> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+      for (int i = 0; i < 40; i++) {
+        String rcpt = (i % 5 == 0 ? "gone" : "ok") + i + "@dest.test";
+        senders.add(
+            Thread.ofVirtual()
+                .start(
+                    () ->
+                        outcomes.put(
+                            rcpt,
+                            transport.send(
+                                new Envelope("b@herald.test", rcpt), Messages.message(rcpt, 1)))));
+      }
+      for (Thread t : senders) {
+        assertThat(t.join(Duration.ofSeconds(20))).isTrue();
+      }
+      assertThat(outcomes).hasSize(40);
+      outcomes.forEach(
+          (rcpt, outcome) -> {
+            if (rcpt.startsWith("gone")) {
+              assertThat(outcome)
+                  .isEqualTo(
+                      new Bounced(
+                          BounceKind.HARD, "550 5.1.1 no such user RCPT TO:<" + rcpt + ">"));
+            } else {
+              assertThat(outcome).as(rcpt).isInstanceOf(Delivered.class);
+            }
+          });
+      assertThat(peer.connections()).isLessThanOrEqualTo(2);
     }
   }
 
