@@ -122,19 +122,8 @@ public final class EmailComposer {
             + unsubscribeUrl
             + "\n";
 
-    byte[] unique = new byte[12];
-    random.nextBytes(unique);
-    String hex = HexFormat.of().formatHex(unique);
-    String messageId =
-        "<"
-            + Long.toString(clock.millis(), 36)
-            + "."
-            + hex
-            + "."
-            + campaign
-            + "@"
-            + messageIdDomain
-            + ">";
+    String unique = uniqueHex();
+    String messageId = messageId(campaign, unique);
     Sender sender = context.sender();
     CampaignMime.Headers headers =
         new CampaignMime.Headers(
@@ -149,7 +138,7 @@ public final class EmailComposer {
     byte[] unsigned =
         CampaignMime.write(
             headers,
-            "=_herald_" + hex,
+            "=_herald_" + unique,
             QuotedPrintable.encodeToBytes(text),
             QuotedPrintable.encodeToBytes(html));
     return new OutgoingEmail(
@@ -157,6 +146,25 @@ public final class EmailComposer {
         recipient.email(),
         messageId,
         sign(unsigned, sender.fromAddress()));
+  }
+
+  /** 96 random bits in hex: the Message-ID's unique part, and the MIME boundary's. */
+  private String uniqueHex() {
+    byte[] unique = new byte[12];
+    random.nextBytes(unique);
+    return HexFormat.of().formatHex(unique);
+  }
+
+  private String messageId(String campaign, String unique) {
+    return "<"
+        + Long.toString(clock.millis(), 36)
+        + "."
+        + unique
+        + "."
+        + campaign
+        + "@"
+        + messageIdDomain
+        + ">";
   }
 
   private static Map<String, String> variables(MessageContext context, String unsubscribeUrl) {
