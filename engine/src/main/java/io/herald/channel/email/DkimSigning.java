@@ -12,6 +12,7 @@ import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Properties;
@@ -99,6 +100,17 @@ public final class DkimSigning {
   public boolean covers(String fromAddress) {
     String from = fromAddress.substring(fromAddress.lastIndexOf('@') + 1).toLowerCase(Locale.ROOT);
     return from.equals(domain) || from.endsWith("." + domain);
+  }
+
+  /** The message signed by every key that covers its From domain, in order; as is when none. */
+  static byte[] signByEvery(List<DkimSigning> keys, byte[] rfc822, String fromAddress) {
+    byte[] signed = rfc822;
+    for (DkimSigning key : keys) {
+      if (key.covers(fromAddress)) {
+        signed = key.sign(signed);
+      }
+    }
+    return signed;
   }
 
   /** The signed bytes of an unsigned RFC 5322 message. */

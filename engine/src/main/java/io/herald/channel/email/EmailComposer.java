@@ -145,7 +145,7 @@ public final class EmailComposer {
         VerpAddress.encode(signer, verp, returnPathDomain),
         recipient.email(),
         messageId,
-        sign(unsigned, sender.fromAddress()));
+        DkimSigning.signByEvery(dkim, unsigned, sender.fromAddress()));
   }
 
   /** 96 random bits in hex: the Message-ID's unique part, and the MIME boundary's. */
@@ -190,16 +190,5 @@ public final class EmailComposer {
     } catch (AddressException | UnsupportedEncodingException e) {
       throw new IllegalArgumentException("not a valid address: " + email, e);
     }
-  }
-
-  /** The message as is, or signed by every DKIM key that covers its From domain. */
-  private byte[] sign(byte[] unsigned, String fromAddress) {
-    byte[] signed = unsigned;
-    for (DkimSigning key : dkim) {
-      if (key.covers(fromAddress)) {
-        signed = key.sign(signed);
-      }
-    }
-    return signed;
   }
 }

@@ -156,7 +156,8 @@ public final class TransactionalEmails implements TransactionalMail {
                     headers);
           };
       return new MessageFactory.Built(
-          new Envelope(VerpAddress.encode(signer, verp, domain), address), sign(bytes, from));
+          new Envelope(VerpAddress.encode(signer, verp, domain), address),
+          DkimSigning.signByEvery(dkim, bytes, from));
     } catch (MessagingException | IOException | IllegalArgumentException e) {
       throw new MessageFactory.MessageRefused("cannot build the message: " + e.getMessage(), e);
     }
@@ -170,15 +171,5 @@ public final class TransactionalEmails implements TransactionalMail {
     byte[] unique = new byte[8];
     random.nextBytes(unique);
     return "<" + message.id() + "." + HexFormat.of().formatHex(unique) + ".tx@" + domain + ">";
-  }
-
-  private byte[] sign(byte[] bytes, String fromAddress) {
-    byte[] signed = bytes;
-    for (DkimSigning key : dkim) {
-      if (key.covers(fromAddress)) {
-        signed = key.sign(signed);
-      }
-    }
-    return signed;
   }
 }

@@ -150,14 +150,12 @@ class ConnectionPermitsTest {
   @Test
   void aQueuedMessageIsTurnedAwayOnceItsTimeIsUpAndOnlyThen() throws Exception {
     ConnectionPermits permits = new ConnectionPermits(1, MINUTE);
-    assertThat(permits.enter(to("a"), body("a"))).isInstanceOf(ConnectionPermits.Turn.Hold.class);
-    CompletableFuture<ConnectionPermits.Turn> waiting = enter(permits, "b");
-    awaitWaiting(permits, 1);
+    Entering b = heldAndQueued(permits);
     permits.expireDue(System.nanoTime()); // not due yet
     assertThat(permits.waiting()).isEqualTo(1);
     permits.expireDue(System.nanoTime() + MINUTE.toNanos() + 1);
-    assertThat(waiting.get(10, TimeUnit.SECONDS))
-        .isInstanceOf(ConnectionPermits.Turn.TurnedAway.class);
+    assertThat(b.turn().get(10, TimeUnit.SECONDS))
+        .isEqualTo(new ConnectionPermits.Turn.TurnedAway().toString());
     assertThat(permits.nextQueued()).isNull();
     // The permit that was held is still the only one: given back, it is free again.
     permits.release();
@@ -167,57 +165,44 @@ class ConnectionPermitsTest {
   @Test
   void aTakenMessageIsWaitedForEvenWhenItsTimeIsUpOrItsThreadInterrupted() throws Exception {
     ConnectionPermits permits = new ConnectionPermits(1, MINUTE);
-    assertThat(permits.enter(to("a"), body("a"))).isInstanceOf(ConnectionPermits.Turn.Hold.class);
-    CompletableFuture<String> result = new CompletableFuture<>();
-    Thread t =
-        Thread.ofVirtual()
-            .start(
-                () ->
-                    result.complete(
-                        permits.enter(to("b"), body("b"))
-                            + " "
-                            + Thread.currentThread().isInterrupted()));
-    awaitWaiting(permits, 1);
+    Entering b = heldAndQueued(permits);
     ConnectionPermits.Queued taken = permits.nextQueued();
     permits.expireDue(System.nanoTime() + MINUTE.toNanos() + 1);
-    t.interrupt();
-    assertThat(result).isNotDone();
+    b.thread().interrupt();
+    assertThat(b.turn()).isNotDone();
     taken.complete(sent(to("b")));
-    assertThat(result.get(10, TimeUnit.SECONDS))
-        .isEqualTo(new ConnectionPermits.Turn.Served(sent(to("b"))) + " true");
+    assertThat(b.turn().get(10, TimeUnit.SECONDS))
+        .isEqualTo(new ConnectionPermits.Turn.Served(sent(to("b"))) + " interrupted");
   }
 
   @Test
   void anInterruptedQueuedSenderLeavesUnservedAndKeepsItsFlag() throws Exception {
     ConnectionPermits permits = new ConnectionPermits(1, MINUTE);
-    assertThat(permits.enter(to("a"), body("a"))).isInstanceOf(ConnectionPermits.Turn.Hold.class);
-    CompletableFuture<String> result = new CompletableFuture<>();
-    Thread t =
-        Thread.ofVirtual()
-            .start(
-                () ->
-                    result.complete(
-                        permits.enter(to("b"), body("b")).getClass().getSimpleName()
-                            + " "
-                            + Thread.currentThread().isInterrupted()));
-    awaitWaiting(permits, 1);
-    t.interrupt();
-    assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo("TurnedAway true");
+    Entering b = heldAndQueued(permits);
+    b.thread().interrupt();
+    assertThat(b.turn().get(10, TimeUnit.SECONDS))
+        .isEqualTo(new ConnectionPermits.Turn.TurnedAway() + " interrupted");
     assertThat(permits.nextQueued()).isNull();
   }
 
   @Test
   void closingTurnsAwayTheQueuedAndLaterSenders() throws Exception {
     ConnectionPermits permits = new ConnectionPermits(1, MINUTE);
-    assertThat(permits.enter(to("a"), body("a"))).isInstanceOf(ConnectionPermits.Turn.Hold.class);
-    CompletableFuture<ConnectionPermits.Turn> waiting = enter(permits, "b");
-    awaitWaiting(permits, 1);
+    Entering b = heldAndQueued(permits);
     permits.close();
-    assertThat(waiting.get(10, TimeUnit.SECONDS))
-        .isInstanceOf(ConnectionPermits.Turn.TurnedAway.class);
+    assertThat(b.turn().get(10, TimeUnit.SECONDS))
+        .isEqualTo(new ConnectionPermits.Turn.TurnedAway().toString());
     permits.release();
     assertThat(permits.enter(to("c"), body("c")))
         .isInstanceOf(ConnectionPermits.Turn.TurnedAway.class);
+  }
+
+  /** "a" holds the only permit, and "b" waits for it. */
+  private static Entering heldAndQueued(ConnectionPermits permits) {
+    assertThat(permits.enter(to("a"), body("a"))).isInstanceOf(ConnectionPermits.Turn.Hold.class);
+    Entering b = entering(permits, "b");
+    awaitWaiting(permits, 1);
+    return b;
   }
 
   private static CompletableFuture<ConnectionPermits.Turn> enter(
@@ -225,6 +210,21 @@ class ConnectionPermitsTest {
     CompletableFuture<ConnectionPermits.Turn> result = new CompletableFuture<>();
     Thread.ofVirtual().start(() -> result.complete(permits.enter(to(who), body(who))));
     return result;
+  }
+
+  /** A sender entering on its own thread; its turn comes with whether it was interrupted. */
+  private record Entering(Thread thread, CompletableFuture<String> turn) {}
+
+  private static Entering entering(ConnectionPermits permits, String who) {
+    CompletableFuture<String> turn = new CompletableFuture<>();
+    Thread thread =
+        Thread.ofVirtual()
+            .start(
+                () -> {
+                  ConnectionPermits.Turn t = permits.enter(to(who), body(who));
+                  turn.complete(t + (Thread.currentThread().isInterrupted() ? " interrupted" : ""));
+                });
+    return new Entering(thread, turn);
   }
 
   /** Until {@code count} senders are queued (bounded: a queued one never leaves by itself). */
