@@ -11,11 +11,12 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 
 /**
  * The open sessions to one route, reused for many messages. {@link ConnectionPermits} admit at most
- * {@code maxConnections} senders at once (the others wait their turn, up to {@code maxWait}), and
- * since a sender opens a session only when none is idle, there are never more sessions than that.
- * The most recently used idle session is taken first so surplus ones age out: a session idle longer
- * than {@code idleTimeout} is closed, and one idle longer than {@link #PROBE_AFTER} is checked with
- * a NOOP before it carries a message.
+ * {@code maxConnections} holders at once; the other senders queue their message (up to {@code
+ * maxWait}), and a holder sends queued ones on its session after its own. Since a holder opens a
+ * session only when none is idle, there are never more sessions than holders. The most recently
+ * used idle session is taken first so surplus ones age out: a session idle longer than {@code
+ * idleTimeout} is closed, and one idle longer than {@link #PROBE_AFTER} is checked with a NOOP
+ * before it carries a message.
  */
 final class ConnectionPool implements AutoCloseable {
   /** A session this quiet may have been dropped by the server; busy ones are not probed. */
