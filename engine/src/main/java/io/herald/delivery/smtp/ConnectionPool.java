@@ -75,7 +75,12 @@ final class ConnectionPool implements AutoCloseable {
         session.discard();
         throw e;
       }
-      for (int served = 1; served < MAX_SERVED; served++) {
+      Attempt last = own;
+      // After a connection failure the queued senders wait for their own turn (and the circuit
+      // breaker) rather than for one holder's connection attempts one after another.
+      for (int served = 1;
+          served < MAX_SERVED && last.kind() != Attempt.Kind.CONNECTION_FAILURE;
+          served++) {
         ConnectionPermits.Queued next = permits.nextQueued();
         if (next == null) {
           break;
@@ -89,6 +94,7 @@ final class ConnectionPool implements AutoCloseable {
         } finally {
           next.complete(attempt); // its sender waits for exactly this, whatever happened
         }
+        last = attempt;
       }
       return own;
     } finally {
