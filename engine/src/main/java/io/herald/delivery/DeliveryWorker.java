@@ -304,7 +304,9 @@ public final class DeliveryWorker implements AutoCloseable {
       finish(claimed, "bounced_soft", false, address, "retries ran out; " + deferred.reason());
     } else {
       retryLater(claimed, item.nextAttempt(), due);
-      events.emit(deferredEvent(item, address, deferred, due));
+      if (events.wants(item.account(), EventType.DEFERRED)) {
+        events.emit(deferredEvent(item, address, deferred, due));
+      }
     }
   }
 

@@ -187,20 +187,23 @@ final class Finisher implements AutoCloseable {
         });
   }
 
-  /** The webhook event of a recorded outcome: delivered or bounced; none for the others. */
+  /**
+   * The webhook event of a recorded outcome: delivered or bounced; none for the others (suppressed,
+   * failed: never sent), nor when no endpoint of the account wants it.
+   */
   private Optional<WebhookEvent> event(Done done) {
     WorkItem item = done.claimed().item();
     String outcome = done.outcome().orElseThrow();
-    if (outcome.equals("delivered")) {
-      return Optional.of(
-          campaignEvent(item, done, EventType.DELIVERED, Map.of("reply", done.reply())));
+    boolean delivered = outcome.equals("delivered");
+    EventType type = delivered ? EventType.DELIVERED : EventType.BOUNCED;
+    if (!(delivered || outcome.startsWith("bounced_")) || !events.wants(item.account(), type)) {
+      return Optional.empty();
     }
-    if (outcome.startsWith("bounced_")) {
-      Map<String, Object> data =
-          Map.of("kind", outcome.substring("bounced_".length()), "reply", done.reply());
-      return Optional.of(campaignEvent(item, done, EventType.BOUNCED, data));
-    }
-    return Optional.empty(); // suppressed, failed: never sent
+    Map<String, Object> data =
+        delivered
+            ? Map.of("reply", done.reply())
+            : Map.of("kind", outcome.substring("bounced_".length()), "reply", done.reply());
+    return Optional.of(campaignEvent(item, done, type, data));
   }
 
   private WebhookEvent campaignEvent(

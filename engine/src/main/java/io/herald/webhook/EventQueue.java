@@ -79,10 +79,7 @@ public final class EventQueue implements WebhookEvents, AutoCloseable {
   @Override
   public void emit(WebhookEvent event) {
     try {
-      Subscriptions known = subscriptions.get(event.account());
-      if (known != null
-          && fresh(known)
-          && known.endpoints().stream().noneMatch(e -> e.wants(event.type()))) {
+      if (!wants(event.account(), event.type())) {
         return; // nobody listens: not even queued
       }
       if (!queue.offer(event)) {
@@ -99,6 +96,14 @@ public final class EventQueue implements WebhookEvents, AutoCloseable {
     } catch (RuntimeException e) {
       log.warn("a webhook event was not queued: {}", e.toString());
     }
+  }
+
+  @Override
+  public boolean wants(AccountId account, EventType type) {
+    Subscriptions known = subscriptions.get(account);
+    return known == null
+        || !fresh(known)
+        || known.endpoints().stream().anyMatch(e -> e.wants(type));
   }
 
   /** Forgets what this node knows of the account's endpoints (one was added or deleted). */

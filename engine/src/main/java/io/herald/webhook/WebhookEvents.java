@@ -1,5 +1,7 @@
 package io.herald.webhook;
 
+import io.herald.account.AccountId;
+
 /**
  * Where delivery and engagement code reports events for webhooks. {@link #emit} never blocks and
  * never throws: at worst the event is dropped and counted, because a webhook must never slow down
@@ -11,4 +13,12 @@ public interface WebhookEvents {
   WebhookEvents NONE = event -> {};
 
   void emit(WebhookEvent event);
+
+  /**
+   * False when no endpoint of the account is known to want events of this type, so a caller on a
+   * hot path can skip building the event; true when that is not known (emit decides then).
+   */
+  default boolean wants(AccountId account, EventType type) {
+    return true;
+  }
 }
