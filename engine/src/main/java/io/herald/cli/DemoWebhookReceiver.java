@@ -71,13 +71,7 @@ final class DemoWebhookReceiver implements AutoCloseable {
       var headers = exchange.getRequestHeaders();
       boolean genuine =
           "POST".equals(exchange.getRequestMethod())
-              && WebhookSignature.verify(
-                  secret,
-                  headers.getFirst("Herald-Timestamp"),
-                  headers.getFirst("Herald-Signature"),
-                  body,
-                  clock,
-                  WebhookSignature.DEFAULT_TOLERANCE);
+              && WebhookSignature.verify(secret, headers::getFirst, body, clock);
       if (!genuine) {
         synchronized (this) {
           refused++;

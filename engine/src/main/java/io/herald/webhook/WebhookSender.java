@@ -50,9 +50,11 @@ final class WebhookSender implements AutoCloseable {
             .timeout(timeout)
             .header("Content-Type", "application/json")
             .header("User-Agent", USER_AGENT)
-            .header("Herald-Event-Id", task.eventId())
-            .header("Herald-Timestamp", Long.toString(timestamp))
-            .header("Herald-Signature", WebhookSignature.sign(secret, timestamp, task.body()))
+            .header(WebhookSignature.EVENT_ID_HEADER, task.eventId())
+            .header(WebhookSignature.TIMESTAMP_HEADER, Long.toString(timestamp))
+            .header(
+                WebhookSignature.SIGNATURE_HEADER,
+                WebhookSignature.sign(secret, timestamp, task.body()))
             .POST(HttpRequest.BodyPublishers.ofString(task.body()))
             .build();
     try {

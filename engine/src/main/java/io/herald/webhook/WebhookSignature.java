@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.function.UnaryOperator;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -21,6 +22,12 @@ import javax.crypto.spec.SecretKeySpec;
 public final class WebhookSignature {
   /** What receivers should allow between Herald's clock and theirs, and for delivery time. */
   public static final Duration DEFAULT_TOLERANCE = Duration.ofMinutes(5);
+
+  /** The request headers Herald sends with every webhook POST. */
+  public static final String TIMESTAMP_HEADER = "Herald-Timestamp";
+
+  public static final String SIGNATURE_HEADER = "Herald-Signature";
+  public static final String EVENT_ID_HEADER = "Herald-Event-Id";
 
   private static final String SCHEME = "v1=";
 
@@ -73,6 +80,21 @@ public final class WebhookSignature {
       }
     }
     return matched;
+  }
+
+  /**
+   * {@link #verify(String, String, String, String, Clock, Duration)} for a request whose headers
+   * {@code header} reads by name, with the default tolerance.
+   */
+  public static boolean verify(
+      String secret, UnaryOperator<String> header, String body, Clock clock) {
+    return verify(
+        secret,
+        header.apply(TIMESTAMP_HEADER),
+        header.apply(SIGNATURE_HEADER),
+        body,
+        clock,
+        DEFAULT_TOLERANCE);
   }
 
   private static byte[] mac(String secret, String signed) {

@@ -73,19 +73,17 @@ final class Receiver implements AutoCloseable {
     var headers = exchange.getRequestHeaders();
     boolean verified =
         "POST".equals(exchange.getRequestMethod())
-            && WebhookSignature.verify(
-                secret,
-                headers.getFirst("Herald-Timestamp"),
-                headers.getFirst("Herald-Signature"),
-                body,
-                clock,
-                WebhookSignature.DEFAULT_TOLERANCE);
+            && WebhookSignature.verify(secret, headers::getFirst, body, clock);
     int status;
     synchronized (this) {
       status = !verified ? 401 : answers.isEmpty() ? 200 : answers.poll();
       received.add(
           new Received(
-              headers.getFirst("Herald-Event-Id"), body, mapper.readTree(body), verified, status));
+              headers.getFirst(WebhookSignature.EVENT_ID_HEADER),
+              body,
+              mapper.readTree(body),
+              verified,
+              status));
     }
     exchange.sendResponseHeaders(status, -1);
     exchange.close();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** What a receiver relies on: a genuine request verifies, anything altered or late does not. */
@@ -27,6 +28,16 @@ class WebhookSignatureTest {
     assertThat(verify(SECRET, Long.toString(now), signature, BODY)).isTrue();
     // One of several values is enough (room for rotating a secret).
     assertThat(verify(SECRET, Long.toString(now), "v1=00, " + signature, BODY)).isTrue();
+    // Read from the request's headers by name, as a receiver has them.
+    Map<String, String> headers =
+        Map.of(
+            WebhookSignature.TIMESTAMP_HEADER,
+            Long.toString(now),
+            WebhookSignature.SIGNATURE_HEADER,
+            signature);
+    assertThat(WebhookSignature.verify(SECRET, headers::get, BODY, clock)).isTrue();
+    assertThat(WebhookSignature.verify(SECRET, headers::get, BODY + " ", clock)).isFalse();
+    assertThat(WebhookSignature.verify(SECRET, name -> null, BODY, clock)).isFalse();
   }
 
   @Test
