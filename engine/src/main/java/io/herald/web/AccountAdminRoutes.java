@@ -55,50 +55,34 @@ final class AccountAdminRoutes {
     ctx.json(view);
   }
 
-  private void freeze(Context ctx) {
+  private void freeze(Context ctx) throws Refusal {
     auth.admin(ctx);
     AccountId id = id(ctx);
     Freeze body = JsonBodies.read(ctx, Freeze.class);
-    try {
-      ctx.json(Views.account(freezes.freeze(id, body.reason(), by(body.by()))));
-    } catch (Refusal e) {
-      throw AccountRoutes.problem(e);
-    }
+    ctx.json(Views.account(freezes.freeze(id, body.reason(), by(body.by()))));
   }
 
-  private void unfreeze(Context ctx) {
+  private void unfreeze(Context ctx) throws Refusal {
     auth.admin(ctx);
     AccountId id = id(ctx);
     Unfreeze body =
         ctx.body().isBlank() ? new Unfreeze(null) : JsonBodies.read(ctx, Unfreeze.class);
-    try {
-      ctx.json(Views.account(freezes.unfreeze(id, by(body.by()))));
-    } catch (Refusal e) {
-      throw AccountRoutes.problem(e);
-    }
+    ctx.json(Views.account(freezes.unfreeze(id, by(body.by()))));
   }
 
-  private void createKey(Context ctx) {
+  private void createKey(Context ctx) throws Refusal {
     auth.admin(ctx);
     AccountId id = id(ctx);
     AccountRoutes.NewKey body = JsonBodies.read(ctx, AccountRoutes.NewKey.class);
-    try {
-      ctx.status(201).json(Views.createdKey(keys.create(id, body.name(), ADMIN)));
-    } catch (Refusal e) {
-      throw AccountRoutes.problem(e);
-    }
+    ctx.status(201).json(Views.createdKey(keys.create(id, body.name(), ADMIN)));
   }
 
-  private void deleteKey(Context ctx) {
+  private void deleteKey(Context ctx) throws Refusal {
     auth.admin(ctx);
     AccountId id = id(ctx);
     ApiKeyId key =
         ApiKeyId.parse(ctx.pathParam("key")).orElseThrow(() -> Problem.notFound("no such API key"));
-    try {
-      keys.delete(id, key, true, ADMIN);
-    } catch (Refusal e) {
-      throw AccountRoutes.problem(e);
-    }
+    keys.delete(id, key, true, ADMIN);
     ctx.status(204);
   }
 

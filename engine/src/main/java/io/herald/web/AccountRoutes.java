@@ -46,16 +46,12 @@ final class AccountRoutes {
     app.delete("/api/keys/{id}", this::delete);
   }
 
-  private void create(Context ctx) {
+  private void create(Context ctx) throws Refusal {
     Caller caller = auth.caller(ctx);
     NewKey body = JsonBodies.read(ctx, NewKey.class);
-    try {
-      ApiKeys.Created created =
-          keys.create(caller.account().id(), body.name(), "key:" + caller.key());
-      ctx.status(201).json(Views.createdKey(created));
-    } catch (Refusal e) {
-      throw problem(e);
-    }
+    ApiKeys.Created created =
+        keys.create(caller.account().id(), body.name(), "key:" + caller.key());
+    ctx.status(201).json(Views.createdKey(created));
   }
 
   private void list(Context ctx) {
@@ -74,15 +70,11 @@ final class AccountRoutes {
     ctx.json(body);
   }
 
-  private void delete(Context ctx) {
+  private void delete(Context ctx) throws Refusal {
     Caller caller = auth.caller(ctx);
     ApiKeyId id =
         ApiKeyId.parse(ctx.pathParam("id")).orElseThrow(() -> Problem.notFound("no such API key"));
-    try {
-      keys.delete(caller.account().id(), id, false, "key:" + caller.key());
-    } catch (Refusal e) {
-      throw problem(e);
-    }
+    keys.delete(caller.account().id(), id, false, "key:" + caller.key());
     ctx.status(204);
   }
 
@@ -121,13 +113,5 @@ final class AccountRoutes {
       // answered below
     }
     throw Problem.badRequest("unknown or expired cursor");
-  }
-
-  static Problem problem(Refusal e) {
-    return switch (e.kind()) {
-      case INVALID -> Problem.badRequest(e.getMessage());
-      case CONFLICT -> Problem.conflict(e.getMessage());
-      case NOT_FOUND -> Problem.notFound(e.getMessage());
-    };
   }
 }

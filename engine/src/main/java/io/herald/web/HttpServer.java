@@ -5,6 +5,7 @@ import io.herald.account.AccountStore;
 import io.herald.account.Accounts;
 import io.herald.account.AdminToken;
 import io.herald.account.Freezes;
+import io.herald.account.Refusal;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.Imports;
 import io.herald.campaign.CampaignStore;
@@ -131,14 +132,9 @@ public final class HttpServer implements AutoCloseable {
     // The API's OpenAPI document, served as checked in; no token, like /health.
     byte[] openApi = openApiDocument();
     app.get("/openapi.json", ctx -> ctx.contentType("application/json").result(openApi));
-    app.exception(
-        Problem.class,
-        (e, ctx) -> {
-          if (e.retryAfterSeconds() > 0) {
-            ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
-          }
-          problem(ctx, e.status(), e.title(), e.getMessage());
-        });
+    app.exception(Problem.class, (e, ctx) -> answer(ctx, e));
+    // Account changes refuse with a checked Refusal; routes let it through, answered here.
+    app.exception(Refusal.class, (e, ctx) -> answer(ctx, Problem.of(e)));
     app.exception(
         Exception.class,
         (e, ctx) -> {
@@ -203,6 +199,13 @@ public final class HttpServer implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private void answer(Context ctx, Problem e) {
+    if (e.retryAfterSeconds() > 0) {
+      ctx.header("Retry-After", Long.toString(e.retryAfterSeconds()));
+    }
+    problem(ctx, e.status(), e.title(), e.getMessage());
   }
 
   private void problem(Context ctx, int status, String title, String detail) {

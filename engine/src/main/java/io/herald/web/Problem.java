@@ -1,5 +1,7 @@
 package io.herald.web;
 
+import io.herald.account.Refusal;
+
 /**
  * An HTTP error for the client, answered as {@code application/problem+json} (RFC 9457) with the
  * status and a one-line detail. Thrown from handlers; never carries a stack trace to the user.
@@ -39,6 +41,15 @@ public final class Problem extends RuntimeException {
 
   public static Problem notFound(String detail) {
     return new Problem(404, "Not found", detail);
+  }
+
+  /** The answer to a refused account change: 400, 409 or 404 by its kind. */
+  public static Problem of(Refusal refusal) {
+    return switch (refusal.kind()) {
+      case INVALID -> badRequest(refusal.getMessage());
+      case CONFLICT -> conflict(refusal.getMessage());
+      case NOT_FOUND -> notFound(refusal.getMessage());
+    };
   }
 
   public static Problem conflict(String detail) {
