@@ -240,7 +240,8 @@ final class ConfigSchema {
                   CANARY_WINDOW,
                   CANARY_CHECK_EVERY),
               RelayKeys.KEYS.stream(),
-              WebhookKeys.KEYS.stream())
+              WebhookKeys.KEYS.stream(),
+              MetricsKeys.KEYS.stream())
           .flatMap(keys -> keys)
           .toList();
 
@@ -313,7 +314,8 @@ final class ConfigSchema {
         new TrackingConfig(v.get(TRACKING_BASE_URL), v.get(TRACKING_SECRET)),
         new CanaryConfig(v.get(CANARY_APPLY_TO), v.get(CANARY_WINDOW), v.get(CANARY_CHECK_EVERY)),
         RelayKeys.assemble(v),
-        WebhookKeys.assemble(v));
+        WebhookKeys.assemble(v),
+        MetricsKeys.assemble(v));
   }
 
   /** Values set so far by the file and the environment; a key not set reads as its default. */
