@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Tracking tokens come back exactly as signed, and nothing else comes back at all. */
@@ -56,6 +57,30 @@ class TokenSignerTest {
       }
       if (token instanceof TrackingToken.Click click && !click.url().isEmpty()) {
         assertThat(AddressEncodings.foundIn(signed, click.url())).isNull();
+      }
+    }
+  }
+
+  @Test
+  void manyThreadsSealAndOpenAtOnce() throws Exception {
+    // The signer keeps a pool of ciphers: no cipher may serve two tokens at the same moment.
+    List<TrackingToken> tokens = samples();
+    try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        results.add(
+            threads.submit(
+                () -> {
+                  int good = 0;
+                  for (int i = 0; i < 2_000; i++) {
+                    TrackingToken token = tokens.get(i % tokens.size());
+                    good += signer.verify(signer.sign(token)).equals(Optional.of(token)) ? 1 : 0;
+                  }
+                  return good;
+                }));
+      }
+      for (var result : results) {
+        assertThat(result.get()).isEqualTo(2_000);
       }
     }
   }
