@@ -175,8 +175,8 @@ final class ConfigSchema {
           "tracking.secret",
           optionalText("at least 32 characters, or empty"),
           "",
-          "Key that signs link tokens and return paths; empty generates one on first start into"
-              + " data.dir/tracking-secret. Every node of a cluster needs the same key.");
+          "Key that seals link tokens and signs return paths; empty generates one on first start"
+              + " into data.dir/tracking-secret. Every node of a cluster needs the same key.");
 
   static final ConfigKey<String> CANARY_APPLY_TO =
       ConfigKey.of(
