@@ -1,9 +1,13 @@
 package io.herald.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.config.HeraldConfig;
 import io.herald.testing.TestNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -70,6 +74,17 @@ class MetricsEndpointTest {
       assertThat(health.headers().firstValue("Content-Type")).hasValue("application/problem+json");
       assertThat(post.statusCode()).isEqualTo(405);
       assertThat(post.body()).contains("\"status\":405");
+    }
+  }
+
+  @Test
+  void aMetricsPortInUseStopsTheStartWithAReasonNamingTheKeys() throws Exception {
+    HeraldConfig config = TestNode.config(data);
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      HeraldConfig clash = config.withMetrics(config.metrics().withPort(taken.getLocalPort()));
+      assertThatThrownBy(() -> TestNode.start(clash, Clock.systemUTC()).close())
+          .isInstanceOf(IOException.class)
+          .hasMessageStartingWith("metrics.host/metrics.port: cannot listen on 127.0.0.1:");
     }
   }
 
