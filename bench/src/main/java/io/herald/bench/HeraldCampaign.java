@@ -48,6 +48,7 @@ final class HeraldCampaign {
         defaults
             .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
             .withRelay(defaults.relay().withPort(0))
+            .withMetrics(defaults.metrics().withPort(0))
             .withData(new DataConfig(dataDir))
             .withDelivery(
                 d.withSmarthost("127.0.0.1", port)

@@ -26,6 +26,7 @@ final class HeraldImport {
         defaults
             .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
             .withRelay(defaults.relay().withPort(0))
+            .withMetrics(defaults.metrics().withPort(0))
             .withData(new DataConfig(dataDir));
     try (HeraldNode node = HeraldNode.start(config, Optional.of("bench"), Clock.systemUTC())) {
       AccountId account = node.accounts().create("bench " + System.nanoTime()).account().id();

@@ -41,7 +41,8 @@ final class HeraldRelay {
             .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
             .withData(new DataConfig(dataDir))
             .withDelivery(delivery)
-            .withRelay(defaults.relay().withPort(0));
+            .withRelay(defaults.relay().withPort(0))
+            .withMetrics(defaults.metrics().withPort(0));
     AccountId account;
     try (HeraldNode node = HeraldNode.start(base, Optional.of("bench"), Clock.systemUTC())) {
       account = node.accounts().create("bench relay").account().id();

@@ -175,8 +175,8 @@ final class ConfigSchema {
           "tracking.secret",
           optionalText("at least 32 characters, or empty"),
           "",
-          "Key that signs link tokens and return paths; empty generates one on first start into"
-              + " data.dir/tracking-secret. Every node of a cluster needs the same key.");
+          "Key that seals link tokens and signs return paths; empty generates one on first start"
+              + " into data.dir/tracking-secret. Every node of a cluster needs the same key.");
 
   static final ConfigKey<String> CANARY_APPLY_TO =
       ConfigKey.of(
@@ -240,7 +240,8 @@ final class ConfigSchema {
                   CANARY_WINDOW,
                   CANARY_CHECK_EVERY),
               RelayKeys.KEYS.stream(),
-              WebhookKeys.KEYS.stream())
+              WebhookKeys.KEYS.stream(),
+              MetricsKeys.KEYS.stream())
           .flatMap(keys -> keys)
           .toList();
 
@@ -313,7 +314,8 @@ final class ConfigSchema {
         new TrackingConfig(v.get(TRACKING_BASE_URL), v.get(TRACKING_SECRET)),
         new CanaryConfig(v.get(CANARY_APPLY_TO), v.get(CANARY_WINDOW), v.get(CANARY_CHECK_EVERY)),
         RelayKeys.assemble(v),
-        WebhookKeys.assemble(v));
+        WebhookKeys.assemble(v),
+        MetricsKeys.assemble(v));
   }
 
   /** Values set so far by the file and the environment; a key not set reads as its default. */

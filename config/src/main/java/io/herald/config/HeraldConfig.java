@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param canary the canary release of bulk campaigns
  * @param relay the SMTP relay for developers and for mail coming back (bounces, reports)
  * @param webhooks event webhooks per account
+ * @param metrics the Prometheus listener, apart from the public HTTP port
  */
 public record HeraldConfig(
     HttpConfig http,
@@ -30,7 +31,8 @@ public record HeraldConfig(
     TrackingConfig tracking,
     CanaryConfig canary,
     RelayConfig relay,
-    WebhookConfig webhooks) {
+    WebhookConfig webhooks,
+    MetricsConfig metrics) {
 
   public HeraldConfig {
     Objects.requireNonNull(http, "http");
@@ -43,41 +45,42 @@ public record HeraldConfig(
     Objects.requireNonNull(canary, "canary");
     Objects.requireNonNull(relay, "relay");
     Objects.requireNonNull(webhooks, "webhooks");
+    Objects.requireNonNull(metrics, "metrics");
   }
 
   public HeraldConfig withHttp(HttpConfig next) {
     return new HeraldConfig(
-        next, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks);
+        next, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks, metrics);
   }
 
   public HeraldConfig withData(DataConfig next) {
     return new HeraldConfig(
-        http, next, redis, policy, imports, delivery, tracking, canary, relay, webhooks);
+        http, next, redis, policy, imports, delivery, tracking, canary, relay, webhooks, metrics);
   }
 
   public HeraldConfig withRedis(RedisConfig next) {
     return new HeraldConfig(
-        http, data, next, policy, imports, delivery, tracking, canary, relay, webhooks);
+        http, data, next, policy, imports, delivery, tracking, canary, relay, webhooks, metrics);
   }
 
   public HeraldConfig withImports(ImportConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, next, delivery, tracking, canary, relay, webhooks);
+        http, data, redis, policy, next, delivery, tracking, canary, relay, webhooks, metrics);
   }
 
   public HeraldConfig withDelivery(DeliveryConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, next, tracking, canary, relay, webhooks);
+        http, data, redis, policy, imports, next, tracking, canary, relay, webhooks, metrics);
   }
 
   public HeraldConfig withTracking(TrackingConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, delivery, next, canary, relay, webhooks);
+        http, data, redis, policy, imports, delivery, next, canary, relay, webhooks, metrics);
   }
 
   public HeraldConfig withCanary(CanaryConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, delivery, tracking, next, relay, webhooks);
+        http, data, redis, policy, imports, delivery, tracking, next, relay, webhooks, metrics);
   }
 
   /** Every key at its documented default, as if started with no file and no environment. */
@@ -87,11 +90,16 @@ public record HeraldConfig(
 
   public HeraldConfig withRelay(RelayConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, delivery, tracking, canary, next, webhooks);
+        http, data, redis, policy, imports, delivery, tracking, canary, next, webhooks, metrics);
   }
 
   public HeraldConfig withWebhooks(WebhookConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, delivery, tracking, canary, relay, next);
+        http, data, redis, policy, imports, delivery, tracking, canary, relay, next, metrics);
+  }
+
+  public HeraldConfig withMetrics(MetricsConfig next) {
+    return new HeraldConfig(
+        http, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks, next);
   }
 }

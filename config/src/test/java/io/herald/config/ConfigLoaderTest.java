@@ -39,6 +39,8 @@ class ConfigLoaderTest {
 
     assertThat(c).isEqualTo(HeraldConfig.defaults());
     assertThat(c.http()).isEqualTo(new HttpConfig("0.0.0.0", 8080, 256L << 20));
+    // Metrics answer without a token: on their own port, loopback only, unless the operator says.
+    assertThat(c.metrics()).isEqualTo(new MetricsConfig(true, "127.0.0.1", 8081));
     assertThat(c.data().dir()).isEqualTo(Path.of("./data"));
     assertThat(c.redis()).isEqualTo(new RedisConfig(Optional.empty(), 0));
     assertThat(c.policy().blockedRegions()).containsExactly("RU", "BY");
@@ -207,7 +209,7 @@ class ConfigLoaderTest {
         .hasMessage(
             "unknown configuration key \"smtp\" in "
                 + file
-                + " line 1 (known sections: http, data, redis, policy, import, delivery, tracking, canary, relay, webhooks)");
+                + " line 1 (known sections: http, data, redis, policy, import, delivery, tracking, canary, relay, webhooks, metrics)");
   }
 
   @Test
@@ -372,7 +374,7 @@ class ConfigLoaderTest {
         .hasMessage(
             "configuration file "
                 + file
-                + " must be a mapping of sections (http, data, redis, policy, import, delivery, tracking, canary, relay, webhooks), got a list"
+                + " must be a mapping of sections (http, data, redis, policy, import, delivery, tracking, canary, relay, webhooks, metrics), got a list"
                 + " at "
                 + file
                 + " line 1");

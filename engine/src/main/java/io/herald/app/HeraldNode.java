@@ -21,6 +21,7 @@ import io.herald.canary.CanaryScorer;
 import io.herald.channel.email.CampaignEmails;
 import io.herald.channel.email.DkimKeys;
 import io.herald.config.HeraldConfig;
+import io.herald.config.MetricsConfig;
 import io.herald.delivery.CampaignSamples;
 import io.herald.delivery.DeliveryWorker;
 import io.herald.delivery.EmailTransport;
@@ -52,6 +53,7 @@ import io.herald.tracking.Engagements;
 import io.herald.tracking.TokenSigner;
 import io.herald.tracking.TrackingSecret;
 import io.herald.web.HttpServer;
+import io.herald.web.MetricsServer;
 import io.herald.webhook.SecretBox;
 import io.herald.webhook.Webhooks;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -63,6 +65,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -94,6 +97,7 @@ public final class HeraldNode implements AutoCloseable {
   private final Webhooks webhooks;
   private final TransactionalQueue transactionalQueue;
   private final Freezes freezes;
+  private final Optional<MetricsServer> metricsServer;
 
   private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
       throws IOException {
@@ -262,13 +266,14 @@ public final class HeraldNode implements AutoCloseable {
                   engagementStore,
                   feedbackParser,
                   inbound,
-                  metrics::scrape,
                   redis::ping,
                   clock,
                   this.messages,
                   webhooks,
                   freezes));
       resources.push(http);
+      this.metricsServer = metricsServer(config.metrics(), metrics);
+      metricsServer.ifPresent(resources::push);
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
@@ -288,6 +293,27 @@ public final class HeraldNode implements AutoCloseable {
     return node;
   }
 
+  /** The Prometheus listener on its own port, or none when {@code metrics.enabled} is false. */
+  private static Optional<MetricsServer> metricsServer(
+      MetricsConfig config, PrometheusMeterRegistry registry) throws IOException {
+    if (!config.enabled()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(MetricsServer.start(config.host(), config.port(), registry::scrape));
+    } catch (java.net.BindException e) {
+      throw new IOException(
+          "metrics.host/metrics.port: cannot listen on "
+              + config.host()
+              + ":"
+              + config.port()
+              + " ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
+  }
+
   /** The one JSON mapper: ISO-8601 instants, Optional support. */
   public static ObjectMapper objectMapper() {
     return new ObjectMapper()
@@ -298,6 +324,11 @@ public final class HeraldNode implements AutoCloseable {
 
   public int httpPort() {
     return http.port();
+  }
+
+  /** The metrics listener's port, or empty when {@code metrics.enabled} is false. */
+  public OptionalInt metricsPort() {
+    return metricsServer.map(m -> OptionalInt.of(m.port())).orElse(OptionalInt.empty());
   }
 
   /** Every HTTP route the node serves, as {@code METHOD /path/{param}}. */

@@ -104,6 +104,10 @@ final class DemoCommand implements Callable<Integer> {
           .printf(
               "== server on port %d (embedded Redis); capture SMTP server on port %d%n",
               node.httpPort(), capture.getSmtp().getPort());
+      node.metricsPort()
+          .ifPresent(
+              port ->
+                  cli.out().printf("== Prometheus metrics: http://127.0.0.1:%d/metrics%n", port));
       DemoCampaign healthy = healthy(admin, dir);
       DemoCampaign purchased = purchased(admin, dir);
       audience.follow(healthy.id(), AudiencePersona.HEALTHY);
@@ -287,6 +291,8 @@ final class DemoCommand implements Callable<Integer> {
         .withHttp(new HttpConfig("127.0.0.1", herald.getPort(), loaded.http().maxUploadBytes()))
         .withData(new DataConfig(dir))
         .withRelay(loaded.relay().withPort(0))
+        // Metrics on a free loopback port, so a demo runs beside a server on the default one.
+        .withMetrics(loaded.metrics().withPort(0))
         .withDelivery(toCapture)
         .withTracking(new TrackingConfig(herald, loaded.tracking().secret()))
         // Every canary, a six-hour window (scaled), scored every real second.

@@ -39,6 +39,8 @@ final class ServeCommand implements Callable<Integer> {
                 }));
     cli.err().println("herald: serving HTTP on port " + node.httpPort());
     cli.err().println("herald: SMTP relay on port " + node.relayPort());
+    node.metricsPort()
+        .ifPresent(port -> cli.err().println("herald: Prometheus metrics on port " + port));
     node.adminToken()
         .file()
         .ifPresent(

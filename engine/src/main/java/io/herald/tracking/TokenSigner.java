@@ -12,21 +12,38 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import javax.crypto.Cipher;
 import javax.crypto.Mac;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signs and verifies {@link TrackingToken}s with HMAC-SHA256, so the public tracking endpoints can
- * trust what a URL says without a database lookup and without anyone being able to forge an
- * unsubscribe for another contact. A token is base64url (no padding) of a compact binary payload
- * followed by the first 16 bytes of its MAC; 128 bits are far beyond what an online forger can
- * guess. Verification never throws: anything malformed, altered, truncated or signed with another
- * key is simply {@link Optional#empty()}. Instances are immutable and thread-safe.
+ * Seals and verifies {@link TrackingToken}s, so the public tracking endpoints can trust what a URL
+ * says without a database lookup, without anyone being able to forge an unsubscribe for another
+ * contact, and without the URL showing whom it is about: link tokens end up in proxy logs and
+ * browser history, so the contact's address and the link's target travel encrypted. Verification
+ * never throws: anything malformed, altered, truncated or sealed with another key is simply {@link
+ * Optional#empty()}. Instances are immutable and thread-safe.
  *
- * <p>Payload (version 2): version (1 byte), kind (1 byte: o, c, u), account id (8 bytes), campaign
- * id (8 bytes), for opens and clicks the issue time (4 bytes, unsigned epoch seconds), contact key
- * length (2 bytes) and UTF-8 bytes, then for clicks the UTF-8 URL to the end. Only the current
- * version verifies: version 1 tokens (no issue time) were never answered by an endpoint.
+ * <p>Payload: version (1 byte), kind (1 byte: o, c, u), account id (8 bytes), campaign id (8
+ * bytes), for opens and clicks the issue time (4 bytes, unsigned epoch seconds), contact key length
+ * (2 bytes) and UTF-8 bytes, then for clicks the UTF-8 URL to the end.
+ *
+ * <p>Version 3 (what {@link #sign} makes) is deterministic authenticated encryption in the SIV
+ * manner (RFC 5297's construction, with HMAC as its PRF): a 16-byte tag = the first 16 bytes of
+ * HMAC-SHA256 over the whole payload, then the payload after its version byte encrypted with
+ * AES-256-CTR under a key derived from the same secret, the tag being the counter's start. A token
+ * is base64url (no padding) of version ‖ tag ‖ ciphertext: exactly as long as a version 2 token of
+ * the same payload. To verify, decrypt, recompute the tag and compare in constant time; nothing of
+ * the plaintext is looked at before. Equal payloads give equal tokens, as they always did; what
+ * still shows is the length (about the contact key's plus the URL's).
+ *
+ * <p>Version 2 (payload in clear, followed by its 16-byte MAC) is what Herald signed before; those
+ * tokens still verify, so the unsubscribe links and pixels of messages already sent keep working
+ * (an unsubscribe link must work for as long as the message may be read). Version 1 tokens (no
+ * issue time) were never answered by an endpoint.
  */
 public final class TokenSigner {
   /** Separates the uses of one key, so a MAC made for one purpose is useless for another. */
@@ -43,14 +60,27 @@ public final class TokenSigner {
   }
 
   private static final int MIN_KEY_BYTES = 32;
+  private static final int CIPHER_POOL = 64;
   private static final int MAC_BYTES = 16;
-  private static final byte VERSION = 2;
+
+  /** Sealed: what {@link #sign} makes. */
+  private static final byte VERSION = 3;
+
+  /** Signed in clear: still verified, never made (messages sent before version 3 carry it). */
+  private static final byte PLAIN_VERSION = 2;
+
   private static final int FIXED_BYTES = 1 + 1 + 8 + 8 + 2;
   private static final int ISSUED_AT_BYTES = 4;
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
   private final SecretKeySpec key;
+  private final SecretKeySpec sealKey;
+  // Cipher.getInstance costs ten times the encryption of a token, and a Cipher can neither be
+  // shared between threads nor cloned like the MAC: idle ones wait here for the next token (at most
+  // CIPHER_POOL; a busier moment makes more and drops them after). init with the same key again
+  // keeps its key schedule.
+  private final BlockingQueue<Cipher> ciphers = new ArrayBlockingQueue<>(CIPHER_POOL);
   // Initialised once; each use works on a clone, which skips the provider lookup and the key setup
   // (7 MACs a campaign message). Never used itself, so sharing it between threads is safe.
   private final Mac prototype;
@@ -62,18 +92,22 @@ public final class TokenSigner {
     }
     this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
     this.prototype = newMac();
+    this.sealKey = new SecretKeySpec(derivedKey("tracking-token-seal"), "AES");
   }
 
-  /** The URL-safe signed form of the token. */
+  /** The URL-safe sealed form of the token: authenticated, and its contents unreadable. */
   public String sign(TrackingToken token) {
     byte[] payload = payload(token);
-    byte[] mac = mac(Purpose.TRACKING, payload, MAC_BYTES);
-    byte[] signed = Arrays.copyOf(payload, payload.length + MAC_BYTES);
-    System.arraycopy(mac, 0, signed, payload.length, MAC_BYTES);
-    return ENCODER.encodeToString(signed);
+    byte[] tag = mac(Purpose.TRACKING, payload, MAC_BYTES);
+    byte[] sealed = new byte[1 + MAC_BYTES + payload.length - 1];
+    sealed[0] = VERSION;
+    System.arraycopy(tag, 0, sealed, 1, MAC_BYTES);
+    byte[] body = ctr(tag, payload, 1);
+    System.arraycopy(body, 0, sealed, 1 + MAC_BYTES, body.length);
+    return ENCODER.encodeToString(sealed);
   }
 
-  /** The token a signed string stands for, or empty if it is not one this key signed. */
+  /** The token a sealed (or, from older mail, signed) string stands for, or empty. */
   public Optional<TrackingToken> verify(String signed) {
     if (signed == null || signed.isEmpty() || signed.length() > 8192) {
       return Optional.empty();
@@ -87,12 +121,41 @@ public final class TokenSigner {
     if (bytes.length < FIXED_BYTES + MAC_BYTES) {
       return Optional.empty();
     }
-    byte[] payload = Arrays.copyOf(bytes, bytes.length - MAC_BYTES);
-    byte[] presented = Arrays.copyOfRange(bytes, payload.length, bytes.length);
+    byte[] payload;
+    byte[] presented;
+    if (bytes[0] == VERSION) {
+      presented = Arrays.copyOfRange(bytes, 1, 1 + MAC_BYTES);
+      byte[] body = ctr(presented, bytes, 1 + MAC_BYTES);
+      payload = new byte[1 + body.length];
+      payload[0] = VERSION;
+      System.arraycopy(body, 0, payload, 1, body.length);
+    } else {
+      payload = Arrays.copyOf(bytes, bytes.length - MAC_BYTES);
+      presented = Arrays.copyOfRange(bytes, payload.length, bytes.length);
+    }
     if (!MessageDigest.isEqual(mac(Purpose.TRACKING, payload, MAC_BYTES), presented)) {
       return Optional.empty();
     }
     return parse(payload);
+  }
+
+  /**
+   * AES-256-CTR of {@code data} from {@code offset} on, the counter starting at {@code tag}: the
+   * same call encrypts and decrypts.
+   */
+  private byte[] ctr(byte[] tag, byte[] data, int offset) {
+    Cipher cipher = ciphers.poll();
+    try {
+      if (cipher == null) {
+        cipher = Cipher.getInstance("AES/CTR/NoPadding");
+      }
+      cipher.init(Cipher.ENCRYPT_MODE, sealKey, new IvParameterSpec(tag));
+      byte[] out = cipher.doFinal(data, offset, data.length - offset);
+      ciphers.offer(cipher); // dropped when the pool is full
+      return out;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK has no AES/CTR", e);
+    }
   }
 
   /**
@@ -170,7 +233,8 @@ public final class TokenSigner {
 
   private static Optional<TrackingToken> parse(byte[] payload) {
     ByteBuffer in = ByteBuffer.wrap(payload);
-    if (in.get() != VERSION) {
+    byte version = in.get();
+    if (version != VERSION && version != PLAIN_VERSION) {
       return Optional.empty();
     }
     byte kind = in.get();

@@ -6,8 +6,9 @@ import java.util.Objects;
 /**
  * What a tracking link or pixel proves when it comes back: which account's campaign reached which
  * contact, and what the recipient did. It is a sealed type so the endpoints that answer them switch
- * over every kind exhaustively; {@link TokenSigner} turns one into a URL-safe signed string, so a
- * recipient cannot forge an open, a click or somebody else's unsubscribe.
+ * over every kind exhaustively; {@link TokenSigner} turns one into a URL-safe sealed string, so a
+ * recipient cannot forge an open, a click or somebody else's unsubscribe, and no one who sees the
+ * URL can read whom it is about.
  */
 public sealed interface TrackingToken {
   /** The tenant; 16 lowercase hex digits. */

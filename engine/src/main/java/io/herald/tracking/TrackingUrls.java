@@ -7,8 +7,8 @@ import java.util.Locale;
  * The public addresses that lead a recipient's actions back to Herald: the open pixel, click
  * redirects, the unsubscribe page (which also answers RFC 8058 one-click POSTs) and the mailto
  * unsubscribe address for {@code List-Unsubscribe}. Everything is built from {@code
- * tracking.baseUrl} and signed here, so the endpoints that answer later trust only what they can
- * verify. Immutable and thread-safe.
+ * tracking.baseUrl} and sealed here (authenticated and encrypted, so the URLs show no address), so
+ * the endpoints that answer later trust only what they can verify. Immutable and thread-safe.
  *
  * <p>Paths: {@code <base>/t/o/<token>.gif}, {@code <base>/t/c/<token>}, {@code <base>/u/<token>}
  * and {@code unsub+<verp token>@<mailDomain>}.

@@ -66,7 +66,6 @@ public final class HttpServer implements AutoCloseable {
       EngagementStore engagementStore,
       FeedbackParser feedback,
       InboundFeedback inbound,
-      Supplier<String> metrics,
       Supplier<String> redisPing,
       Clock clock,
       Messages messages,
@@ -120,13 +119,7 @@ public final class HttpServer implements AutoCloseable {
     new InboundRoutes(auth, services.inbound()).register(app);
     new MessageRoutes(auth, services.messages()).register(app);
     new WebhookRoutes(auth, services.webhooks()).register(app);
-    // Prometheus text format; like /health it needs no token (bind http.host to a private
-    // interface, or put a proxy in front, to keep it from the public).
-    app.get(
-        "/metrics",
-        ctx ->
-            ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                .result(services.metrics().get()));
+    // No /metrics here: it names recipient domains and the smarthost (see MetricsServer).
     app.get(
         "/health", ctx -> ctx.json(Map.of("status", "ok", "redis", services.redisPing().get())));
     // The API's OpenAPI document, served as checked in; no token, like /health.

@@ -125,7 +125,8 @@ class CampaignDeliveryTest {
         java.net.http.HttpClient.newHttpClient()
             .send(
                 java.net.http.HttpRequest.newBuilder(
-                        java.net.URI.create("http://127.0.0.1:" + node.httpPort() + "/metrics"))
+                        java.net.URI.create(
+                            "http://127.0.0.1:" + node.metricsPort().orElseThrow() + "/metrics"))
                     .build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
     assertThat(metrics.statusCode()).isEqualTo(200);

@@ -54,6 +54,7 @@ public final class TestNode implements AutoCloseable {
         .withData(new DataConfig(dataDir))
         .withDelivery(defaults.delivery().withSmarthost("127.0.0.1", 1))
         .withRelay(defaults.relay().withPort(0))
+        .withMetrics(defaults.metrics().withPort(0))
         .withCanary(defaults.canary().withEnabled(false))
         .withWebhooks(defaults.webhooks().withAllowPrivateTargets(true));
   }
@@ -70,6 +71,11 @@ public final class TestNode implements AutoCloseable {
 
   public URI url(String path) {
     return URI.create("http://127.0.0.1:" + node.httpPort() + path);
+  }
+
+  /** A path on the metrics listener (loopback, its own port; see MetricsServer). */
+  public URI metricsUrl(String path) {
+    return URI.create("http://127.0.0.1:" + node.metricsPort().orElseThrow() + path);
   }
 
   public String baseUrl() {

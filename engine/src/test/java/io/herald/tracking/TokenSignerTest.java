@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Tracking tokens come back exactly as signed, and nothing else comes back at all. */
@@ -20,6 +21,8 @@ class TokenSignerTest {
   final TokenSigner signer = new TokenSigner(KEY);
 
   static final Instant SENT = Instant.parse("2026-03-01T10:00:00Z");
+  // Version 3: version, 16-byte tag, then the encrypted payload from its kind byte on.
+  static final int KIND = 1 + 16;
 
   static List<TrackingToken> samples() {
     return List.of(
@@ -37,6 +40,48 @@ class TokenSignerTest {
       String signed = signer.sign(token);
       assertThat(signed).matches("[A-Za-z0-9_-]+");
       assertThat(signer.verify(signed)).contains(token);
+    }
+  }
+
+  @Test
+  void noTokenCarriesTheContactReadably() {
+    // Tokens end up in proxy logs and browser history: the address must not be readable there.
+    for (TrackingToken token : samples()) {
+      String signed = signer.sign(token);
+      String contact = token.contactKey();
+      if (contact.length() > 4) {
+        assertThat(AddressEncodings.foundIn(signed, contact)).as(contact).isNull();
+        assertThat(AddressEncodings.foundIn(signed, contact.substring(2))).as(contact).isNull();
+        String decoded = new String(Base64.getUrlDecoder().decode(signed), StandardCharsets.UTF_8);
+        assertThat(decoded).doesNotContain(contact.substring(2));
+      }
+      if (token instanceof TrackingToken.Click click && !click.url().isEmpty()) {
+        assertThat(AddressEncodings.foundIn(signed, click.url())).isNull();
+      }
+    }
+  }
+
+  @Test
+  void manyThreadsSealAndOpenAtOnce() throws Exception {
+    // The signer keeps a pool of ciphers: no cipher may serve two tokens at the same moment.
+    List<TrackingToken> tokens = samples();
+    try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 16; t++) {
+        results.add(
+            threads.submit(
+                () -> {
+                  int good = 0;
+                  for (int i = 0; i < 2_000; i++) {
+                    TrackingToken token = tokens.get(i % tokens.size());
+                    good += signer.verify(signer.sign(token)).equals(Optional.of(token)) ? 1 : 0;
+                  }
+                  return good;
+                }));
+      }
+      for (var result : results) {
+        assertThat(result.get()).isEqualTo(2_000);
+      }
     }
   }
 
@@ -84,7 +129,9 @@ class TokenSignerTest {
   void aClickCannotBeReplayedAsAnUnsubscribe() {
     var open = new TrackingToken.Open(ACCOUNT, CAMPAIGN, "e:ann@example.com", SENT);
     byte[] bytes = Base64.getUrlDecoder().decode(signer.sign(open));
-    bytes[1] = 'u';
+    // The kind is encrypted with a stream cipher: flipping exactly the bits that turn 'o' into
+    // 'u' in the plaintext is the forger's best move, and the tag catches it.
+    bytes[KIND] ^= 'o' ^ 'u';
     String forged = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     assertThat(signer.verify(forged)).isEmpty();
   }
@@ -109,7 +156,7 @@ class TokenSignerTest {
     assertThat(signer.verify(signer.sign(open))).contains(open);
 
     byte[] bytes = Base64.getUrlDecoder().decode(signer.sign(open));
-    bytes[18 + 3] ^= 0x01; // the last byte of the issue time, right after the two ids
+    bytes[KIND + 1 + 16 + 3] ^= 0x01; // the last byte of the issue time, right after the two ids
     assertThat(signer.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes)))
         .isEmpty();
   }
@@ -147,11 +194,44 @@ class TokenSignerTest {
     assertThat(signer.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(signed)))
         .isEmpty();
 
-    body[0] = 2; // the same bytes as version 2 are a genuine unsubscribe token
+    // The same bytes as version 2 (signed in clear, what Herald made before version 3) are a
+    // genuine unsubscribe token: the links in messages already sent keep working.
+    body[0] = 2;
     mac = signer.mac(TokenSigner.Purpose.TRACKING, body, 16);
     signed = java.util.Arrays.copyOf(body, body.length + 16);
     System.arraycopy(mac, 0, signed, body.length, 16);
     assertThat(signer.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(signed)))
         .contains(new TrackingToken.Unsubscribe(ACCOUNT, CAMPAIGN, "e:ann@example.com"));
+
+    // Version 3 in clear, correctly MACed, is not a sealed token: it must be encrypted.
+    body[0] = 3;
+    mac = signer.mac(TokenSigner.Purpose.TRACKING, body, 16);
+    signed = java.util.Arrays.copyOf(body, body.length + 16);
+    System.arraycopy(mac, 0, signed, body.length, 16);
+    assertThat(signer.verify(Base64.getUrlEncoder().withoutPadding().encodeToString(signed)))
+        .isEmpty();
+  }
+
+  @Test
+  void aSealedTokenIsAsLongAsThePlainOneWas() {
+    // Version 2 was payload ‖ 16-byte MAC; version 3 is version ‖ tag ‖ the rest of the payload.
+    var open = new TrackingToken.Open(ACCOUNT, CAMPAIGN, "e:ann@example.com", SENT);
+    int payload = 1 + 1 + 8 + 8 + 4 + 2 + "e:ann@example.com".length();
+    assertThat(Base64.getUrlDecoder().decode(signer.sign(open))).hasSize(payload + 16);
+  }
+
+  @Test
+  void equalTokensSealAlikeAndDifferentOnesDiffer() {
+    var open = new TrackingToken.Open(ACCOUNT, CAMPAIGN, "e:ann@example.com", SENT);
+    var other = new TrackingToken.Open(ACCOUNT, CAMPAIGN, "e:ann@example.net", SENT);
+    assertThat(signer.sign(open)).isEqualTo(signer.sign(open));
+    byte[] a = Base64.getUrlDecoder().decode(signer.sign(open));
+    byte[] b = Base64.getUrlDecoder().decode(signer.sign(other));
+    // One address character differs, yet the tag (the counter start) changes everything after it.
+    int same = 0;
+    for (int i = 1; i < a.length; i++) {
+      same += a[i] == b[i] ? 1 : 0;
+    }
+    assertThat(same).isLessThan(a.length / 4);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Public tracking URLs have the documented shapes and carry tokens the signer accepts. */
@@ -36,6 +37,26 @@ class TrackingUrlsTest {
     assertThat(signer.verify(page.substring(page.lastIndexOf('/') + 1))).contains(unsubscribe);
     assertThat(urls.isOwn(page)).isTrue();
     assertThat(urls.isOwn("https://t.example.com.evil.ua/")).isFalse();
+  }
+
+  @Test
+  void noUrlOrAddressCarriesTheRecipientsAddressInAnyEncoding() {
+    var sent = java.time.Instant.parse("2026-03-01T10:00:00Z");
+    String email = "ann.lee@example.com";
+    String contact = "e:" + email;
+    // A personalised link that itself holds the address is hidden inside the token too.
+    String target = "https://shop.ua/welcome?who=" + email;
+    List<String> made =
+        List.of(
+            urls.openPixel(new TrackingToken.Open(account, campaign, contact, sent)),
+            urls.click(new TrackingToken.Click(account, campaign, contact, target, sent)),
+            urls.unsubscribePage(new TrackingToken.Unsubscribe(account, campaign, contact)),
+            urls.unsubscribeMailbox(new VerpToken(account, campaign, 7)),
+            VerpAddress.encode(signer, new VerpToken(account, campaign, 7), "bounces.example.com"));
+    for (String url : made) {
+      assertThat(AddressEncodings.foundIn(url, email)).as(url).isNull();
+      assertThat(AddressEncodings.foundIn(url, "ann.lee")).as(url).isNull();
+    }
   }
 
   @Test

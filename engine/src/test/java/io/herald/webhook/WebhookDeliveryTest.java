@@ -173,7 +173,7 @@ class WebhookDeliveryTest {
     assertThat(got).hasSize(2).allMatch(Receiver.Received::verified);
     assertThat(got.stream().map(Receiver.Received::body).distinct()).hasSize(1);
     assertThat(got.stream().filter(r -> r.answered() == 200)).hasSize(1);
-    String metrics = node.send(HttpRequest.newBuilder(node.url("/metrics")).build()).body();
+    String metrics = node.send(HttpRequest.newBuilder(node.metricsUrl("/metrics")).build()).body();
     assertThat(metrics)
         .contains("herald_webhook_sent_total 1.0")
         .contains("herald_webhook_retried_total 1.0")

@@ -7,6 +7,7 @@ import static io.herald.channel.email.Mail.SIGNER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herald.tracking.AddressEncodings;
 import io.herald.tracking.TrackingToken;
 import io.herald.tracking.VerpAddress;
 import io.herald.tracking.VerpToken;
@@ -49,6 +50,28 @@ class EmailComposerTest {
     assertThat(footer.select("a").attr("href")).isEqualTo(unsubscribeUrl());
     String text = Mail.text(message);
     assertThat(text).endsWith(CONSENT + "\nUnsubscribe: " + unsubscribeUrl() + "\n");
+  }
+
+  @Test
+  void noLinkPixelOrReturnAddressOfAMessageCarriesTheRecipientsAddress() throws Exception {
+    OutgoingEmail email =
+        composer.compose(
+            Mail.template("Hi", "<p><a href=\"https://shop.ua/?for={{email}}\">shop</a></p>"),
+            Mail.to(Mail.ann()));
+    MimeMessage message = Mail.parse(email);
+    List<String> references = new ArrayList<>();
+    java.util.regex.Matcher herald =
+        java.util.regex.Pattern.compile("https://t\\.example\\.com/[^\"\\s>]+")
+            .matcher(Mail.html(message) + " " + Mail.text(message));
+    while (herald.find()) {
+      references.add(herald.group());
+    }
+    references.add(message.getHeader("List-Unsubscribe", null));
+    references.add(email.envelopeFrom());
+    assertThat(references).hasSizeGreaterThanOrEqualTo(6);
+    for (String reference : references) {
+      assertThat(AddressEncodings.foundIn(reference, "ann@example.org")).as(reference).isNull();
+    }
   }
 
   @Test
