@@ -15,11 +15,11 @@ import io.herald.testing.MutableClock;
 import io.herald.testing.TestNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
@@ -64,7 +64,7 @@ class ImportFailureTest {
         reader,
         new JurisdictionPolicy(List.of()),
         clock,
-        new Random(7),
+        new SecureRandom(), // job and list ids must not repeat between the tests
         "You subscribed.",
         executor,
         2);
