@@ -140,7 +140,7 @@ public final class HeraldNode implements AutoCloseable {
       this.imports =
           new Imports(
               audience,
-              new ContactFileReader(ImportOptionsFromConfig.of(config.imports())),
+              new ContactFileReader(ImportOptionsFromConfig.of(config.imports()))::read,
               new JurisdictionPolicy(config.policy().blockedRegions()),
               clock,
               random,

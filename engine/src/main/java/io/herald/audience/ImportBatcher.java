@@ -35,7 +35,7 @@ final class ImportBatcher implements RowSink {
   private final BlockingQueue<List<RowResult>> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
   private final Thread writer;
   private List<RowResult> batch = new ArrayList<>(BATCH_SIZE);
-  private volatile RuntimeException failure;
+  private volatile Throwable failure;
   private volatile boolean aborted;
   // Written by the writer thread only; read after join(), which orders the reads after the writes.
   private ImportCounts counts = ImportCounts.NONE;
@@ -64,8 +64,11 @@ final class ImportBatcher implements RowSink {
     }
     handOver(END);
     join();
-    if (failure != null) {
-      throw failure;
+    switch (failure) {
+      case null -> {}
+      case RuntimeException e -> throw e;
+      case Error e -> throw e;
+      default -> throw new IOException("storing the import failed", failure);
     }
   }
 
@@ -109,7 +112,8 @@ final class ImportBatcher implements RowSink {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      // An Error too: finish() must not commit a list whose writer died half-way.
       failure = e;
     }
   }

@@ -1,7 +1,6 @@
 package io.herald.audience;
 
 import io.herald.account.AccountId;
-import io.herald.importers.ContactFileReader;
 import io.herald.importers.FileRefusedException;
 import io.herald.importers.ReadSummary;
 import io.herald.paging.Page;
@@ -34,7 +33,7 @@ public final class Imports {
   private static final Duration STALLED_AFTER = Duration.ofMinutes(5);
 
   private final AudienceStore store;
-  private final ContactFileReader reader;
+  private final ContactFiles reader;
   private final JurisdictionPolicy policy;
   private final Clock clock;
   private final RandomGenerator random;
@@ -44,7 +43,7 @@ public final class Imports {
 
   public Imports(
       AudienceStore store,
-      ContactFileReader reader,
+      ContactFiles reader,
       JurisdictionPolicy policy,
       Clock clock,
       RandomGenerator random,
@@ -149,19 +148,20 @@ public final class Imports {
 
   private void run(ImportRequest request, ImportSession session, String importId) {
     try (session) {
-      String statement =
-          request
-              .consentStatement()
-              .filter(s -> !s.isBlank())
-              .orElse(session.target().consentStatement());
-      Consent consent =
-          new Consent(
-              importId,
-              "import " + importId + " of " + request.fileName(),
-              clock.instant(),
-              statement);
-      ImportBatcher batcher = new ImportBatcher(session, policy, consent);
+      ImportBatcher batcher = null;
       try {
+        String statement =
+            request
+                .consentStatement()
+                .filter(s -> !s.isBlank())
+                .orElse(session.target().consentStatement());
+        Consent consent =
+            new Consent(
+                importId,
+                "import " + importId + " of " + request.fileName(),
+                clock.instant(),
+                statement);
+        batcher = new ImportBatcher(session, policy, consent);
         ReadSummary summary = reader.read(request.file(), request.fileName(), batcher);
         batcher.finish();
         session.commit(
@@ -169,12 +169,18 @@ public final class Imports {
       } catch (FileRefusedException e) {
         batcher.abort();
         session.abandon(new ImportStatus.Refused(e.getMessage()), batcher.counts());
-      } catch (IOException | RuntimeException e) {
-        batcher.abort();
-        log.warn("import {} failed", importId, e);
-        session.abandon(new ImportStatus.Failed(describe(e)), batcher.counts());
+      } catch (Throwable e) {
+        // Errors too (a class missing at run time, say): the job ends failed now, with its
+        // reason, instead of staying "running" until the stall watchdog gives up on it.
+        log.error("import {} failed", importId, e);
+        ImportCounts counts = ImportCounts.NONE;
+        if (batcher != null) {
+          batcher.abort();
+          counts = batcher.counts();
+        }
+        session.abandon(new ImportStatus.Failed(describe(e)), counts);
       }
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       log.error("import {} could not record its end", importId, e);
     } finally {
       if (request.ownsFile()) {
@@ -183,9 +189,17 @@ public final class Imports {
     }
   }
 
-  private static String describe(Exception e) {
-    String message = e.getMessage();
-    return "import failed: " + (message == null ? e.getClass().getSimpleName() : message);
+  /** One line for the user; an Error is Herald's fault and says so, the log has the rest. */
+  private static String describe(Throwable e) {
+    String message = e.getMessage() == null ? "" : e.getMessage().strip();
+    String what =
+        e instanceof Error
+            ? "internal error in Herald ("
+                + e.getClass().getSimpleName()
+                + (message.isEmpty() ? "" : ": " + message)
+                + ")"
+            : message.isEmpty() ? e.getClass().getSimpleName() : message;
+    return ("import failed: " + what).replaceAll("\\s*\\R\\s*", " ");
   }
 
   private static void deleteQuietly(ImportRequest request) {

@@ -24,8 +24,9 @@ public final class CanaryMonitor implements AutoCloseable {
                   while (!Thread.currentThread().isInterrupted()) {
                     try {
                       canaries.evaluateAll();
-                    } catch (RuntimeException e) {
-                      log.warn("canary scoring failed this round: {}", e.toString());
+                    } catch (RuntimeException | Error e) {
+                      // An Error must not end the monitor: no canary would ever be decided.
+                      log.warn("canary scoring failed this round: {}", e.toString(), e);
                     }
                     try {
                       Thread.sleep(checkEvery);

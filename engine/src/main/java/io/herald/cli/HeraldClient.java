@@ -103,7 +103,11 @@ final class HeraldClient {
     send(request(path).DELETE().build());
   }
 
-  /** Uploads a file as the request body, reporting bytes sent as they go. */
+  /**
+   * Uploads a file as the request body, reporting bytes sent as they go. The length goes first with
+   * {@code Expect: 100-continue}: a server that refuses the size (413) says so before a byte of the
+   * file is sent.
+   */
   JsonNode upload(String path, Path file, LongConsumer sent) throws ApiProblem, IOException {
     long size = Files.size(file);
     // An empty file is still sent (the server says why it refuses it); the JDK wants a
@@ -114,7 +118,11 @@ final class HeraldClient {
             : HttpRequest.BodyPublishers.fromPublisher(
                 HttpRequest.BodyPublishers.ofInputStream(() -> counting(file, sent)), size);
     return send(
-        request(path).header("Content-Type", "application/octet-stream").POST(body).build());
+        request(path)
+            .expectContinue(size > 0)
+            .header("Content-Type", "application/octet-stream")
+            .POST(body)
+            .build());
   }
 
   /** Streams a GET's body to the caller, for exports. */

@@ -45,6 +45,7 @@ final class ImportCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
       cli.err().println("herald: cannot read " + file);
+      printError("refused", "cannot read " + file);
       return HeraldCli.EXIT_BAD_INPUT;
     }
     HeraldClient client = cli.accountClient();
@@ -64,7 +65,21 @@ final class ImportCommand implements Callable<Integer> {
       progress.close();
       return finish(client, job);
     } catch (HeraldClient.ApiProblem e) {
-      return Failures.report(cli, e);
+      // A file over the size limit ends here at once (413 before the upload), as does any other
+      // refusal of the request itself.
+      int code = Failures.report(cli, e);
+      printError(code == HeraldCli.EXIT_BAD_INPUT ? "refused" : "failed", e.getMessage());
+      return code;
+    }
+  }
+
+  /** With {@code --json}: the one object, for an import that never started. */
+  private void printError(String status, String reason) throws Exception {
+    if (json) {
+      ObjectNode result = cli.json().createObjectNode();
+      result.put("list", list).put("file", file.getFileName().toString());
+      result.put("status", status).put("reason", reason);
+      cli.out().println(cli.json().writeValueAsString(result));
     }
   }
 
@@ -74,7 +89,8 @@ final class ImportCommand implements Callable<Integer> {
       ObjectNode result = cli.json().createObjectNode();
       result.put("id", job.get("id").asText()).put("list", job.get("list").asText());
       result.put("status", status);
-      COUNTS.forEach(c -> result.put(c, job.get(c).asLong()));
+      // A refused or failed import has no counts: it imported nothing.
+      COUNTS.stream().filter(job::has).forEach(c -> result.put(c, job.get(c).asLong()));
       if (job.hasNonNull("reason")) {
         result.put("reason", job.get("reason").asText());
       }

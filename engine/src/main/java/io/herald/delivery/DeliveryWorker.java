@@ -122,9 +122,10 @@ public final class DeliveryWorker implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error too: the loop dying would stop this node's deliveries without a trace.
         if (running) {
-          log.warn("delivery loop: {}; retrying", e.getMessage());
+          log.warn("delivery loop: {}; retrying", e.toString(), e);
         }
       }
     }
@@ -167,9 +168,10 @@ public final class DeliveryWorker implements AutoCloseable {
               () -> {
                 try {
                   send(claimed, definitions.get(claimed.item().campaign()), check);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                   // Left unacknowledged: another node (or this one) reclaims it after the timeout.
-                  log.warn("delivering {} failed: {}", claimed.item(), e.getMessage());
+                  // An Error too, or its slot would never be released.
+                  log.warn("delivering {} failed: {}", claimed.item(), e.toString());
                   slots.release();
                 }
               });
@@ -228,8 +230,8 @@ public final class DeliveryWorker implements AutoCloseable {
         return false;
       }
       return true;
-    } catch (RuntimeException e) {
-      log.warn("delivering {} failed: {}", item, e.getMessage());
+    } catch (RuntimeException | Error e) {
+      log.warn("delivering {} failed: {}", item, e.toString());
       slots.release();
       return false;
     }

@@ -122,6 +122,10 @@ final class Finisher implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      } catch (RuntimeException | Error e) {
+        // Left unacknowledged (reclaimed later); the writer must live on, or every sender
+        // would block on a full hand-over queue.
+        log.error("recording {} outcomes: {}", batch.size(), e.toString(), e);
       } finally {
         slots.release(batch.size());
         batch.clear();

@@ -119,6 +119,8 @@ final class AudienceRoutes {
             .or(() -> Optional.ofNullable(ctx.header("X-Filename")))
             .filter(n -> !n.isBlank())
             .orElseThrow(() -> Problem.badRequest("the file name is required (?filename=…)"));
+    // Before the body is asked for: with Expect: 100-continue an oversized file is never sent.
+    uploads.checkDeclaredLength(ctx.req().getContentLengthLong());
     Path file = uploads.spool(ctx.req().getInputStream());
     try {
       ImportJob job =

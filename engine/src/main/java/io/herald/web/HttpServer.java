@@ -101,7 +101,11 @@ public final class HttpServer implements AutoCloseable {
             auth,
             services.audience(),
             services.imports(),
-            new Uploads(config.data().dir().resolve("uploads"), config.http().maxUploadBytes()),
+            // An upload is an import's file: no larger than either limit, so a file the importer
+            // would refuse for its size is refused before it is uploaded.
+            new Uploads(
+                config.data().dir().resolve("uploads"),
+                Math.min(config.http().maxUploadBytes(), config.imports().maxFileBytes())),
             config.imports().defaultRegion(),
             services.clock())
         .register(app);

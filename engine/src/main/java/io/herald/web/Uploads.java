@@ -8,8 +8,9 @@ import java.nio.file.Path;
 
 /**
  * Spools an upload to a file under {@code <data.dir>/uploads} as it arrives, never holding it in
- * memory, and stops with 413 as soon as it passes the limit. XLS and XLSX need random access, so an
- * import always reads from the spooled file.
+ * memory, and stops with 413 as soon as it passes the limit (before reading, when the declared
+ * length is already over it). XLS and XLSX need random access, so an import always reads from the
+ * spooled file.
  */
 final class Uploads {
   private static final int BUFFER = 64 * 1024;
@@ -20,6 +21,24 @@ final class Uploads {
   Uploads(Path dir, long maxBytes) {
     this.dir = dir;
     this.maxBytes = maxBytes;
+  }
+
+  /**
+   * Refuses a declared length (the request's Content-Length, -1 when unknown) over the limit. Call
+   * it before asking for the body: a client that sent {@code Expect: 100-continue} then learns it
+   * without uploading a byte.
+   */
+  void checkDeclaredLength(long declaredLength) {
+    if (declaredLength > maxBytes) {
+      throw new Problem(
+          413,
+          "Upload too large",
+          "the file ("
+              + declaredLength
+              + " bytes) is larger than "
+              + maxBytes
+              + " bytes, the largest upload accepted");
+    }
   }
 
   Path spool(InputStream body) throws IOException {

@@ -99,11 +99,16 @@ final class Views {
     }
     view.put("format", job.format());
     view.put("encoding", job.encoding());
-    view.put("accepted", job.counts().accepted());
-    view.put("rejected", job.counts().rejected());
-    view.put("duplicates", job.counts().duplicates());
-    view.put("suppressed", job.counts().suppressed());
-    view.put("blocked", job.counts().blocked());
+    // A refused or failed import imported nothing: counts of what it staged before it stopped
+    // would read as contacts added (a refused file showed 1,998,000 "accepted").
+    if (job.status() instanceof ImportStatus.Running
+        || job.status() instanceof ImportStatus.Completed) {
+      view.put("accepted", job.counts().accepted());
+      view.put("rejected", job.counts().rejected());
+      view.put("duplicates", job.counts().duplicates());
+      view.put("suppressed", job.counts().suppressed());
+      view.put("blocked", job.counts().blocked());
+    }
     view.put("createdAt", job.createdAt().toString());
     view.put("updatedAt", job.updatedAt().toString());
     return view;

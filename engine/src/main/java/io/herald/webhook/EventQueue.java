@@ -146,9 +146,10 @@ public final class EventQueue implements WebhookEvents, AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         // Redis away: keep the batch and try again; meanwhile the queue fills and then drops.
-        log.warn("writing {} webhook events: {}; retrying", batch.size(), e.getMessage());
+        // An Error too: the writer dying would leave every later event unwritten.
+        log.warn("writing {} webhook events: {}; retrying", batch.size(), e.toString());
         if (!running) {
           return;
         }

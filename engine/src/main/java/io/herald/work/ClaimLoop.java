@@ -95,9 +95,11 @@ public final class ClaimLoop<T> implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // An Error too (a class missing at run time, say): a loop that died would stop this
+        // node's work silently, with nothing failing that anyone sees.
         if (running) {
-          log.warn("{}: {}; retrying", name, e.getMessage());
+          log.error("{}: {}; retrying", name, e.toString(), e);
           pause();
         }
       }
@@ -111,9 +113,9 @@ public final class ClaimLoop<T> implements AutoCloseable {
             () -> {
               try {
                 handler.accept(entry);
-              } catch (RuntimeException e) {
+              } catch (RuntimeException | Error e) {
                 // Left unacknowledged: this node or another takes it over after the idle time.
-                log.warn("{}: {} failed: {}", name, label.apply(entry), e.getMessage());
+                log.warn("{}: {} failed: {}", name, label.apply(entry), e.toString());
               } finally {
                 slots.release();
               }

@@ -37,7 +37,10 @@ class UploadLimitTest {
                                   + node.httpPort()
                                   + "/api/lists/l/imports?filename=big.csv"))
                       .header("Authorization", "Bearer " + key)
-                      .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[10_000]))
+                      // Streamed without a length: the limit is found while spooling.
+                      .POST(
+                          HttpRequest.BodyPublishers.ofInputStream(
+                              () -> new java.io.ByteArrayInputStream(new byte[10_000])))
                       .build(),
                   HttpResponse.BodyHandlers.ofString());
 
