@@ -21,9 +21,10 @@ import java.util.List;
  *       added when missing.
  * </ul>
  *
- * {@link #check} runs the same decisions without a footer, so what {@link #finish} would fail on
- * (an unknown charset or encoding in the body text, broken base64 there, a line over 998 octets in
- * a part passed on unchanged) is found before the relay answers.
+ * What it cannot do is {@link Undeliverable} with the reason (an unknown charset or encoding in the
+ * body text, broken base64 there, a line over 998 octets in a part passed on unchanged); {@code
+ * TransactionalEmails.inspect} finishes each raw message once before it is accepted, so the relay
+ * refuses such a message at DATA instead of accepting it and failing later.
  */
 final class RawFinisher {
   private static final List<String> REMOVED =
@@ -49,11 +50,6 @@ final class RawFinisher {
     record AddPart() implements Plan {}
 
     record Wrap() implements Plan {}
-  }
-
-  /** Refuses, with the reason, a message that {@link #finish} could not deliver. */
-  void check(byte[] rfc822) throws Undeliverable {
-    plan(rfc822, MimeReader.read(rfc822));
   }
 
   byte[] finish(byte[] rfc822, TransactionalFooter footer, Headers headers) throws Undeliverable {
