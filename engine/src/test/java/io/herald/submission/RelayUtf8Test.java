@@ -130,6 +130,19 @@ class RelayUtf8Test {
         .containsExactlyInAnyOrder("олена@example.org", "ann@example.org");
   }
 
+  @Test
+  void plainAsciiMailAsksTheNextHopForNothing() throws Exception {
+    byte[] message =
+        "From: sales@shop.example\r\nSubject: Receipt\r\n\r\nThanks.\r\n".getBytes(UTF_8);
+    try (RelayClient client =
+        RelayClient.authenticated(node.node().relayPort(), accountId, apiKey)) {
+      assertThat(client.send("sales@shop.example", "ann@example.org", message)).startsWith("250");
+    }
+    Await.until(received::size, n -> n == 1);
+    assertThat(received.getFirst().envelope().mailParameters()).isEmpty();
+    assertThat(dkimVerifies(received.getFirst().content())).isTrue();
+  }
+
   /** A receiver's check of an rsa-sha256 relaxed/relaxed signature, over the bytes as received. */
   boolean dkimVerifies(byte[] message) throws Exception {
     String raw = new String(message, ISO_8859_1);

@@ -20,6 +20,7 @@ final class PooledSmtpTransport extends SMTPTransport {
   private final int replyMillis;
   private final int dataMillis;
   private boolean utf8;
+  private boolean inMailFrom;
 
   PooledSmtpTransport(
       Session session, URLName url, Supplier<Socket> sockets, int replyMillis, int dataMillis) {
@@ -39,12 +40,27 @@ final class PooledSmtpTransport extends SMTPTransport {
     return super.supportsExtension(extension);
   }
 
+  /**
+   * Angus Mail asks about SMTPUTF8 after EHLO only to log that the session allows UTF-8 and the
+   * server does not offer it (Herald decides per message, in {@link SmtpConnection}), and while it
+   * builds MAIL FROM, where the message's need decides.
+   */
   @Override
   public boolean supportsExtension(String extension) {
-    if ("SMTPUTF8".equalsIgnoreCase(extension) && !utf8) {
-      return false;
+    if ("SMTPUTF8".equalsIgnoreCase(extension)) {
+      return !inMailFrom || (utf8 && super.supportsExtension(extension));
     }
     return super.supportsExtension(extension);
+  }
+
+  @Override
+  protected void mailFrom() throws MessagingException {
+    inMailFrom = true;
+    try {
+      super.mailFrom();
+    } finally {
+      inMailFrom = false;
+    }
   }
 
   @Override
