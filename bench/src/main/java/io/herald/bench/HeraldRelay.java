@@ -59,7 +59,6 @@ final class HeraldRelay {
             Optional.empty(),
             Optional.empty(),
             r.maxMessageSize(),
-            r.maxRecipients(),
             Math.max(r.maxConnectionsPerIp(), connections * 2),
             // What is measured is the relay's own speed, not the per-account limit.
             "1000000/s");

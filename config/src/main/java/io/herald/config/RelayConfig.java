@@ -16,8 +16,7 @@ import java.util.Optional;
  * @param trustedAccount the account id for trusted networks
  * @param tlsCertificate PEM certificate chain; empty generates a self-signed one
  * @param tlsKey PEM private key of the certificate
- * @param maxMessageSize largest message in bytes
- * @param maxRecipients most recipients of one message
+ * @param maxMessageSize largest message in bytes (the relay's SIZE and the largest raw message)
  * @param maxConnectionsPerIp most simultaneous connections from one address
  * @param accountRate messages per account and period, such as {@code 100/s}
  */
@@ -31,7 +30,6 @@ public record RelayConfig(
     Optional<String> tlsCertificate,
     Optional<String> tlsKey,
     long maxMessageSize,
-    int maxRecipients,
     int maxConnectionsPerIp,
     String accountRate) {
 
@@ -57,7 +55,22 @@ public record RelayConfig(
         tlsCertificate,
         tlsKey,
         maxMessageSize,
-        maxRecipients,
+        maxConnectionsPerIp,
+        accountRate);
+  }
+
+  /** The same relay with another largest message size (tests use a small one). */
+  public RelayConfig withMaxMessageSize(long next) {
+    return new RelayConfig(
+        host,
+        port,
+        serverName,
+        allowPlainAuth,
+        trustedNetworks,
+        trustedAccount,
+        tlsCertificate,
+        tlsKey,
+        next,
         maxConnectionsPerIp,
         accountRate);
   }
@@ -74,7 +87,6 @@ public record RelayConfig(
         tlsCertificate,
         tlsKey,
         maxMessageSize,
-        maxRecipients,
         maxConnectionsPerIp,
         accountRate);
   }

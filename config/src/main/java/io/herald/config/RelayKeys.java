@@ -81,13 +81,8 @@ final class RelayKeys {
           "relay.maxMessageSize",
           dataSize(1024, POSITIVE_SIZE),
           "10MiB",
-          "Largest message the relay accepts (advertised as SIZE).");
-  static final ConfigKey<Integer> RELAY_MAX_RECIPIENTS =
-      ConfigKey.of(
-          "relay.maxRecipients",
-          integer(1, 10_000, POSITIVE_INT),
-          "100",
-          "Most recipients of one message.");
+          "Largest message the relay accepts (advertised as SIZE); a message holds at most 50"
+              + " recipients, the 51st RCPT gets 452 4.5.3.");
   static final ConfigKey<Integer> RELAY_MAX_CONNECTIONS_PER_IP =
       ConfigKey.of(
           "relay.maxConnectionsPerIp",
@@ -114,7 +109,6 @@ final class RelayKeys {
           RELAY_TLS_CERTIFICATE,
           RELAY_TLS_KEY,
           RELAY_MAX_MESSAGE_SIZE,
-          RELAY_MAX_RECIPIENTS,
           RELAY_MAX_CONNECTIONS_PER_IP,
           RELAY_ACCOUNT_RATE);
 
@@ -129,7 +123,6 @@ final class RelayKeys {
         v.get(RELAY_TLS_CERTIFICATE),
         v.get(RELAY_TLS_KEY),
         v.get(RELAY_MAX_MESSAGE_SIZE),
-        v.get(RELAY_MAX_RECIPIENTS),
         v.get(RELAY_MAX_CONNECTIONS_PER_IP),
         v.get(RELAY_ACCOUNT_RATE));
   }

@@ -82,7 +82,7 @@ record TransactionalWiring(RedisMessageStore store, TransactionalWorker worker, 
                 shared.clock(),
                 shared.random(),
                 shared.events()),
-            Limits.defaults(),
+            Limits.defaults().withMaxRawBytes(config.relay().maxMessageSize()),
             config.delivery().returnPathDomain());
     return new TransactionalWiring(store, worker, messages);
   }

@@ -49,11 +49,30 @@ final class MessageChecks {
       }
     }
     try {
+      int at = value.lastIndexOf('@');
+      if (at > 0 && !value.substring(0, at).chars().allMatch(c -> c < 0x80)) {
+        return utf8Address(value.substring(0, at), value.substring(at + 1));
+      }
       return EmailAddress.parse(value).value();
     } catch (InvalidAddressException e) {
       throw new MessageRefused(
           Reason.INVALID_ADDRESS, field + " address is not valid: " + e.getMessage());
     }
+  }
+
+  /**
+   * An address with a UTF-8 local part (RFC 6531, from the relay's SMTPUTF8): the local part kept
+   * as written, within RFC 5321's 64 octets and dot rules; the domain checked and IDN-encoded as
+   * any.
+   */
+  private static String utf8Address(String local, String domain) throws InvalidAddressException {
+    if (local.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+      throw new InvalidAddressException("local part longer than 64 octets");
+    }
+    if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+      throw new InvalidAddressException("misplaced dot in the local part");
+    }
+    return local + "@" + EmailAddress.parse("u@" + domain).domain();
   }
 
   /** A sender address that is valid and not Herald's own (R5). */

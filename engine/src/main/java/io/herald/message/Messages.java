@@ -139,7 +139,7 @@ public final class Messages {
             new StoredMessage.Composed(from, fromName, replyTo, to, subject, html, text));
       }
       case MessageRequest.Raw r -> {
-        if (r.rfc822().length > limits.maxRawBytes()) {
+        if (r.rfc822().length > limits.maxRawWithTrace()) {
           throw new MessageRefused(
               Reason.TOO_LARGE, "the message is larger than " + limits.maxRawBytes() + " bytes");
         }

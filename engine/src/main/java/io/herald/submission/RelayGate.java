@@ -41,7 +41,10 @@ import org.slf4j.LoggerFactory;
  *       suppressed (unsubscribed, bounced, complained) is refused at RCPT with a clear 5.7.1;
  *   <li>a frozen account (R8) is refused at MAIL FROM with {@code 550 5.7.1}, only after it
  *       authenticated, so nobody else learns of the freeze;
- *   <li>each account has a message rate ({@code relay.accountRate}); over it, MAIL FROM gets 451.
+ *   <li>each account has a message rate ({@code relay.accountRate}); over it, MAIL FROM gets 451;
+ *   <li>a message Herald could not deliver as it must (footer, headers, DKIM: see {@code
+ *       docs/relay.md}) is refused after DATA with {@code 554 5.6.0} and the reason, never accepted
+ *       and lost later.
  * </ul>
  *
  * An accepted message is stored durably (one Redis script) by {@link Messages#submit} before this

@@ -53,13 +53,15 @@ public final class SmtpRelay implements AutoCloseable {
             .port(config.port())
             .serverName(config.serverName().orElseGet(SmtpRelay::hostName))
             .allowPlainAuth(config.allowPlainAuth())
-            .maxMessageSize(config.maxMessageSize())
-            .maxRecipients(config.maxRecipients())
+            // One source of truth: the relay answers at SIZE and RCPT with what a message may
+            // hold (relay.maxMessageSize feeds message.Limits), never accepts what submit refuses.
+            .maxMessageSize(parts.messages().limits().maxRawBytes())
+            .maxRecipients(parts.messages().limits().maxRecipients())
             .maxConnectionsPerIp(config.maxConnectionsPerIp())
             .tls(tls(config, dataDir))
             .spoolDirectory(Files.createDirectories(dataDir.resolve("relay-spool")));
     config.trustedNetworks().forEach(settings::trustedNetwork);
-    int maxBytes = (int) Math.min(config.maxMessageSize(), Integer.MAX_VALUE - 8);
+    int maxBytes = parts.messages().limits().maxRawWithTrace();
     RelayGate gate =
         new RelayGate(
             parts.accounts(),

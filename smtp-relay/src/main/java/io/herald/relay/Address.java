@@ -5,10 +5,11 @@ import java.util.Locale;
 /**
  * A mailbox from an SMTP path, as parsed from {@code MAIL FROM:<...>} or {@code RCPT TO:<...>}.
  *
- * <p>The local part is kept exactly as the client wrote it, unquoted (quoted local parts such as
- * {@code "john doe"@example.org} have their quotes and escapes removed); the domain is as written
- * and may be an address literal such as {@code [192.0.2.1]}. The null reverse path {@code <>} is
- * {@link #NULL}; {@code RCPT TO:<Postmaster>} without a domain has an empty domain.
+ * <p>Either part may hold UTF-8 when the client used SMTPUTF8 (see {@link #ascii()}). The local
+ * part is kept exactly as the client wrote it, unquoted (quoted local parts such as {@code "john
+ * doe"@example.org} have their quotes and escapes removed); the domain is as written and may be an
+ * address literal such as {@code [192.0.2.1]}. The null reverse path {@code <>} is {@link #NULL};
+ * {@code RCPT TO:<Postmaster>} without a domain has an empty domain.
  *
  * @param localPart the local part without quotes, empty only for the null path
  * @param domain the domain or address literal, empty for the null path and bare postmaster
@@ -38,6 +39,11 @@ public record Address(String localPart, String domain, boolean quoted) {
    */
   public boolean hasRoutingCharacters() {
     return localPart.indexOf('%') >= 0 || localPart.indexOf('!') >= 0;
+  }
+
+  /** True when the whole mailbox is ASCII; otherwise it needs SMTPUTF8 (RFC 6531). */
+  public boolean ascii() {
+    return localPart.chars().allMatch(c -> c < 128) && domain.chars().allMatch(c -> c < 128);
   }
 
   /** The domain in lower case, for comparisons. */

@@ -1,46 +1,52 @@
 package io.herald.channel.email;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
-import java.security.Provider;
+import java.security.Signature;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Properties;
-import org.bouncycastle.jcajce.interfaces.EdDSAPrivateKey;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
-import org.simplejavamail.utils.mail.dkim.Canonicalization;
-import org.simplejavamail.utils.mail.dkim.DkimException;
-import org.simplejavamail.utils.mail.dkim.DkimMessage;
-import org.simplejavamail.utils.mail.dkim.DkimSigner;
 
 /**
  * DKIM signing (RFC 6376) of finished messages for one sending domain and selector, so receivers
- * can tell the mail really comes from the sender's domain. Signatures are rsa-sha256 with
- * relaxed/relaxed canonicalization, covering From, To, Subject, Date, Message-ID, the MIME headers,
- * {@code List-Unsubscribe}, {@code List-Unsubscribe-Post} (RFC 8058 requires it signed) and {@code
- * Feedback-ID}. The signer does no DNS lookup of its own key.
+ * can tell the mail really comes from the sender's domain. Signatures use relaxed/relaxed
+ * canonicalization over the message's octets ({@link DkimCanonical}), so a raw UTF-8 header (RFC
+ * 6532) or an 8-bit body is signed exactly as it travels; they cover From, To, Subject, Date,
+ * Message-ID, the MIME headers, {@code List-Unsubscribe}, {@code List-Unsubscribe-Post} (RFC 8058
+ * requires it signed) and {@code Feedback-ID}, those the message has. The signer does no DNS lookup
+ * of its own key, and the message's bytes are not changed: the signature field goes on top.
  *
  * <p>Both algorithms of current DKIM are offered, chosen by the key: an RSA key signs rsa-sha256,
- * an Ed25519 key ed25519-sha256 (RFC 8463). For the latter the library, utils-mail-dkim 3.2.2, asks
- * the JCA for {@code NONEwithEdDSA}, which {@link Ed25519Sha256} supplies from the JDK's Ed25519.
- * Receivers that do not know ed25519 ignore such a signature, so a domain usually has both keys
- * (two entries in {@code delivery.dkimKeys}); every key that covers the sender signs. The library's
- * signer is mutable and not thread-safe, so one is made per message; this class is immutable and
- * thread-safe.
+ * an Ed25519 key ed25519-sha256 (RFC 8463: Ed25519 over the SHA-256 of the header data). Receivers
+ * that do not know ed25519 ignore such a signature, so a domain usually has both keys (two entries
+ * in {@code delivery.dkimKeys}); every key that covers the sender signs. Immutable and thread-safe.
  */
 public final class DkimSigning {
-  private static final Session SESSION = Session.getInstance(new Properties());
-  private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+  /** The fields signed when present, in this order (each name once: its last instance). */
+  private static final List<String> SIGNED =
+      List.of(
+          "From",
+          "Sender",
+          "Reply-To",
+          "To",
+          "Cc",
+          "Subject",
+          "Date",
+          "Message-ID",
+          "In-Reply-To",
+          "References",
+          "MIME-Version",
+          "Content-Type",
+          "Content-Transfer-Encoding",
+          "List-Unsubscribe",
+          "List-Unsubscribe-Post",
+          "Feedback-ID");
 
   private final String domain;
   private final String selector;
@@ -48,13 +54,18 @@ public final class DkimSigning {
 
   /**
    * @param key an RSA key (rsa-sha256) or an Ed25519 key (ed25519-sha256)
-   * @throws IllegalArgumentException for any other key, naming why
+   * @throws IllegalArgumentException for any other key, or a bad domain or selector, naming why
    */
   public DkimSigning(String domain, String selector, PrivateKey key) {
     this.domain = Objects.requireNonNull(domain, "domain").toLowerCase(Locale.ROOT);
     this.selector = Objects.requireNonNull(selector, "selector");
+    if (!this.domain.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+      throw new IllegalArgumentException("DKIM for " + domain + ": not a domain name");
+    }
+    if (!selector.matches("[A-Za-z0-9]([A-Za-z0-9_-]*[A-Za-z0-9])?(\\.[A-Za-z0-9_-]+)*")) {
+      throw new IllegalArgumentException("DKIM for " + domain + ": bad selector " + selector);
+    }
     this.key = usable(domain, key);
-    signer(); // refuses a bad domain or selector now, not on the first message
   }
 
   private static PrivateKey usable(String domain, PrivateKey key) {
@@ -64,11 +75,9 @@ public final class DkimSigning {
     }
     if (algorithm.equals("Ed25519") || algorithm.equals("EdDSA")) {
       try {
-        Ed25519Sha256.install();
-        PrivateKey jdk = Ed25519Sha256.jdkKey(key);
-        return KeyFactory.getInstance("Ed25519", BOUNCY_CASTLE)
-            .generatePrivate(new PKCS8EncodedKeySpec(jdk.getEncoded()));
-      } catch (GeneralSecurityException e) {
+        return KeyFactory.getInstance("Ed25519")
+            .generatePrivate(new PKCS8EncodedKeySpec(key.getEncoded()));
+      } catch (GeneralSecurityException | RuntimeException e) {
         throw new IllegalArgumentException(
             "DKIM key for " + domain + " is not a usable Ed25519 key: " + e.getMessage(), e);
       }
@@ -113,40 +122,62 @@ public final class DkimSigning {
     return signed;
   }
 
-  /** The signed bytes of an unsigned RFC 5322 message. */
+  /** The signed bytes of an unsigned RFC 5322 message: the signature field, then the message. */
   public byte[] sign(byte[] rfc822) {
-    try {
-      return sign(new MimeMessage(SESSION, new ByteArrayInputStream(rfc822)));
-    } catch (MessagingException e) {
-      throw new IllegalArgumentException("not a message that can be signed: " + e.getMessage(), e);
+    int bodyStart = DkimCanonical.bodyStart(rfc822);
+    List<DkimCanonical.Field> fields = DkimCanonical.fields(rfc822, bodyStart);
+    List<String> names = new ArrayList<>();
+    StringBuilder data = new StringBuilder();
+    for (String name : SIGNED) {
+      fields.stream()
+          .filter(f -> f.name().equalsIgnoreCase(name))
+          .reduce((first, second) -> second)
+          .ifPresent(
+              f -> {
+                names.add(name);
+                data.append(DkimCanonical.header(f.text())).append("\r\n");
+              });
     }
+    if (names.isEmpty() || !names.getFirst().equals("From")) {
+      throw new IllegalArgumentException("a message without From cannot be DKIM-signed");
+    }
+    String field =
+        "DKIM-Signature: v=1; a="
+            + algorithm()
+            + "; c=relaxed/relaxed; d="
+            + domain
+            + "; s="
+            + selector
+            + ";\r\n\th="
+            + String.join(":", names)
+            + ";\r\n\tbh="
+            + Base64.getEncoder().encodeToString(DkimCanonical.bodyHash(rfc822, bodyStart))
+            + ";\r\n\tb=";
+    data.append(DkimCanonical.header(field));
+    String signature =
+        Base64.getEncoder()
+            .encodeToString(signature(data.toString().getBytes(StandardCharsets.ISO_8859_1)));
+    byte[] top = (field + signature + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+    byte[] signed = new byte[top.length + rfc822.length];
+    System.arraycopy(top, 0, signed, 0, top.length);
+    System.arraycopy(rfc822, 0, signed, top.length, rfc822.length);
+    return signed;
   }
 
-  byte[] sign(MimeMessage message) {
+  private byte[] signature(byte[] data) {
     try {
-      ByteArrayOutputStream out = new ByteArrayOutputStream(8192);
-      new DkimMessage(message, signer()).writeTo(out);
-      return out.toByteArray();
-    } catch (MessagingException | IOException e) {
+      if (key instanceof RSAPrivateKey) {
+        Signature rsa = Signature.getInstance("SHA256withRSA");
+        rsa.initSign(key);
+        rsa.update(data);
+        return rsa.sign();
+      }
+      Signature ed25519 = Signature.getInstance("Ed25519");
+      ed25519.initSign(key);
+      ed25519.update(DkimCanonical.sha256().digest(data));
+      return ed25519.sign();
+    } catch (GeneralSecurityException e) {
       throw new IllegalStateException("DKIM signing failed for " + domain + ": " + e, e);
-    }
-  }
-
-  private DkimSigner signer() {
-    try {
-      DkimSigner signer =
-          key instanceof EdDSAPrivateKey ed
-              ? new DkimSigner(domain, selector, ed)
-              : new DkimSigner(domain, selector, (RSAPrivateKey) key);
-      signer.setCheckDomainKey(false);
-      signer.setHeaderCanonicalization(Canonicalization.RELAXED);
-      signer.setBodyCanonicalization(Canonicalization.RELAXED);
-      signer.setLengthParam(false);
-      signer.addHeaderToSign("List-Unsubscribe-Post");
-      signer.addHeaderToSign("Feedback-ID");
-      return signer;
-    } catch (DkimException e) {
-      throw new IllegalArgumentException("DKIM for " + domain + ": " + e.getMessage(), e);
     }
   }
 }

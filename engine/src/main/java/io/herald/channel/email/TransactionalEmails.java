@@ -16,7 +16,7 @@ import io.herald.tracking.VerpToken;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -54,7 +54,7 @@ public final class TransactionalEmails implements TransactionalMail {
   private final RandomGenerator random;
   private final List<DkimSigning> dkim;
   private final Session session = Session.getInstance(new Properties());
-  private final RawFinisher raw = new RawFinisher(session);
+  private final RawFinisher raw = new RawFinisher();
   private final ComposedMime composed = new ComposedMime(session);
 
   public TransactionalEmails(
@@ -102,26 +102,53 @@ public final class TransactionalEmails implements TransactionalMail {
     }
   }
 
+  /**
+   * Reads From and Subject (raw UTF-8 allowed, RFC 6532) and runs everything {@link #build} will do
+   * to the message (footer placement, DKIM), so what Herald could not deliver is refused now, with
+   * the reason, instead of failing after the client was told it was accepted.
+   */
   @Override
   public Inspected inspect(byte[] rfc822) throws MessageRefused {
     try {
-      MimeMessage message = raw.parse(rfc822, "<unused@herald>");
-      String[] from = message.getHeader("From");
-      if (from == null || from.length != 1) {
+      MimePart top = MimeReader.read(rfc822);
+      List<MimePart.Field> from = top.fields().stream().filter(f -> f.is("From")).toList();
+      if (from.size() != 1) {
         throw new MessageRefused(
             MessageRefused.Reason.INVALID_MESSAGE, "the message needs exactly one From header");
       }
-      InternetAddress[] addresses = InternetAddress.parseHeader(from[0], true);
+      InternetAddress[] addresses = InternetAddress.parseHeader(from.getFirst().value(), true);
       if (addresses.length != 1) {
         throw new MessageRefused(
             MessageRefused.Reason.INVALID_ADDRESS, "the From header must name exactly one address");
       }
-      String subject = message.getSubject();
-      return new Inspected(
-          addresses[0].getAddress(), subject == null ? "" : HeaderText.clean(subject));
+      String sender = addresses[0].getAddress();
+      String subject =
+          top.field("Subject").map(f -> decodeText(f.value())).map(HeaderText::clean).orElse("");
+      byte[] trial =
+          raw.finish(
+              rfc822,
+              TransactionalFooter.of(
+                  "recipient@herald.invalid", sender, "https://herald.invalid/u"),
+              new RawFinisher.Headers(
+                  "<https://herald.invalid/u>", "check", "<check@herald.invalid>", "now"));
+      DkimSigning.signByEvery(dkim, trial, sender);
+      return new Inspected(sender, subject);
+    } catch (Undeliverable e) {
+      throw new MessageRefused(MessageRefused.Reason.INVALID_MESSAGE, e.getMessage());
     } catch (MessagingException e) {
       throw new MessageRefused(
           MessageRefused.Reason.INVALID_MESSAGE, "not a readable message: " + e.getMessage());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new MessageRefused(
+          MessageRefused.Reason.INVALID_MESSAGE, "the message cannot be signed: " + e.getMessage());
+    }
+  }
+
+  private static String decodeText(String value) {
+    try {
+      return MimeUtility.decodeText(value);
+    } catch (java.io.UnsupportedEncodingException e) {
+      return value;
     }
   }
 
@@ -158,7 +185,7 @@ public final class TransactionalEmails implements TransactionalMail {
       return new MessageFactory.Built(
           new Envelope(VerpAddress.encode(signer, verp, domain), address),
           DkimSigning.signByEvery(dkim, bytes, from));
-    } catch (MessagingException | IOException | IllegalArgumentException e) {
+    } catch (MessagingException | IOException | IllegalArgumentException | Undeliverable e) {
       throw new MessageFactory.MessageRefused("cannot build the message: " + e.getMessage(), e);
     }
   }

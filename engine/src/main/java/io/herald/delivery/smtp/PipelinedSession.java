@@ -76,12 +76,12 @@ final class PipelinedSession {
    * Sends one message; a refusal at any stage is a result (the caller resets the session), a broken
    * or silent connection an exception.
    */
-  Result send(Envelope envelope, byte[] rfc822) throws IOException {
+  Result send(Envelope envelope, byte[] rfc822, String parameters) throws IOException {
     // Untimed reads here: the watch keeps the deadlines. Jakarta Mail's own commands (RSET, NOOP)
     // get their SO_TIMEOUT back afterwards.
     socket.setSoTimeout(0);
     try {
-      return transaction(envelope, rfc822);
+      return transaction(envelope, rfc822, parameters);
     } catch (IOException e) {
       if (watch.timedOut()) {
         // The sweep closed the socket: what ended the read or write is the deadline, not the close.
@@ -96,14 +96,21 @@ final class PipelinedSession {
     }
   }
 
-  private Result transaction(Envelope envelope, byte[] rfc822) throws IOException {
+  /**
+   * @param parameters MAIL FROM parameters ({@link MailNeeds#parameters}): empty or starting with a
+   *     space, ASCII
+   */
+  private Result transaction(Envelope envelope, byte[] rfc822, String parameters)
+      throws IOException {
     if (position != limit) {
       throw new IOException("unexpected bytes from the server before MAIL");
     }
     String commands =
         "MAIL FROM:<"
             + envelope.mailFrom()
-            + ">\r\nRCPT TO:<"
+            + ">"
+            + parameters
+            + "\r\nRCPT TO:<"
             + envelope.rcptTo()
             + ">\r\nDATA\r\n";
     out.write(commands.getBytes(StandardCharsets.US_ASCII));

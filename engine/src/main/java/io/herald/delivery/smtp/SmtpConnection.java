@@ -52,11 +52,26 @@ final class SmtpConnection implements AutoCloseable {
           new SendOutcome.Bounced(
               SendOutcome.BounceKind.HARD, "553 5.1.3 bad recipient address: " + e.getMessage()));
     }
+    MailNeeds needs = MailNeeds.of(envelope, rfc822);
+    if (needs.utf8() && !transport.offers("SMTPUTF8")) {
+      // RFC 6531 section 3.2: no downgrade exists; the sender learns why from the status.
+      return Attempt.local(
+          new SendOutcome.Bounced(
+              SendOutcome.BounceKind.SOFT,
+              "553 5.6.7 the receiving server does not offer SMTPUTF8, which this message needs"
+                  + " (UTF-8 in an address or a header)"));
+    }
+    String parameters = needs.parameters(transport.offers("8BITMIME"));
     if (pipelined.isPresent() && PipelinedSession.plain(envelope)) {
-      return sendPipelined(pipelined.get(), envelope, rfc822);
+      return sendPipelined(pipelined.get(), envelope, rfc822, parameters);
     }
     try {
-      transport.sendMessage(new RawMessage(session, rfc822, envelope.mailFrom()), rcpt);
+      RawMessage message = new RawMessage(session, rfc822, envelope.mailFrom());
+      if (needs.eightBit() && transport.offers("8BITMIME")) {
+        message.setMailExtension("BODY=8BITMIME");
+      }
+      transport.utf8(needs.utf8());
+      transport.sendMessage(message, rcpt);
       String reply = transport.getLastServerResponse();
       return Attempt.reply(classifier.classify(Stage.DATA, transport.getLastReturnCode(), reply));
     } catch (MessagingException e) {
@@ -66,9 +81,10 @@ final class SmtpConnection implements AutoCloseable {
     }
   }
 
-  private Attempt sendPipelined(PipelinedSession session, Envelope envelope, byte[] rfc822) {
+  private Attempt sendPipelined(
+      PipelinedSession session, Envelope envelope, byte[] rfc822, String parameters) {
     try {
-      PipelinedSession.Result result = session.send(envelope, rfc822);
+      PipelinedSession.Result result = session.send(envelope, rfc822, parameters);
       Attempt attempt =
           Attempt.reply(classifier.classify(result.stage(), result.code(), result.text()));
       if (result.abandoned()) {

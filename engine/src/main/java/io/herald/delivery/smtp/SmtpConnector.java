@@ -133,6 +133,8 @@ final class SmtpConnector {
     p.put("mail.smtp.executor.writetimeout", timer);
     p.put("mail.smtp.localhost", settings.heloName());
     p.put("mail.smtp.quitwait", "false");
+    // Commands in UTF-8, for SMTPUTF8 addresses; PooledSmtpTransport asks for SMTPUTF8 per message.
+    p.put("mail.mime.allowutf8", "true");
     p.put("mail.smtp.socketFactory.fallback", "false");
     switch (settings.route()) {
       case Route.Smarthost s -> smarthostTls(p, s, sockets);

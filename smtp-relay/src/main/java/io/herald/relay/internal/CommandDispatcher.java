@@ -151,6 +151,7 @@ final class CommandDispatcher {
     lines.add("SIZE " + settings.maxMessageSize());
     lines.add("PIPELINING");
     lines.add("8BITMIME");
+    lines.add("SMTPUTF8");
     lines.add("ENHANCEDSTATUSCODES");
     if (runtime.tls().isPresent() && !session.tlsActive()) {
       lines.add("STARTTLS");
@@ -208,6 +209,11 @@ final class CommandDispatcher {
         case "AUTH" -> {
           // RFC 4954 section 5: accepted and passed on; the backend may use it or not.
         }
+        case "SMTPUTF8" -> {
+          if (!value.isEmpty()) {
+            return new Reply(501, "5.5.4", "SMTPUTF8 takes no value");
+          }
+        }
         default -> {
           return UNSUPPORTED_PARAMETER;
         }
@@ -226,6 +232,10 @@ final class CommandDispatcher {
       return;
     }
     Envelope envelope = transaction.envelope();
+    if (!rcpt.recipient().ascii() && !envelope.mailParameters().containsKey("SMTPUTF8")) {
+      error(CommandParser.NEEDS_SMTPUTF8); // RFC 6531 section 3.4
+      return;
+    }
     if (envelope.recipients().contains(rcpt.recipient())) {
       io.reply(Reply.RECIPIENT_OK);
       return;

@@ -1,6 +1,10 @@
 package io.herald.relay.internal;
 
 import io.herald.relay.Reply;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,15 +13,18 @@ import java.util.Optional;
  * Turns one command line (without its CRLF) into a {@link Command}.
  *
  * <p>Total over all input: any string gives either a command or a {@link SyntaxException} with the
- * reply for the client; nothing else is thrown. Lines holding CR, LF, NUL, other control characters
- * or 8-bit characters are refused before anything else is looked at, so no command built here can
- * carry them into a header or a log line.
+ * reply for the client; nothing else is thrown. Lines holding CR, LF, NUL or other control
+ * characters are refused before anything else is looked at, so no command built here can carry them
+ * into a header or a log line. 8-bit bytes are allowed only in MAIL and RCPT, and only as valid
+ * UTF-8 (SMTPUTF8, RFC 6531: the line arrives as bytes, one char each, and is decoded here).
  */
 public final class CommandParser {
 
   static final Reply BAD_CHARACTERS =
       new Reply(500, "5.5.2", "Syntax error: control or 8-bit characters in command");
   static final Reply UNKNOWN = new Reply(500, "5.5.1", "Command unrecognized");
+  static final Reply NEEDS_SMTPUTF8 =
+      new Reply(553, "5.6.7", "A non-ASCII address needs MAIL FROM with the SMTPUTF8 parameter");
   private static final Reply BAD_SENDER = new Reply(501, "5.1.7", "Bad sender address syntax");
   private static final Reply BAD_RECIPIENT =
       new Reply(501, "5.1.3", "Bad recipient address syntax");
@@ -25,15 +32,21 @@ public final class CommandParser {
   private CommandParser() {}
 
   /** Parses one line; see the class comment for what is refused. */
-  public static Command parse(String line) throws SyntaxException {
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if ((c < 0x20 && c != '\t') || c >= 0x7f) {
+  public static Command parse(String bytes) throws SyntaxException {
+    boolean eightBit = false;
+    for (int i = 0; i < bytes.length(); i++) {
+      char c = bytes.charAt(i);
+      if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
         throw new SyntaxException(BAD_CHARACTERS);
       }
+      eightBit |= c > 0x7f;
     }
+    String line = eightBit ? utf8(bytes) : bytes;
     int space = line.indexOf(' ');
     String verb = (space < 0 ? line : line.substring(0, space)).toUpperCase(Locale.ROOT);
+    if (eightBit && !verb.equals("MAIL") && !verb.equals("RCPT")) {
+      throw new SyntaxException(BAD_CHARACTERS);
+    }
     String argument = space < 0 ? "" : line.substring(space + 1);
     return switch (verb) {
       case "EHLO" -> new Command.Ehlo(clientName(argument, "EHLO"));
@@ -52,6 +65,28 @@ public final class CommandParser {
     };
   }
 
+  /** The line's bytes read as UTF-8; invalid UTF-8 or a control character in it is refused. */
+  private static String utf8(String bytes) throws SyntaxException {
+    try {
+      String text =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes.getBytes(StandardCharsets.ISO_8859_1)))
+              .toString();
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+          throw new SyntaxException(BAD_CHARACTERS);
+        }
+      }
+      return text;
+    } catch (CharacterCodingException e) {
+      throw new SyntaxException(BAD_CHARACTERS);
+    }
+  }
+
   private static String clientName(String argument, String verb) throws SyntaxException {
     String name = argument.strip();
     // The name ends up in the Received header: keep it to host-name and address-literal characters.
@@ -64,6 +99,9 @@ public final class CommandParser {
   private static Command mail(String argument) throws SyntaxException {
     String path = afterKeyword(argument, "FROM:", "Syntax: MAIL FROM:<address>");
     PathParser.Parsed parsed = PathParser.parse(path, true, BAD_SENDER);
+    if (!parsed.address().ascii() && !parsed.parameters().containsKey("SMTPUTF8")) {
+      throw new SyntaxException(NEEDS_SMTPUTF8);
+    }
     return new Command.Mail(parsed.address(), Map.copyOf(parsed.parameters()));
   }
 

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Strict parser for the path and ESMTP parameters of MAIL FROM and RCPT TO (RFC 5321 section
- * 4.1.2), ASCII only since SMTPUTF8 is not offered.
+ * 4.1.2), with the UTF-8 of SMTPUTF8 (RFC 6531 section 3.3: UTF-8 characters in atext, quoted
+ * strings and U-label sub-domains); whether a non-ASCII path was allowed is decided by the caller.
  *
  * <pre>
  * Path        = "&lt;" [ A-d-l ":" ] Mailbox "&gt;"        ; source routes (A-d-l) are refused
@@ -53,7 +54,7 @@ final class PathParser {
   private Parsed parsePathAndParameters(boolean allowNull) throws SyntaxException {
     int start = pos;
     Address address = parsePath(allowNull);
-    if (pos - start > MAX_PATH) {
+    if (octets(text.substring(start, pos)) > MAX_PATH) {
       throw new SyntaxException(syntaxError.code(), syntaxError.status(), "Path too long");
     }
     Map<String, String> parameters = new LinkedHashMap<>();
@@ -84,7 +85,7 @@ final class PathParser {
     }
     boolean quoted = peek() == '"';
     String local = quoted ? quotedString() : dotString();
-    if (local.length() > MAX_LOCAL) {
+    if (octets(local) > MAX_LOCAL) {
       throw new SyntaxException(syntaxError.code(), syntaxError.status(), "Local part too long");
     }
     if (peek() == '>' && !quoted && local.equalsIgnoreCase("postmaster")) {
@@ -129,10 +130,10 @@ final class PathParser {
       if (c == '\\') {
         pos++;
         c = peek();
-        if (c < 32 || c > 126) {
+        if (c < 32 || c == 127) {
           throw fail();
         }
-      } else if (c < 32 || c > 126) {
+      } else if (c < 32 || c == 127) {
         throw fail();
       }
       local.append(c);
@@ -147,7 +148,7 @@ final class PathParser {
       pos++;
       subDomain();
     }
-    if (pos - start > MAX_DOMAIN) {
+    if (octets(text.substring(start, pos)) > MAX_DOMAIN) {
       throw new SyntaxException(syntaxError.code(), syntaxError.status(), "Domain too long");
     }
     return text.substring(start, pos);
@@ -257,11 +258,15 @@ final class PathParser {
   }
 
   private static boolean isAtext(char c) {
-    return isAlnum(c) || ATEXT_SPECIALS.indexOf(c) >= 0;
+    return isAlnum(c) || ATEXT_SPECIALS.indexOf(c) >= 0 || c > 127;
   }
 
   private static boolean isLdh(char c) {
-    return isAlnum(c) || c == '-';
+    return isAlnum(c) || c == '-' || c > 127;
+  }
+
+  private static int octets(String s) {
+    return s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
   }
 
   private static boolean isAlnum(char c) {

@@ -36,6 +36,7 @@ class DialogueTest {
                   + "250-SIZE 26214400\r\n"
                   + "250-PIPELINING\r\n"
                   + "250-8BITMIME\r\n"
+                  + "250-SMTPUTF8\r\n"
                   + "250-ENHANCEDSTATUSCODES\r\n"
                   + "250 AUTH PLAIN LOGIN\r\n");
     }
@@ -205,7 +206,7 @@ class DialogueTest {
           .isEqualTo("552 5.3.4 Message size exceeds fixed maximum message size\r\n");
       assertThat(d.line("MAIL FROM:<a@example.org> BODY=BINARYMIME").take())
           .startsWith("501 5.5.4");
-      assertThat(d.line("MAIL FROM:<a@example.org> SMTPUTF8").take()).startsWith("555 5.5.4");
+      assertThat(d.line("MAIL FROM:<a@example.org> SMTPUTF8=yes").take()).startsWith("501 5.5.4");
       assertThat(d.line("MAIL FROM:<> SIZE=1000 BODY=8BITMIME").take()).startsWith("250 2.1.0");
       assertThat(d.line("RCPT TO:<x@herald.test> NOTIFY=NEVER").take()).startsWith("555 5.5.4");
     }
