@@ -84,6 +84,22 @@ class LimitsAndAbuseTest {
   }
 
   @Test
+  void nulInContentIsRefusedAtTheEndAndTheSessionStaysUsable() {
+    try (Dialogue d = greeted(RelaySettings.builder())) {
+      d.line("MAIL FROM:<a@example.org>").line("RCPT TO:<x@herald.test>").line("DATA").take();
+      // A NUL would reach the next hop raw, where C-string parsers truncate or misread the line.
+      assertThat(d.send("Subject: a\r\n\r\nbefore\0after\r\nmore\r\n").take()).isEmpty();
+      assertThat(d.send(".\r\n").take())
+          .isEqualTo("554 5.6.0 NUL character in message content\r\n");
+      d.line("MAIL FROM:<a@example.org>").line("RCPT TO:<x@herald.test>").line("DATA").take();
+      assertThat(d.send("Subject: b\r\n\r\nclean\r\n.\r\n").take()).startsWith("250 2.0.0");
+    }
+    assertThat(backend.messages()).hasSize(1);
+    assertThat(body(backend.messages().getFirst().content()))
+        .isEqualTo("Subject: b\r\n\r\nclean\r\n");
+  }
+
+  @Test
   void largeBodiesGoThroughATemporaryFileThatIsDeletedAfterwards(@TempDir Path spool)
       throws Exception {
     RelaySettings.Builder settings =
