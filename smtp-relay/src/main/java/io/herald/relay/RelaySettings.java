@@ -25,7 +25,13 @@ import java.util.List;
  * @param maxMessageSize largest message in bytes, advertised as SIZE; default 25 MiB
  * @param idleTimeout silence from the client before {@code 421 4.4.2} and close; default 5 minutes
  * @param maxConnectionsPerIp concurrent connections from one address; default 20
+ * @param maxConnectionsPerNetwork concurrent connections from one network (an IPv4 /24, an IPv6
+ *     /64), at least {@code maxConnectionsPerIp} and at most {@code maxConnections -
+ *     connectionReserve}, so one address range never holds every slot; default 100
  * @param maxConnections concurrent connections in total; default 1,000
+ * @param connectionReserve the last slots of {@code maxConnections} that go only to networks
+ *     holding no connection yet, so clients that filled the rest cannot keep newcomers out;
+ *     0..{@code maxConnections - 1}, default 100
  * @param allowPlainAuth whether AUTH is offered without TLS; for local use only; default false
  * @param trustedNetworks networks whose clients get the backend's {@link RelayBackend#trusted}
  *     principal without AUTH; default none
@@ -46,7 +52,9 @@ public record RelaySettings(
     long maxMessageSize,
     Duration idleTimeout,
     int maxConnectionsPerIp,
+    int maxConnectionsPerNetwork,
     int maxConnections,
+    int connectionReserve,
     boolean allowPlainAuth,
     List<NetworkRange> trustedNetworks,
     TlsSettings tls,
@@ -69,7 +77,15 @@ public record RelaySettings(
         idleTimeout != null && !idleTimeout.isNegative() && !idleTimeout.isZero(),
         "idleTimeout must be positive");
     require(maxConnectionsPerIp >= 1, "maxConnectionsPerIp must be positive");
-    require(maxConnections >= maxConnectionsPerIp, "maxConnections must be >= maxConnectionsPerIp");
+    require(
+        maxConnectionsPerNetwork >= maxConnectionsPerIp,
+        "maxConnectionsPerNetwork must be >= maxConnectionsPerIp");
+    require(
+        connectionReserve >= 0 && connectionReserve < maxConnections,
+        "connectionReserve must be 0..maxConnections-1");
+    require(
+        maxConnectionsPerNetwork <= maxConnections - connectionReserve,
+        "maxConnectionsPerNetwork must be <= maxConnections - connectionReserve");
     trustedNetworks = List.copyOf(trustedNetworks);
     require(tls != null, "tls must be set (TlsSettings.Disabled for none)");
     require(spoolDirectory != null, "spoolDirectory must be set");
@@ -104,7 +120,9 @@ public record RelaySettings(
     private long maxMessageSize = 25L * 1024 * 1024;
     private Duration idleTimeout = Duration.ofMinutes(5);
     private int maxConnectionsPerIp = 20;
+    private int maxConnectionsPerNetwork = 100;
     private int maxConnections = 1000;
+    private int connectionReserve = 100;
     private boolean allowPlainAuth;
     private final List<NetworkRange> trustedNetworks = new ArrayList<>();
     private TlsSettings tls = new TlsSettings.Disabled();
@@ -173,9 +191,21 @@ public record RelaySettings(
       return this;
     }
 
+    /** See {@link RelaySettings#maxConnectionsPerNetwork()}. */
+    public Builder maxConnectionsPerNetwork(int value) {
+      maxConnectionsPerNetwork = value;
+      return this;
+    }
+
     /** See {@link RelaySettings#maxConnections()}. */
     public Builder maxConnections(int value) {
       maxConnections = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#connectionReserve()}. */
+    public Builder connectionReserve(int value) {
+      connectionReserve = value;
       return this;
     }
 
@@ -222,7 +252,9 @@ public record RelaySettings(
           maxMessageSize,
           idleTimeout,
           maxConnectionsPerIp,
+          maxConnectionsPerNetwork,
           maxConnections,
+          connectionReserve,
           allowPlainAuth,
           trustedNetworks,
           tls,

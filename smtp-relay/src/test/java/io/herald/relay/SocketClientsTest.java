@@ -109,7 +109,8 @@ class SocketClientsTest {
       assertThat(first.reply()).startsWith("220 ");
       assertThat(second.reply()).startsWith("220 ");
       try (LineClient third = new LineClient(relay.port())) {
-        assertThat(third.reply()).isEqualTo("421 4.7.0 Too many connections, try again later");
+        assertThat(third.reply())
+            .isEqualTo("421 4.7.0 Too many connections from your address, try again later");
         assertThat(third.closedByServer()).isTrue();
       }
       assertThat(first.send("QUIT").reply()).isEqualTo("221 2.0.0 Bye");

@@ -1,6 +1,6 @@
 package io.herald.relay.internal;
 
-import io.herald.relay.Reply;
+import io.herald.relay.internal.ConnectionLimits.Admission;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -8,12 +8,11 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 
 /**
- * First handler of every connection: admits it within the total and per-address limits, or answers
- * {@code 421 4.7.0} and closes before the session ever sees it.
+ * First handler of every connection: admits it within the total, per-address and per-network
+ * limits, or answers {@code 421 4.7.0} with the limit it reached and closes before the session ever
+ * sees it.
  */
 final class ConnectionGate extends ChannelInboundHandlerAdapter {
-
-  static final Reply TOO_MANY = new Reply(421, "4.7.0", "Too many connections, try again later");
 
   private final ConnectionLimits limits;
   private InetAddress admitted;
@@ -26,13 +25,14 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     InetAddress address = SmtpSession.remote(ctx.channel()).getAddress();
-    if (limits.tryAcquire(address)) {
+    Admission admission = limits.tryAcquire(address);
+    if (admission == Admission.ADMITTED) {
       admitted = address;
       ctx.fireChannelActive();
     } else {
       refused = true;
       ctx.channel().config().setAutoRead(false);
-      ctx.writeAndFlush(TOO_MANY).addListener(ChannelFutureListener.CLOSE);
+      ctx.writeAndFlush(admission.refusal()).addListener(ChannelFutureListener.CLOSE);
     }
   }
 

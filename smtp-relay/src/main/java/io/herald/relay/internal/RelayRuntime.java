@@ -39,13 +39,7 @@ public record RelayRuntime(
       Clock clock,
       Optional<SslContext> tls) {
     return new RelayRuntime(
-        settings,
-        backend,
-        blocking,
-        clock,
-        tls,
-        new ConnectionLimits(settings.maxConnections(), settings.maxConnectionsPerIp()),
-        new AtomicLong());
+        settings, backend, blocking, clock, tls, new ConnectionLimits(settings), new AtomicLong());
   }
 
   boolean trusted(InetAddress address) {
