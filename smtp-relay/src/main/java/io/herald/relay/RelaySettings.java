@@ -24,6 +24,13 @@ import java.util.List;
  * @param maxRecipients recipients per message, more get {@code 452 4.5.3}; default 100
  * @param maxMessageSize largest message in bytes, advertised as SIZE; default 25 MiB
  * @param idleTimeout silence from the client before {@code 421 4.4.2} and close; default 5 minutes
+ * @param minDataRate bytes per second a client must keep up, measured over each {@code
+ *     dataRateInterval}, while the relay waits for the rest of a command line or of a message; a
+ *     slower client gets {@code 421 4.4.2} and is closed (each byte would reset the idle timer); 0
+ *     turns the check off; default 100
+ * @param dataRateInterval the interval over which {@code minDataRate} is measured; default 30 s
+ * @param maxSessionTime how long one connection may last, however busy, before {@code 421 4.4.2}
+ *     and close (a backend call in progress is answered first); default 10 minutes
  * @param maxConnectionsPerIp concurrent connections from one address; default 20
  * @param maxConnectionsPerNetwork concurrent connections from one network (an IPv4 /24, an IPv6
  *     /64), at least {@code maxConnectionsPerIp} and at most {@code maxConnections -
@@ -51,6 +58,9 @@ public record RelaySettings(
     int maxRecipients,
     long maxMessageSize,
     Duration idleTimeout,
+    long minDataRate,
+    Duration dataRateInterval,
+    Duration maxSessionTime,
     int maxConnectionsPerIp,
     int maxConnectionsPerNetwork,
     int maxConnections,
@@ -73,9 +83,10 @@ public record RelaySettings(
     require(maxErrors >= 1, "maxErrors must be positive");
     require(maxRecipients >= 1, "maxRecipients must be positive");
     require(maxMessageSize >= 1024, "maxMessageSize must be at least 1024");
-    require(
-        idleTimeout != null && !idleTimeout.isNegative() && !idleTimeout.isZero(),
-        "idleTimeout must be positive");
+    require(positive(idleTimeout), "idleTimeout must be positive");
+    require(minDataRate >= 0, "minDataRate must not be negative");
+    require(positive(dataRateInterval), "dataRateInterval must be positive");
+    require(positive(maxSessionTime), "maxSessionTime must be positive");
     require(maxConnectionsPerIp >= 1, "maxConnectionsPerIp must be positive");
     require(
         maxConnectionsPerNetwork >= maxConnectionsPerIp,
@@ -102,6 +113,10 @@ public record RelaySettings(
     return !(tls instanceof TlsSettings.Disabled);
   }
 
+  private static boolean positive(Duration duration) {
+    return duration != null && duration.isPositive();
+  }
+
   private static void require(boolean condition, String message) {
     if (!condition) {
       throw new IllegalArgumentException("relay settings: " + message);
@@ -119,6 +134,9 @@ public record RelaySettings(
     private int maxRecipients = 100;
     private long maxMessageSize = 25L * 1024 * 1024;
     private Duration idleTimeout = Duration.ofMinutes(5);
+    private long minDataRate = 100;
+    private Duration dataRateInterval = Duration.ofSeconds(30);
+    private Duration maxSessionTime = Duration.ofMinutes(10);
     private int maxConnectionsPerIp = 20;
     private int maxConnectionsPerNetwork = 100;
     private int maxConnections = 1000;
@@ -182,6 +200,24 @@ public record RelaySettings(
     /** See {@link RelaySettings#idleTimeout()}. */
     public Builder idleTimeout(Duration value) {
       idleTimeout = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#minDataRate()}. */
+    public Builder minDataRate(long value) {
+      minDataRate = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#dataRateInterval()}. */
+    public Builder dataRateInterval(Duration value) {
+      dataRateInterval = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#maxSessionTime()}. */
+    public Builder maxSessionTime(Duration value) {
+      maxSessionTime = value;
       return this;
     }
 
@@ -251,6 +287,9 @@ public record RelaySettings(
           maxRecipients,
           maxMessageSize,
           idleTimeout,
+          minDataRate,
+          dataRateInterval,
+          maxSessionTime,
           maxConnectionsPerIp,
           maxConnectionsPerNetwork,
           maxConnections,

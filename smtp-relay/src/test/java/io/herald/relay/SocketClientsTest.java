@@ -101,6 +101,41 @@ class SocketClientsTest {
   }
 
   @Test
+  void aClientSendingOneByteAtATimeIsCutThoughEachByteResetsTheIdleTimer() throws Exception {
+    // At least 20 bytes per 200 ms are due; one byte per 50 ms gives at most 4.
+    RelaySettings.Builder settings =
+        RelaySettings.builder()
+            .idleTimeout(Duration.ofSeconds(20))
+            .minDataRate(100)
+            .dataRateInterval(Duration.ofMillis(200));
+    try (RunningRelay relay = new RunningRelay(settings, backend, certificates);
+        LineClient client = new LineClient(relay.port())) {
+      assertThat(client.reply()).startsWith("220 ");
+      assertThat(client.send("EHLO slow").reply()).startsWith("250-");
+      client.trickle("MAIL FROM:<" + "s".repeat(400) + "@example.org>", Duration.ofMillis(50));
+      assertThat(client.reply()).isEqualTo("421 4.4.2 Data rate too low, closing connection");
+      assertThat(client.closedByServer()).isTrue();
+    }
+    assertThat(backend.calls()).isEmpty();
+  }
+
+  @Test
+  void aSessionIsClosedAtItsTimeLimitThoughTheClientKeepsTalking() throws Exception {
+    RelaySettings.Builder settings = RelaySettings.builder().maxSessionTime(Duration.ofMillis(300));
+    try (RunningRelay relay = new RunningRelay(settings, backend, certificates);
+        LineClient client = new LineClient(relay.port())) {
+      assertThat(client.reply()).startsWith("220 ");
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      String reply = client.send("NOOP").reply();
+      while (reply.equals("250 2.0.0 OK") && System.nanoTime() < deadline) {
+        reply = client.send("NOOP").reply();
+      }
+      assertThat(reply).isEqualTo("421 4.4.2 Session time limit reached, closing connection");
+      assertThat(client.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
   void connectionsPerAddressAreLimited() throws Exception {
     RelaySettings.Builder settings = RelaySettings.builder().maxConnectionsPerIp(2);
     try (RunningRelay relay = new RunningRelay(settings, backend, certificates);
