@@ -39,6 +39,14 @@ import java.util.List;
  * @param connectionReserve the last slots of {@code maxConnections} that go only to networks
  *     holding no connection yet, so clients that filled the rest cannot keep newcomers out;
  *     0..{@code maxConnections - 1}, default 100
+ * @param authFailureDelay how long the reply to a failed AUTH waits after a client address's first
+ *     failure; it doubles with each further failure, up to 32 times (scheduled, never blocking a
+ *     thread; IPv6 addresses count per /64). Zero answers at once; default 1 s
+ * @param maxAuthFailures failed AUTHs of one client address, within {@code authFailureWindow} of
+ *     each other, after which its AUTH is refused with {@code 454 4.7.0} without asking the
+ *     backend; default 10
+ * @param authFailureWindow how long after its last failure an address's failures are forgotten;
+ *     default 15 minutes
  * @param allowPlainAuth whether AUTH is offered without TLS; for local use only; default false
  * @param trustedNetworks networks whose clients get the backend's {@link RelayBackend#trusted}
  *     principal without AUTH; default none
@@ -65,6 +73,9 @@ public record RelaySettings(
     int maxConnectionsPerNetwork,
     int maxConnections,
     int connectionReserve,
+    Duration authFailureDelay,
+    int maxAuthFailures,
+    Duration authFailureWindow,
     boolean allowPlainAuth,
     List<NetworkRange> trustedNetworks,
     TlsSettings tls,
@@ -97,6 +108,11 @@ public record RelaySettings(
     require(
         maxConnectionsPerNetwork <= maxConnections - connectionReserve,
         "maxConnectionsPerNetwork must be <= maxConnections - connectionReserve");
+    require(
+        authFailureDelay != null && !authFailureDelay.isNegative(),
+        "authFailureDelay must not be negative");
+    require(maxAuthFailures >= 1, "maxAuthFailures must be positive");
+    require(positive(authFailureWindow), "authFailureWindow must be positive");
     trustedNetworks = List.copyOf(trustedNetworks);
     require(tls != null, "tls must be set (TlsSettings.Disabled for none)");
     require(spoolDirectory != null, "spoolDirectory must be set");
@@ -141,6 +157,9 @@ public record RelaySettings(
     private int maxConnectionsPerNetwork = 100;
     private int maxConnections = 1000;
     private int connectionReserve = 100;
+    private Duration authFailureDelay = Duration.ofSeconds(1);
+    private int maxAuthFailures = 10;
+    private Duration authFailureWindow = Duration.ofMinutes(15);
     private boolean allowPlainAuth;
     private final List<NetworkRange> trustedNetworks = new ArrayList<>();
     private TlsSettings tls = new TlsSettings.Disabled();
@@ -245,6 +264,24 @@ public record RelaySettings(
       return this;
     }
 
+    /** See {@link RelaySettings#authFailureDelay()}. */
+    public Builder authFailureDelay(Duration value) {
+      authFailureDelay = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#maxAuthFailures()}. */
+    public Builder maxAuthFailures(int value) {
+      maxAuthFailures = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#authFailureWindow()}. */
+    public Builder authFailureWindow(Duration value) {
+      authFailureWindow = value;
+      return this;
+    }
+
     /** See {@link RelaySettings#allowPlainAuth()}. */
     public Builder allowPlainAuth(boolean value) {
       allowPlainAuth = value;
@@ -294,6 +331,9 @@ public record RelaySettings(
           maxConnectionsPerNetwork,
           maxConnections,
           connectionReserve,
+          authFailureDelay,
+          maxAuthFailures,
+          authFailureWindow,
           allowPlainAuth,
           trustedNetworks,
           tls,

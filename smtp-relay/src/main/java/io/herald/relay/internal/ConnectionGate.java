@@ -1,5 +1,6 @@
 package io.herald.relay.internal;
 
+import io.herald.relay.RelayListener;
 import io.herald.relay.internal.ConnectionLimits.Admission;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -15,11 +16,13 @@ import java.net.InetAddress;
 final class ConnectionGate extends ChannelInboundHandlerAdapter {
 
   private final ConnectionLimits limits;
+  private final RelayListener listener;
   private InetAddress admitted;
   private boolean refused;
 
-  ConnectionGate(ConnectionLimits limits) {
+  ConnectionGate(ConnectionLimits limits, RelayListener listener) {
     this.limits = limits;
+    this.listener = listener;
   }
 
   @Override
@@ -31,6 +34,7 @@ final class ConnectionGate extends ChannelInboundHandlerAdapter {
       ctx.fireChannelActive();
     } else {
       refused = true;
+      listener.limitReached(admission.limit(), address);
       ctx.channel().config().setAutoRead(false);
       ctx.writeAndFlush(admission.refusal()).addListener(ChannelFutureListener.CLOSE);
     }

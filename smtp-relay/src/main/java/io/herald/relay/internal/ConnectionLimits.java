@@ -1,10 +1,9 @@
 package io.herald.relay.internal;
 
+import io.herald.relay.RelayLimit;
 import io.herald.relay.RelaySettings;
 import io.herald.relay.Reply;
-import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -18,17 +17,28 @@ final class ConnectionLimits {
 
   /** The answer to one connection attempt. */
   enum Admission {
-    ADMITTED(null),
+    ADMITTED(null, null),
     ADDRESS_FULL(
+        RelayLimit.CONNECTIONS_PER_ADDRESS,
         new Reply(421, "4.7.0", "Too many connections from your address, try again later")),
     NETWORK_FULL(
+        RelayLimit.CONNECTIONS_PER_NETWORK,
         new Reply(421, "4.7.0", "Too many connections from your network, try again later")),
-    SERVER_FULL(new Reply(421, "4.7.0", "Too many connections, try again later"));
+    SERVER_FULL(
+        RelayLimit.CONNECTIONS_TOTAL,
+        new Reply(421, "4.7.0", "Too many connections, try again later"));
 
+    private final RelayLimit limit;
     private final Reply refusal;
 
-    Admission(Reply refusal) {
+    Admission(RelayLimit limit, Reply refusal) {
+      this.limit = limit;
       this.refusal = refusal;
+    }
+
+    /** The limit that refused the connection; null for {@link #ADMITTED}. */
+    RelayLimit limit() {
+      return limit;
     }
 
     /** The reply that refuses the connection; null for {@link #ADMITTED}. */
@@ -42,7 +52,7 @@ final class ConnectionLimits {
   private final int maxPerNetwork;
   private final int reserve;
   private final Map<InetAddress, Integer> perAddress = new HashMap<>();
-  private final Map<Network, Integer> perNetwork = new HashMap<>();
+  private final Map<ClientRange, Integer> perNetwork = new HashMap<>();
   private int total;
 
   ConnectionLimits(RelaySettings settings) {
@@ -54,7 +64,7 @@ final class ConnectionLimits {
 
   /** Counts the connection and returns {@link Admission#ADMITTED}, or refuses without counting. */
   synchronized Admission tryAcquire(InetAddress address) {
-    Network network = Network.of(address);
+    ClientRange network = ClientRange.of(address, 3);
     int fromNetwork = perNetwork.getOrDefault(network, 0);
     if (total >= maxTotal || (total >= maxTotal - reserve && fromNetwork > 0)) {
       return Admission.SERVER_FULL;
@@ -75,20 +85,12 @@ final class ConnectionLimits {
   /** Forgets a connection that {@link #tryAcquire} admitted. */
   synchronized void release(InetAddress address) {
     perAddress.computeIfPresent(address, (key, count) -> count == 1 ? null : count - 1);
-    perNetwork.computeIfPresent(Network.of(address), (key, count) -> count == 1 ? null : count - 1);
+    perNetwork.computeIfPresent(
+        ClientRange.of(address, 3), (key, count) -> count == 1 ? null : count - 1);
     total--;
   }
 
   synchronized int open() {
     return total;
-  }
-
-  /** The network part of an address: the first 3 bytes of IPv4, the first 8 of IPv6. */
-  private record Network(String prefix) {
-    static Network of(InetAddress address) {
-      byte[] bytes = address.getAddress();
-      int length = address instanceof Inet4Address ? 3 : 8;
-      return new Network(Arrays.toString(Arrays.copyOf(bytes, length)));
-    }
   }
 }

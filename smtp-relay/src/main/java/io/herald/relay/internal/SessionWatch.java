@@ -1,5 +1,6 @@
 package io.herald.relay.internal;
 
+import io.herald.relay.RelayLimit;
 import io.herald.relay.RelaySettings;
 import io.herald.relay.Reply;
 import io.netty.util.concurrent.EventExecutor;
@@ -71,7 +72,7 @@ final class SessionWatch {
     long bytes = io.bytesReceived();
     boolean waiting = io.awaitingRestOfInput();
     if (waiting && waitingAtLastTick && bytes - bytesAtLastTick < minBytesPerInterval) {
-      io.cut(TOO_SLOW);
+      io.cut(RelayLimit.DATA_RATE, TOO_SLOW);
       return;
     }
     waitingAtLastTick = waiting;
@@ -84,7 +85,7 @@ final class SessionWatch {
       sessionTask =
           loop.schedule(this::sessionOver, Duration.ofSeconds(1).toNanos(), TimeUnit.NANOSECONDS);
     } else {
-      io.cut(TOO_LONG);
+      io.cut(RelayLimit.SESSION_TIME, TOO_LONG);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.herald.relay.internal;
 
 import io.herald.relay.ConnectionInfo;
+import io.herald.relay.RelayLimit;
 import io.herald.relay.Reply;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -14,10 +15,12 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -196,6 +199,22 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * Runs {@code then} on the event loop after {@code by}, holding input meanwhile as for a backend
+   * call; no thread waits.
+   */
+  void delay(Duration by, Runnable then) {
+    if (!by.isPositive()) {
+      then.run();
+      return;
+    }
+    busy = true;
+    watch.pause();
+    ctx.channel().config().setAutoRead(false);
+    ctx.executor()
+        .schedule(complete(by, ignored -> then.run()), by.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
   /** Answers STARTTLS and puts TLS in front of everything; input after the command is dropped. */
   void startTls(SslContext context) {
     framer().discardBuffered();
@@ -230,8 +249,9 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
   }
 
   /** Closes with {@code reply} for a limit of the whole connection, unless already closing. */
-  void cut(Reply reply) {
+  void cut(RelayLimit limit, Reply reply) {
     if (!closed && !closing()) {
+      runtime.listener().limitReached(limit, remote(ctx.channel()).getAddress());
       LOG.debug("{}: {}", id(), reply.text());
       replyAndClose(reply);
     }

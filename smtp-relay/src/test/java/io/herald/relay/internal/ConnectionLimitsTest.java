@@ -2,10 +2,15 @@ package io.herald.relay.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.herald.relay.RelayLimit;
+import io.herald.relay.RelayListener;
 import io.herald.relay.RelaySettings;
 import io.herald.relay.TestBackend;
 import io.herald.relay.internal.ConnectionLimits.Admission;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Total, per-address and per-network connection counting, and the reserve for newcomers. */
@@ -110,14 +115,23 @@ class ConnectionLimitsTest {
   @Test
   void theRefusalSaysWhichLimitWasReached() {
     RelaySettings settings = RelaySettings.builder().maxConnectionsPerIp(1).build();
+    List<RelayLimit> reported = new ArrayList<>();
+    RelayListener listener =
+        new RelayListener() {
+          @Override
+          public void limitReached(RelayLimit limit, InetAddress client) {
+            reported.add(limit);
+          }
+        };
     RelayRuntime runtime =
         RelayRuntime.of(
-            settings, new TestBackend(), Runnable::run, Dialogue.CLOCK, java.util.Optional.empty());
+            settings, new TestBackend(), Runnable::run, Dialogue.CLOCK, Optional.empty(), listener);
     runtime.limits().tryAcquire(InetAddress.ofLiteral("192.0.2.10"));
     try (Dialogue d = new Dialogue(runtime)) {
       assertThat(d.take())
           .isEqualTo("421 4.7.0 Too many connections from your address, try again later\r\n");
       assertThat(d.open()).isFalse();
     }
+    assertThat(reported).containsExactly(RelayLimit.CONNECTIONS_PER_ADDRESS);
   }
 }

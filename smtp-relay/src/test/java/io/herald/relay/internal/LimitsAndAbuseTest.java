@@ -6,6 +6,7 @@ import io.herald.relay.RelaySettings;
 import io.herald.relay.TestBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -170,8 +171,13 @@ class LimitsAndAbuseTest {
   void failedAuthenticationsCountAsErrors() {
     try (Dialogue d = greeted(RelaySettings.builder().allowPlainAuth(true).maxErrors(2))) {
       String wrong = DialogueTest.base64("\0alice\0wrong");
-      d.line("AUTH PLAIN " + wrong).line("AUTH PLAIN " + wrong).take();
-      assertThat(d.line("AUTH PLAIN " + wrong).take())
+      Duration later = Duration.ofMinutes(1); // past each failure's growing delay
+      d.line("AUTH PLAIN " + wrong)
+          .advance(later)
+          .line("AUTH PLAIN " + wrong)
+          .advance(later)
+          .take();
+      assertThat(d.line("AUTH PLAIN " + wrong).advance(later).take())
           .endsWith("421 4.7.0 Too many errors, closing\r\n");
       assertThat(d.open()).isFalse();
     }
