@@ -20,6 +20,7 @@ import java.util.Optional;
  * @param maxRecipients most recipients of one message
  * @param maxConnectionsPerIp most simultaneous connections from one address
  * @param accountRate messages per account and period, such as {@code 100/s}
+ * @param abuse the limits against clients that hold the relay or guess passwords
  */
 public record RelayConfig(
     String host,
@@ -33,7 +34,8 @@ public record RelayConfig(
     long maxMessageSize,
     int maxRecipients,
     int maxConnectionsPerIp,
-    String accountRate) {
+    String accountRate,
+    RelayAbuseLimits abuse) {
 
   public RelayConfig {
     Objects.requireNonNull(host, "host");
@@ -43,6 +45,7 @@ public record RelayConfig(
     Objects.requireNonNull(tlsCertificate, "tlsCertificate");
     Objects.requireNonNull(tlsKey, "tlsKey");
     Objects.requireNonNull(accountRate, "accountRate");
+    Objects.requireNonNull(abuse, "abuse");
   }
 
   /** The same relay on another port (tests and the demo use 0). */
@@ -59,7 +62,8 @@ public record RelayConfig(
         maxMessageSize,
         maxRecipients,
         maxConnectionsPerIp,
-        accountRate);
+        accountRate,
+        abuse);
   }
 
   /** The same relay with these networks sending as {@code account} without AUTH. */
@@ -76,6 +80,7 @@ public record RelayConfig(
         maxMessageSize,
         maxRecipients,
         maxConnectionsPerIp,
-        accountRate);
+        accountRate,
+        abuse);
   }
 }
