@@ -227,7 +227,7 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
     ctx.writeAndFlush(new Reply(220, "2.0.0", "Ready to start TLS"));
   }
 
-  /** True while a backend call runs; input is held meanwhile. */
+  /** True while a backend call or a delay runs; input is held meanwhile. */
   boolean busy() {
     return busy;
   }
