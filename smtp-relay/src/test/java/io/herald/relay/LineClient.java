@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +19,13 @@ final class LineClient implements AutoCloseable {
   private final OutputStream out;
 
   LineClient(int port) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this(port, "127.0.0.1");
+  }
+
+  /** A client connecting from {@code localAddress}, any loopback address such as 127.0.1.5. */
+  LineClient(int port, String localAddress) throws IOException {
+    socket =
+        new Socket(InetAddress.getLoopbackAddress(), port, InetAddress.ofLiteral(localAddress), 0);
     socket.setSoTimeout(HANG_GUARD_MILLIS);
     in =
         new BufferedReader(

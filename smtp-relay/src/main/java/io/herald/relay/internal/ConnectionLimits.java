@@ -66,15 +66,16 @@ final class ConnectionLimits {
   synchronized Admission tryAcquire(InetAddress address) {
     ClientRange network = ClientRange.of(address, 3);
     int fromNetwork = perNetwork.getOrDefault(network, 0);
-    if (total >= maxTotal || (total >= maxTotal - reserve && fromNetwork > 0)) {
-      return Admission.SERVER_FULL;
-    }
     int fromAddress = perAddress.getOrDefault(address, 0);
+    // The narrowest limit reached is named: it is the one the client can do something about.
     if (fromAddress >= maxPerAddress) {
       return Admission.ADDRESS_FULL;
     }
     if (fromNetwork >= maxPerNetwork) {
       return Admission.NETWORK_FULL;
+    }
+    if (total >= maxTotal || (total >= maxTotal - reserve && fromNetwork > 0)) {
+      return Admission.SERVER_FULL;
     }
     perAddress.put(address, fromAddress + 1);
     perNetwork.put(network, fromNetwork + 1);
