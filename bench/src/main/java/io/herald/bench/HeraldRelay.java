@@ -61,7 +61,8 @@ final class HeraldRelay {
             r.maxMessageSize(),
             Math.max(r.maxConnectionsPerIp(), connections * 2),
             // What is measured is the relay's own speed, not the per-account limit.
-            "1000000/s");
+            "1000000/s",
+            r.abuse().withNetworkConnections(connections * 2));
     try (HeraldNode node =
         HeraldNode.start(base.withRelay(relay), Optional.of("bench"), Clock.systemUTC())) {
       System.out.println("ready port=" + relayPort + " account=" + account.value());

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param maxMessageSize largest message in bytes (the relay's SIZE and the largest raw message)
  * @param maxConnectionsPerIp most simultaneous connections from one address
  * @param accountRate messages per account and period, such as {@code 100/s}
+ * @param abuse the limits against clients that hold the relay or guess passwords
  */
 public record RelayConfig(
     String host,
@@ -31,7 +32,8 @@ public record RelayConfig(
     Optional<String> tlsKey,
     long maxMessageSize,
     int maxConnectionsPerIp,
-    String accountRate) {
+    String accountRate,
+    RelayAbuseLimits abuse) {
 
   public RelayConfig {
     Objects.requireNonNull(host, "host");
@@ -41,6 +43,7 @@ public record RelayConfig(
     Objects.requireNonNull(tlsCertificate, "tlsCertificate");
     Objects.requireNonNull(tlsKey, "tlsKey");
     Objects.requireNonNull(accountRate, "accountRate");
+    Objects.requireNonNull(abuse, "abuse");
   }
 
   /** The same relay on another port (tests and the demo use 0). */
@@ -72,7 +75,8 @@ public record RelayConfig(
         tlsKey,
         next,
         maxConnectionsPerIp,
-        accountRate);
+        accountRate,
+        abuse);
   }
 
   /** The same relay with these networks sending as {@code account} without AUTH. */
@@ -88,6 +92,7 @@ public record RelayConfig(
         tlsKey,
         maxMessageSize,
         maxConnectionsPerIp,
-        accountRate);
+        accountRate,
+        abuse);
   }
 }

@@ -4,6 +4,7 @@ import static io.herald.config.ConfigSchema.PORT;
 import static io.herald.config.ConfigSchema.POSITIVE_INT;
 import static io.herald.config.ConfigSchema.POSITIVE_SIZE;
 import static io.herald.config.ValueTypes.dataSize;
+import static io.herald.config.ValueTypes.duration;
 import static io.herald.config.ValueTypes.host;
 import static io.herald.config.ValueTypes.integer;
 import static io.herald.config.ValueTypes.list;
@@ -11,6 +12,7 @@ import static io.herald.config.ValueTypes.matching;
 import static io.herald.config.ValueTypes.optionalText;
 import static io.herald.config.ValueTypes.port;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -89,6 +91,66 @@ final class RelayKeys {
           integer(1, 100_000, POSITIVE_INT),
           "50",
           "Most simultaneous connections from one client address.");
+  static final ConfigKey<Integer> RELAY_MAX_CONNECTIONS_PER_NETWORK =
+      ConfigKey.of(
+          "relay.maxConnectionsPerNetwork",
+          integer(1, 1_000_000, POSITIVE_INT),
+          "100",
+          "Most simultaneous connections from one network (an IPv4 /24, an IPv6 /64); at least"
+              + " maxConnectionsPerIp and at most maxConnections - connectionReserve.");
+  static final ConfigKey<Integer> RELAY_MAX_CONNECTIONS =
+      ConfigKey.of(
+          "relay.maxConnections",
+          integer(1, 1_000_000, POSITIVE_INT),
+          "1000",
+          "Most simultaneous connections in total; more get 421 4.7.0.");
+  static final ConfigKey<Integer> RELAY_CONNECTION_RESERVE =
+      ConfigKey.of(
+          "relay.connectionReserve",
+          integer(0, 1_000_000, "an integer 0 or more"),
+          "100",
+          "The last connection slots of maxConnections, kept for networks that hold no"
+              + " connection yet, so clients that filled the rest cannot keep newcomers out.");
+  static final ConfigKey<Integer> RELAY_MIN_DATA_RATE =
+      ConfigKey.of(
+          "relay.minDataRate",
+          integer(0, 1_000_000_000, "bytes per second, 0 or more"),
+          "100",
+          "Bytes per second a client must keep up, over each relay.dataRateInterval, while the"
+              + " relay waits for the rest of a command line or message; slower gets 421 4.4.2."
+              + " 0 turns the check off.");
+  static final ConfigKey<Duration> RELAY_DATA_RATE_INTERVAL =
+      ConfigKey.of(
+          "relay.dataRateInterval",
+          duration("a duration such as 30s"),
+          "30s",
+          "The interval over which relay.minDataRate is measured.");
+  static final ConfigKey<Duration> RELAY_MAX_SESSION_TIME =
+      ConfigKey.of(
+          "relay.maxSessionTime",
+          duration("a duration such as 10m"),
+          "10m",
+          "Longest a connection may last, however busy; then 421 4.4.2 and close.");
+  static final ConfigKey<Duration> RELAY_AUTH_FAILURE_DELAY =
+      ConfigKey.of(
+          "relay.authFailureDelay",
+          duration("a duration such as 1s"),
+          "1s",
+          "Delay of the reply to a client address's first failed AUTH; it doubles with each"
+              + " further failure, up to 32 times.");
+  static final ConfigKey<Integer> RELAY_MAX_AUTH_FAILURES =
+      ConfigKey.of(
+          "relay.maxAuthFailures",
+          integer(1, 1_000_000, POSITIVE_INT),
+          "10",
+          "Failed AUTHs of one client address after which its AUTH is refused (454 4.7.0)"
+              + " until relay.authFailureWindow has passed since the last failure.");
+  static final ConfigKey<Duration> RELAY_AUTH_FAILURE_WINDOW =
+      ConfigKey.of(
+          "relay.authFailureWindow",
+          duration("a duration such as 15m"),
+          "15m",
+          "How long after its last failure a client address's failed AUTHs are forgotten.");
   static final ConfigKey<String> RELAY_ACCOUNT_RATE =
       ConfigKey.of(
           "relay.accountRate",
@@ -110,7 +172,16 @@ final class RelayKeys {
           RELAY_TLS_KEY,
           RELAY_MAX_MESSAGE_SIZE,
           RELAY_MAX_CONNECTIONS_PER_IP,
-          RELAY_ACCOUNT_RATE);
+          RELAY_ACCOUNT_RATE,
+          RELAY_MAX_CONNECTIONS_PER_NETWORK,
+          RELAY_MAX_CONNECTIONS,
+          RELAY_CONNECTION_RESERVE,
+          RELAY_MIN_DATA_RATE,
+          RELAY_DATA_RATE_INTERVAL,
+          RELAY_MAX_SESSION_TIME,
+          RELAY_AUTH_FAILURE_DELAY,
+          RELAY_MAX_AUTH_FAILURES,
+          RELAY_AUTH_FAILURE_WINDOW);
 
   static RelayConfig assemble(ConfigSchema.Values v) {
     return new RelayConfig(
@@ -124,6 +195,16 @@ final class RelayKeys {
         v.get(RELAY_TLS_KEY),
         v.get(RELAY_MAX_MESSAGE_SIZE),
         v.get(RELAY_MAX_CONNECTIONS_PER_IP),
-        v.get(RELAY_ACCOUNT_RATE));
+        v.get(RELAY_ACCOUNT_RATE),
+        new RelayAbuseLimits(
+            v.get(RELAY_MAX_CONNECTIONS),
+            v.get(RELAY_MAX_CONNECTIONS_PER_NETWORK),
+            v.get(RELAY_CONNECTION_RESERVE),
+            v.get(RELAY_MIN_DATA_RATE),
+            v.get(RELAY_DATA_RATE_INTERVAL),
+            v.get(RELAY_MAX_SESSION_TIME),
+            v.get(RELAY_AUTH_FAILURE_DELAY),
+            v.get(RELAY_MAX_AUTH_FAILURES),
+            v.get(RELAY_AUTH_FAILURE_WINDOW)));
   }
 }

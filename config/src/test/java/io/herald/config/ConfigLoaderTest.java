@@ -437,6 +437,37 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void the_relays_abuse_limits_have_defaults_and_come_from_the_environment() throws Exception {
+    RelayAbuseLimits defaults = loadEnv(Map.of()).relay().abuse();
+    assertThat(defaults.maxConnections()).isEqualTo(1000);
+    assertThat(defaults.maxConnectionsPerNetwork()).isEqualTo(100);
+    assertThat(defaults.connectionReserve()).isEqualTo(100);
+    assertThat(defaults.minDataRate()).isEqualTo(100);
+    assertThat(defaults.dataRateInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(defaults.maxSessionTime()).isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(defaults.authFailureDelay()).isEqualTo(java.time.Duration.ofSeconds(1));
+    assertThat(defaults.maxAuthFailures()).isEqualTo(10);
+    assertThat(defaults.authFailureWindow()).isEqualTo(java.time.Duration.ofMinutes(15));
+
+    RelayAbuseLimits set =
+        loadEnv(
+                Map.of(
+                    "HERALD_RELAY_MAX_CONNECTIONS", "5000",
+                    "HERALD_RELAY_MIN_DATA_RATE", "0",
+                    "HERALD_RELAY_MAX_SESSION_TIME", "1h",
+                    "HERALD_RELAY_AUTH_FAILURE_WINDOW", "1h"))
+            .relay()
+            .abuse();
+    assertThat(set.maxConnections()).isEqualTo(5000);
+    assertThat(set.minDataRate()).isZero();
+    assertThat(set.maxSessionTime()).isEqualTo(java.time.Duration.ofHours(1));
+    assertThat(set.authFailureWindow()).isEqualTo(java.time.Duration.ofHours(1));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> loadEnv(Map.of("HERALD_RELAY_MAX_SESSION_TIME", "0s")))
+        .hasMessageContaining("relay.maxSessionTime");
+  }
+
+  @Test
   void bad_delivery_values_name_their_key() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> loadEnv(Map.of("HERALD_DELIVERY_RATE", "fast")))

@@ -246,7 +246,8 @@ public final class HeraldNode implements AutoCloseable {
                   signer,
                   config.delivery().returnPathDomain(),
                   clock,
-                  freezes::isFrozen));
+                  freezes::isFrozen,
+                  metrics));
       resources.push(relay);
       this.http =
           new HttpServer(

@@ -11,6 +11,7 @@ import io.herald.relay.RelayServer;
 import io.herald.relay.RelaySettings;
 import io.herald.relay.TlsSettings;
 import io.herald.tracking.TokenSigner;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -37,7 +38,8 @@ public final class SmtpRelay implements AutoCloseable {
       TokenSigner signer,
       Optional<String> returnPathDomain,
       Clock clock,
-      java.util.function.Predicate<AccountId> frozen) {}
+      java.util.function.Predicate<AccountId> frozen,
+      MeterRegistry metrics) {}
 
   private SmtpRelay(RelayServer server, InetSocketAddress bound) {
     this.server = server;
@@ -58,6 +60,15 @@ public final class SmtpRelay implements AutoCloseable {
             .maxMessageSize(parts.messages().limits().maxRawBytes())
             .maxRecipients(parts.messages().limits().maxRecipients())
             .maxConnectionsPerIp(config.maxConnectionsPerIp())
+            .maxConnectionsPerNetwork(config.abuse().maxConnectionsPerNetwork())
+            .maxConnections(config.abuse().maxConnections())
+            .connectionReserve(config.abuse().connectionReserve())
+            .minDataRate(config.abuse().minDataRate())
+            .dataRateInterval(config.abuse().dataRateInterval())
+            .maxSessionTime(config.abuse().maxSessionTime())
+            .authFailureDelay(config.abuse().authFailureDelay())
+            .maxAuthFailures(config.abuse().maxAuthFailures())
+            .authFailureWindow(config.abuse().authFailureWindow())
             .tls(tls(config, dataDir))
             .spoolDirectory(Files.createDirectories(dataDir.resolve("relay-spool")));
     config.trustedNetworks().forEach(settings::trustedNetwork);
@@ -73,7 +84,8 @@ public final class SmtpRelay implements AutoCloseable {
             trustedAccount,
             maxBytes,
             parts.frozen());
-    RelayServer server = new RelayServer(settings.build(), gate, parts.clock());
+    RelayServer server =
+        new RelayServer(settings.build(), gate, new RelayMetrics(parts.metrics()), parts.clock());
     return new SmtpRelay(server, server.start());
   }
 

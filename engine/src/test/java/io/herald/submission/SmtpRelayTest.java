@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.herald.config.ConfigLoader;
 import io.herald.config.HeraldConfig;
+import io.herald.config.RelayConfig;
 import io.herald.testing.Await;
 import io.herald.testing.TestNode;
 import jakarta.mail.AuthenticationFailedException;
@@ -22,6 +24,8 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -118,6 +122,29 @@ class SmtpRelayTest {
             node.json(node.get("/api/messages/" + queued.group(1), apiKey)).get("status").asText(),
         s -> s.equals("delivered"));
     assertThat(status.get("source").asText()).isEqualTo("smtp");
+  }
+
+  @Test
+  void anAddressThatKeepsGuessingIsRefusedForAWhileEvenWithTheRightKey() throws Exception {
+    node.close();
+    RelayConfig limited =
+        ConfigLoader.load(
+                Optional.empty(),
+                Map.of(
+                    "HERALD_RELAY_MAX_AUTH_FAILURES", "2",
+                    "HERALD_RELAY_AUTH_FAILURE_DELAY", "10ms"))
+            .relay()
+            .withPort(0);
+    node = TestNode.start(TestNode.config(data).withRelay(limited), java.time.Clock.systemUTC());
+    String key = node.createAccount("Guessed Co");
+    String id = node.node().accounts().authenticate(key).orElseThrow().id().value();
+    for (int guess = 0; guess < 2; guess++) {
+      assertThatThrownBy(() -> send(receipt(session(true), "ann@example.com"), id, "hk_guess"))
+          .isInstanceOf(AuthenticationFailedException.class);
+    }
+    assertThatThrownBy(() -> send(receipt(session(true), "ann@example.com"), id, key))
+        .isInstanceOf(AuthenticationFailedException.class)
+        .hasMessageContaining("454 4.7.0");
   }
 
   @Test

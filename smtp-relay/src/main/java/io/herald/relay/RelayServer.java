@@ -35,6 +35,7 @@ public final class RelayServer implements AutoCloseable {
 
   private final RelaySettings settings;
   private final RelayBackend backend;
+  private final RelayListener events;
   private final Clock clock;
   private EventLoopGroup acceptor;
   private EventLoopGroup workers;
@@ -48,8 +49,20 @@ public final class RelayServer implements AutoCloseable {
    * @param clock for trace headers and the self-signed certificate's validity
    */
   public RelayServer(RelaySettings settings, RelayBackend backend, Clock clock) {
+    this(settings, backend, RelayListener.NONE, clock);
+  }
+
+  /**
+   * A server that is not listening yet and reports refused or cut clients to {@code listener}.
+   *
+   * @param clock for trace headers, the self-signed certificate's validity and the window of failed
+   *     AUTHs
+   */
+  public RelayServer(
+      RelaySettings settings, RelayBackend backend, RelayListener listener, Clock clock) {
     this.settings = settings;
     this.backend = backend;
+    this.events = listener;
     this.clock = clock;
   }
 
@@ -66,7 +79,7 @@ public final class RelayServer implements AutoCloseable {
     Optional<SslContext> tls = TlsContexts.create(settings.tls(), settings.serverName(), clock);
     Files.createDirectories(settings.spoolDirectory());
     blocking = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("relay-", 0).factory());
-    runtime = RelayRuntime.of(settings, backend, blocking, clock, tls);
+    runtime = RelayRuntime.of(settings, backend, blocking, clock, tls, events);
     acceptor = new NioEventLoopGroup(1);
     workers = new NioEventLoopGroup();
     ServerBootstrap bootstrap =

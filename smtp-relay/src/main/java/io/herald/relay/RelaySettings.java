@@ -24,8 +24,29 @@ import java.util.List;
  * @param maxRecipients recipients per message, more get {@code 452 4.5.3}; default 100
  * @param maxMessageSize largest message in bytes, advertised as SIZE; default 25 MiB
  * @param idleTimeout silence from the client before {@code 421 4.4.2} and close; default 5 minutes
+ * @param minDataRate bytes per second a client must keep up, measured over each {@code
+ *     dataRateInterval}, while the relay waits for the rest of a command line or of a message; a
+ *     slower client gets {@code 421 4.4.2} and is closed (each byte would reset the idle timer); 0
+ *     turns the check off; default 100
+ * @param dataRateInterval the interval over which {@code minDataRate} is measured; default 30 s
+ * @param maxSessionTime how long one connection may last, however busy, before {@code 421 4.4.2}
+ *     and close (a backend call in progress is answered first); default 10 minutes
  * @param maxConnectionsPerIp concurrent connections from one address; default 20
+ * @param maxConnectionsPerNetwork concurrent connections from one network (an IPv4 /24, an IPv6
+ *     /64), at least {@code maxConnectionsPerIp} and at most {@code maxConnections -
+ *     connectionReserve}, so one address range never holds every slot; default 100
  * @param maxConnections concurrent connections in total; default 1,000
+ * @param connectionReserve the last slots of {@code maxConnections} that go only to networks
+ *     holding no connection yet, so clients that filled the rest cannot keep newcomers out;
+ *     0..{@code maxConnections - 1}, default 100
+ * @param authFailureDelay how long the reply to a failed AUTH waits after a client address's first
+ *     failure; it doubles with each further failure, up to 32 times (scheduled, never blocking a
+ *     thread; IPv6 addresses count per /64). Zero answers at once; default 1 s
+ * @param maxAuthFailures failed AUTHs of one client address, within {@code authFailureWindow} of
+ *     each other, after which its AUTH is refused with {@code 454 4.7.0} without asking the
+ *     backend; default 10
+ * @param authFailureWindow how long after its last failure an address's failures are forgotten;
+ *     default 15 minutes
  * @param allowPlainAuth whether AUTH is offered without TLS; for local use only; default false
  * @param trustedNetworks networks whose clients get the backend's {@link RelayBackend#trusted}
  *     principal without AUTH; default none
@@ -45,8 +66,16 @@ public record RelaySettings(
     int maxRecipients,
     long maxMessageSize,
     Duration idleTimeout,
+    long minDataRate,
+    Duration dataRateInterval,
+    Duration maxSessionTime,
     int maxConnectionsPerIp,
+    int maxConnectionsPerNetwork,
     int maxConnections,
+    int connectionReserve,
+    Duration authFailureDelay,
+    int maxAuthFailures,
+    Duration authFailureWindow,
     boolean allowPlainAuth,
     List<NetworkRange> trustedNetworks,
     TlsSettings tls,
@@ -65,11 +94,25 @@ public record RelaySettings(
     require(maxErrors >= 1, "maxErrors must be positive");
     require(maxRecipients >= 1, "maxRecipients must be positive");
     require(maxMessageSize >= 1024, "maxMessageSize must be at least 1024");
-    require(
-        idleTimeout != null && !idleTimeout.isNegative() && !idleTimeout.isZero(),
-        "idleTimeout must be positive");
+    require(positive(idleTimeout), "idleTimeout must be positive");
+    require(minDataRate >= 0, "minDataRate must not be negative");
+    require(positive(dataRateInterval), "dataRateInterval must be positive");
+    require(positive(maxSessionTime), "maxSessionTime must be positive");
     require(maxConnectionsPerIp >= 1, "maxConnectionsPerIp must be positive");
-    require(maxConnections >= maxConnectionsPerIp, "maxConnections must be >= maxConnectionsPerIp");
+    require(
+        maxConnectionsPerNetwork >= maxConnectionsPerIp,
+        "maxConnectionsPerNetwork must be >= maxConnectionsPerIp");
+    require(
+        connectionReserve >= 0 && connectionReserve < maxConnections,
+        "connectionReserve must be 0..maxConnections-1");
+    require(
+        maxConnectionsPerNetwork <= maxConnections - connectionReserve,
+        "maxConnectionsPerNetwork must be <= maxConnections - connectionReserve");
+    require(
+        authFailureDelay != null && !authFailureDelay.isNegative(),
+        "authFailureDelay must not be negative");
+    require(maxAuthFailures >= 1, "maxAuthFailures must be positive");
+    require(positive(authFailureWindow), "authFailureWindow must be positive");
     trustedNetworks = List.copyOf(trustedNetworks);
     require(tls != null, "tls must be set (TlsSettings.Disabled for none)");
     require(spoolDirectory != null, "spoolDirectory must be set");
@@ -84,6 +127,10 @@ public record RelaySettings(
   /** True when STARTTLS is configured. */
   public boolean tlsConfigured() {
     return !(tls instanceof TlsSettings.Disabled);
+  }
+
+  private static boolean positive(Duration duration) {
+    return duration != null && duration.isPositive();
   }
 
   private static void require(boolean condition, String message) {
@@ -103,8 +150,16 @@ public record RelaySettings(
     private int maxRecipients = 100;
     private long maxMessageSize = 25L * 1024 * 1024;
     private Duration idleTimeout = Duration.ofMinutes(5);
+    private long minDataRate = 100;
+    private Duration dataRateInterval = Duration.ofSeconds(30);
+    private Duration maxSessionTime = Duration.ofMinutes(10);
     private int maxConnectionsPerIp = 20;
+    private int maxConnectionsPerNetwork = 100;
     private int maxConnections = 1000;
+    private int connectionReserve = 100;
+    private Duration authFailureDelay = Duration.ofSeconds(1);
+    private int maxAuthFailures = 10;
+    private Duration authFailureWindow = Duration.ofMinutes(15);
     private boolean allowPlainAuth;
     private final List<NetworkRange> trustedNetworks = new ArrayList<>();
     private TlsSettings tls = new TlsSettings.Disabled();
@@ -167,15 +222,63 @@ public record RelaySettings(
       return this;
     }
 
+    /** See {@link RelaySettings#minDataRate()}. */
+    public Builder minDataRate(long value) {
+      minDataRate = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#dataRateInterval()}. */
+    public Builder dataRateInterval(Duration value) {
+      dataRateInterval = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#maxSessionTime()}. */
+    public Builder maxSessionTime(Duration value) {
+      maxSessionTime = value;
+      return this;
+    }
+
     /** See {@link RelaySettings#maxConnectionsPerIp()}. */
     public Builder maxConnectionsPerIp(int value) {
       maxConnectionsPerIp = value;
       return this;
     }
 
+    /** See {@link RelaySettings#maxConnectionsPerNetwork()}. */
+    public Builder maxConnectionsPerNetwork(int value) {
+      maxConnectionsPerNetwork = value;
+      return this;
+    }
+
     /** See {@link RelaySettings#maxConnections()}. */
     public Builder maxConnections(int value) {
       maxConnections = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#connectionReserve()}. */
+    public Builder connectionReserve(int value) {
+      connectionReserve = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#authFailureDelay()}. */
+    public Builder authFailureDelay(Duration value) {
+      authFailureDelay = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#maxAuthFailures()}. */
+    public Builder maxAuthFailures(int value) {
+      maxAuthFailures = value;
+      return this;
+    }
+
+    /** See {@link RelaySettings#authFailureWindow()}. */
+    public Builder authFailureWindow(Duration value) {
+      authFailureWindow = value;
       return this;
     }
 
@@ -221,8 +324,16 @@ public record RelaySettings(
           maxRecipients,
           maxMessageSize,
           idleTimeout,
+          minDataRate,
+          dataRateInterval,
+          maxSessionTime,
           maxConnectionsPerIp,
+          maxConnectionsPerNetwork,
           maxConnections,
+          connectionReserve,
+          authFailureDelay,
+          maxAuthFailures,
+          authFailureWindow,
           allowPlainAuth,
           trustedNetworks,
           tls,

@@ -4,8 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /** A bare-socket SMTP client for tests that need to see the raw replies and the close. */
 final class LineClient implements AutoCloseable {
@@ -17,7 +19,13 @@ final class LineClient implements AutoCloseable {
   private final OutputStream out;
 
   LineClient(int port) throws IOException {
-    socket = new Socket("127.0.0.1", port);
+    this(port, "127.0.0.1");
+  }
+
+  /** A client connecting from {@code localAddress}, any loopback address such as 127.0.1.5. */
+  LineClient(int port, String localAddress) throws IOException {
+    socket =
+        new Socket(InetAddress.getLoopbackAddress(), port, InetAddress.ofLiteral(localAddress), 0);
     socket.setSoTimeout(HANG_GUARD_MILLIS);
     in =
         new BufferedReader(
@@ -41,6 +49,22 @@ final class LineClient implements AutoCloseable {
   LineClient send(String line) throws IOException {
     out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
     out.flush();
+    return this;
+  }
+
+  /**
+   * Sends the line (with CRLF) one byte per {@code pace}, as a slow-loris client does, and stops
+   * early once the server has answered something.
+   */
+  LineClient trickle(String line, Duration pace) throws IOException, InterruptedException {
+    byte[] bytes = (line + "\r\n").getBytes(StandardCharsets.US_ASCII);
+    for (int i = 0;
+        i < bytes.length && !in.ready() && socket.getInputStream().available() == 0;
+        i++) {
+      out.write(bytes[i]);
+      out.flush();
+      Thread.sleep(pace.toMillis()); // the attack's own pace, not a wait for the server
+    }
     return this;
   }
 

@@ -23,6 +23,11 @@ class SettingsTest {
         .hasMessageContaining("maxLineLength");
     assertThatThrownBy(() -> RelaySettings.builder().maxConnections(5).build())
         .hasMessageContaining("maxConnections");
+    assertThatThrownBy(() -> RelaySettings.builder().maxConnectionsPerNetwork(950).build())
+        .hasMessageContaining(
+            "maxConnectionsPerNetwork must be <= maxConnections - connectionReserve");
+    assertThatThrownBy(() -> RelaySettings.builder().connectionReserve(1000).build())
+        .hasMessageContaining("connectionReserve");
     assertThatThrownBy(() -> RelaySettings.builder().serverName("bad name").build())
         .hasMessageContaining("serverName");
     assertThatThrownBy(() -> RelaySettings.builder().trustedNetwork("localhost"))

@@ -11,6 +11,8 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -101,6 +103,76 @@ class SocketClientsTest {
   }
 
   @Test
+  void aClientSendingOneByteAtATimeIsCutThoughEachByteResetsTheIdleTimer() throws Exception {
+    // At least 20 bytes per 200 ms are due; one byte per 50 ms gives at most 4.
+    RelaySettings.Builder settings =
+        RelaySettings.builder()
+            .idleTimeout(Duration.ofSeconds(20))
+            .minDataRate(100)
+            .dataRateInterval(Duration.ofMillis(200));
+    try (RunningRelay relay = new RunningRelay(settings, backend, certificates);
+        LineClient client = new LineClient(relay.port())) {
+      assertThat(client.reply()).startsWith("220 ");
+      assertThat(client.send("EHLO slow").reply()).startsWith("250-");
+      client.trickle("MAIL FROM:<" + "s".repeat(400) + "@example.org>", Duration.ofMillis(50));
+      assertThat(client.reply()).isEqualTo("421 4.4.2 Data rate too low, closing connection");
+      assertThat(client.closedByServer()).isTrue();
+    }
+    assertThat(backend.calls()).isEmpty();
+  }
+
+  @Test
+  void aSessionIsClosedAtItsTimeLimitThoughTheClientKeepsTalking() throws Exception {
+    RelaySettings.Builder settings = RelaySettings.builder().maxSessionTime(Duration.ofMillis(300));
+    try (RunningRelay relay = new RunningRelay(settings, backend, certificates);
+        LineClient client = new LineClient(relay.port())) {
+      assertThat(client.reply()).startsWith("220 ");
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      String reply = client.send("NOOP").reply();
+      while (reply.equals("250 2.0.0 OK") && System.nanoTime() < deadline) {
+        reply = client.send("NOOP").reply();
+      }
+      assertThat(reply).isEqualTo("421 4.4.2 Session time limit reached, closing connection");
+      assertThat(client.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
+  void oneNetworkCannotTakeEverySlotAndTheReserveIsKeptForNewcomers() throws Exception {
+    // 127.0.0.0/24, 127.0.1.0/24 and 127.0.2.0/24 are three networks, all on loopback.
+    RelaySettings.Builder settings =
+        RelaySettings.builder()
+            .maxConnectionsPerIp(2)
+            .maxConnectionsPerNetwork(3)
+            .maxConnections(6)
+            .connectionReserve(2);
+    List<LineClient> clients = new ArrayList<>();
+    try (RunningRelay relay = new RunningRelay(settings, backend, certificates)) {
+      for (String from : List.of("127.0.0.1", "127.0.0.1", "127.0.0.2", "127.0.1.1")) {
+        clients.add(new LineClient(relay.port(), from));
+        assertThat(clients.getLast().reply()).startsWith("220 ");
+      }
+      refused(
+          relay, "127.0.0.3", "421 4.7.0 Too many connections from your network, try again later");
+      // Four of six slots are taken: the last two go only to networks holding nothing yet.
+      refused(relay, "127.0.1.2", "421 4.7.0 Too many connections, try again later");
+      clients.add(new LineClient(relay.port(), "127.0.2.1"));
+      assertThat(clients.getLast().reply()).startsWith("220 ");
+    } finally {
+      for (LineClient client : clients) {
+        client.close();
+      }
+    }
+  }
+
+  private static void refused(RunningRelay relay, String from, String reply) throws Exception {
+    try (LineClient client = new LineClient(relay.port(), from)) {
+      assertThat(client.reply()).isEqualTo(reply);
+      assertThat(client.closedByServer()).isTrue();
+    }
+  }
+
+  @Test
   void connectionsPerAddressAreLimited() throws Exception {
     RelaySettings.Builder settings = RelaySettings.builder().maxConnectionsPerIp(2);
     try (RunningRelay relay = new RunningRelay(settings, backend, certificates);
@@ -109,7 +181,8 @@ class SocketClientsTest {
       assertThat(first.reply()).startsWith("220 ");
       assertThat(second.reply()).startsWith("220 ");
       try (LineClient third = new LineClient(relay.port())) {
-        assertThat(third.reply()).isEqualTo("421 4.7.0 Too many connections, try again later");
+        assertThat(third.reply())
+            .isEqualTo("421 4.7.0 Too many connections from your address, try again later");
         assertThat(third.closedByServer()).isTrue();
       }
       assertThat(first.send("QUIT").reply()).isEqualTo("221 2.0.0 Bye");

@@ -1,16 +1,21 @@
 package io.herald.relay.internal;
 
+import io.herald.relay.RelayLimit;
 import io.herald.relay.Reply;
 import io.herald.relay.internal.SessionState.Authenticating;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Base64;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
  * SMTP AUTH (RFC 4954) with the PLAIN (RFC 4616) and LOGIN mechanisms, including the
  * initial-response form and cancellation with {@code *}. The credentials go to the backend on a
- * virtual thread; the session holds further input until the answer is written.
+ * virtual thread; the session holds further input until the answer is written. Against password
+ * guessing ({@link AuthFailures}): a failure is answered after a delay that grows with the client's
+ * failures, and a client that failed too often is refused without asking the backend.
  *
  * <pre>
  * auth-command     = "AUTH" SP sasl-mech [SP initial-response] *(CRLF [base64]) [CRLF cancel-response] CRLF
@@ -24,6 +29,8 @@ final class AuthExchange {
   static final Reply CANCELLED = new Reply(501, "5.7.0", "Authentication cancelled");
   static final Reply BAD_BASE64 = new Reply(501, "5.5.2", "Invalid base64 data");
   static final Reply UNSUPPORTED = new Reply(504, "5.5.4", "Unrecognized authentication type");
+  static final Reply TOO_MANY_FAILURES =
+      new Reply(454, "4.7.0", "Too many failed authentications, try again later");
   static final Reply NEEDS_TLS =
       new Reply(538, "5.7.11", "Encryption required for requested authentication mechanism");
   private static final Reply PLAIN_CHALLENGE = new Reply(334, "", "");
@@ -108,18 +115,51 @@ final class AuthExchange {
       dispatcher.error(FAILED);
       return;
     }
+    InetAddress client = session.connection().remote().getAddress();
+    AuthFailures failures = runtime.authFailures();
+    if (!failures.tryBegin(client)) {
+      runtime.listener().limitReached(RelayLimit.AUTH_FAILURES, client);
+      dispatcher.error(TOO_MANY_FAILURES);
+      return;
+    }
     io.offload(
-        () -> runtime.backend().authenticate(user, password, session.connection()),
-        Optional.<Principal>empty(),
-        principal -> {
-          if (principal.isPresent()) {
-            session.authenticated(principal.get());
+        () -> check(user, password, client),
+        new Checked(Optional.empty(), false),
+        checked -> {
+          if (checked.principal().isPresent()) {
+            session.authenticated(checked.principal().get());
             io.reply(SUCCESS);
+          } else if (checked.answered()) {
+            runtime.listener().authFailed(client);
+            io.delay(failures.delay(client), () -> dispatcher.error(FAILED));
           } else {
-            dispatcher.error(FAILED);
+            dispatcher.error(FAILED); // the backend failed: no guess was checked, none counted
           }
         });
   }
+
+  /** Blocking: asks the backend, and counts the outcome even when the client is gone by then. */
+  private Checked check(String user, String password, InetAddress client) {
+    Optional<Principal> principal = Optional.empty();
+    boolean answered = false;
+    try {
+      principal =
+          Objects.requireNonNullElse(
+              runtime.backend().authenticate(user, password, session.connection()),
+              Optional.empty());
+      answered = true;
+      return new Checked(principal, true);
+    } finally {
+      runtime.authFailures().end(client, answered && principal.isEmpty());
+    }
+  }
+
+  /**
+   * What the backend said about credentials.
+   *
+   * @param answered false when the backend failed (threw) instead of answering
+   */
+  private record Checked(Optional<Principal> principal, boolean answered) {}
 
   private static Optional<String> decode(String base64) {
     if (base64.equals("=")) {

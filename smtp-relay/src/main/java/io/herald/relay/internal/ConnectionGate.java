@@ -1,6 +1,7 @@
 package io.herald.relay.internal;
 
-import io.herald.relay.Reply;
+import io.herald.relay.RelayListener;
+import io.herald.relay.internal.ConnectionLimits.Admission;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -8,31 +9,34 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetAddress;
 
 /**
- * First handler of every connection: admits it within the total and per-address limits, or answers
- * {@code 421 4.7.0} and closes before the session ever sees it.
+ * First handler of every connection: admits it within the total, per-address and per-network
+ * limits, or answers {@code 421 4.7.0} with the limit it reached and closes before the session ever
+ * sees it.
  */
 final class ConnectionGate extends ChannelInboundHandlerAdapter {
 
-  static final Reply TOO_MANY = new Reply(421, "4.7.0", "Too many connections, try again later");
-
   private final ConnectionLimits limits;
+  private final RelayListener listener;
   private InetAddress admitted;
   private boolean refused;
 
-  ConnectionGate(ConnectionLimits limits) {
+  ConnectionGate(ConnectionLimits limits, RelayListener listener) {
     this.limits = limits;
+    this.listener = listener;
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
     InetAddress address = SmtpSession.remote(ctx.channel()).getAddress();
-    if (limits.tryAcquire(address)) {
+    Admission admission = limits.tryAcquire(address);
+    if (admission == Admission.ADMITTED) {
       admitted = address;
       ctx.fireChannelActive();
     } else {
       refused = true;
+      listener.limitReached(admission.limit(), address);
       ctx.channel().config().setAutoRead(false);
-      ctx.writeAndFlush(TOO_MANY).addListener(ChannelFutureListener.CLOSE);
+      ctx.writeAndFlush(admission.refusal()).addListener(ChannelFutureListener.CLOSE);
     }
   }
 

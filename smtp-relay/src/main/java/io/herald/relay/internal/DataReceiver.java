@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * Reads the content after DATA (RFC 5321 section 4.5.2): removes the leading dot that clients add
  * to lines starting with a dot, stops at the line holding a lone dot, and counts the size. Content
- * past the size limit, or holding a bare CR or LF, is not kept: the rest is read and discarded so
- * the dialogue stays in step, and the refusal is answered after the final dot.
+ * past the size limit, or holding a bare CR or LF or a NUL, is not kept: the rest is read and
+ * discarded so the dialogue stays in step, and the refusal is answered after the final dot.
  */
 final class DataReceiver {
 
@@ -18,6 +18,9 @@ final class DataReceiver {
       new Reply(552, "5.3.4", "Message size exceeds fixed maximum message size");
   static final Reply BARE_NEWLINE =
       new Reply(554, "5.6.0", "Bare CR or LF in message content; lines must end with CRLF");
+  // RFC 5321 section 4.5.2 leaves NUL to the server; passed on, C-string parsers downstream
+  // truncate or misread the line, so the relay refuses it like the bare newline.
+  static final Reply NUL = new Reply(554, "5.6.0", "NUL character in message content");
   private static final byte[] CRLF = {'\r', '\n'};
 
   private final long maxSize;
@@ -54,6 +57,9 @@ final class DataReceiver {
     }
     if (refusal == null && hasBareNewline(content, offset, length)) {
       refusal = BARE_NEWLINE;
+    }
+    if (refusal == null && content.indexOf(offset, offset + length, (byte) 0) >= 0) {
+      refusal = NUL;
     }
     if (refusal == null) {
       byte[] bytes = ByteBufUtil.getBytes(content, offset, length, false);

@@ -34,7 +34,7 @@ public final class RelayInitializer extends ChannelInitializer<Channel> {
     channel
         .pipeline()
         .addLast("replies", REPLY_ENCODER)
-        .addLast("limits", new ConnectionGate(runtime.limits()))
+        .addLast("limits", new ConnectionGate(runtime.limits(), runtime.listener()))
         .addLast("idle", new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS))
         .addLast("framer", new SmtpFramer(runtime.settings().maxLineLength()))
         .addLast("session", new SmtpSession(runtime));

@@ -2,6 +2,7 @@ package io.herald.relay.internal;
 
 import io.herald.relay.NetworkRange;
 import io.herald.relay.RelayBackend;
+import io.herald.relay.RelayListener;
 import io.herald.relay.RelaySettings;
 import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
@@ -12,7 +13,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What every connection of one server shares: settings, backend, the executor for blocking work,
- * the clock, the TLS context and the connection counters. Built once by the server.
+ * the clock, the TLS context, the connection counters, the failed AUTHs per client and the listener
+ * that hears of refusals. Built once by the server.
  *
  * @param blocking runs backend calls and file writes; one task per connection at a time
  * @param tls the STARTTLS context, empty when TLS is disabled
@@ -24,27 +26,42 @@ public record RelayRuntime(
     Clock clock,
     Optional<SslContext> tls,
     ConnectionLimits limits,
+    AuthFailures authFailures,
+    RelayListener listener,
     AtomicLong connectionIds) {
 
-  /** A runtime with fresh counters. */
   /** Connections admitted and not yet seen closed. */
   public int openConnections() {
     return limits.open();
   }
 
+  /** A runtime with fresh counters and no listener. */
   public static RelayRuntime of(
       RelaySettings settings,
       RelayBackend backend,
       Executor blocking,
       Clock clock,
       Optional<SslContext> tls) {
+    return of(settings, backend, blocking, clock, tls, RelayListener.NONE);
+  }
+
+  /** A runtime with fresh counters. */
+  public static RelayRuntime of(
+      RelaySettings settings,
+      RelayBackend backend,
+      Executor blocking,
+      Clock clock,
+      Optional<SslContext> tls,
+      RelayListener listener) {
     return new RelayRuntime(
         settings,
         backend,
         blocking,
         clock,
         tls,
-        new ConnectionLimits(settings.maxConnections(), settings.maxConnectionsPerIp()),
+        new ConnectionLimits(settings),
+        new AuthFailures(settings, clock),
+        listener,
         new AtomicLong());
   }
 

@@ -17,9 +17,28 @@ final class SmtpFramer extends ByteToMessageDecoder {
 
   private final int maxChunk;
   private boolean atLineStart = true;
+  private long received;
 
   SmtpFramer(int maxChunk) {
     this.maxChunk = maxChunk;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+    if (msg instanceof ByteBuf bytes) {
+      received += bytes.readableBytes();
+    }
+    super.channelRead(ctx, msg);
+  }
+
+  /** Bytes received so far, framed or not. */
+  long received() {
+    return received;
+  }
+
+  /** True while part of a line was received and its CRLF was not. */
+  boolean midLine() {
+    return !atLineStart || internalBuffer().isReadable();
   }
 
   @Override

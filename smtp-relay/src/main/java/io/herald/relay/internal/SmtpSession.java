@@ -1,6 +1,7 @@
 package io.herald.relay.internal;
 
 import io.herald.relay.ConnectionInfo;
+import io.herald.relay.RelayLimit;
 import io.herald.relay.Reply;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -14,10 +15,12 @@ import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,9 +53,11 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
   private ChannelHandlerContext ctx;
   private SessionContext session;
   private CommandDispatcher dispatcher;
+  private final SessionWatch watch;
 
   SmtpSession(RelayRuntime runtime) {
     this.runtime = runtime;
+    this.watch = new SessionWatch(runtime.settings(), this);
   }
 
   /** The client's address; a non-IP channel (only in tests) counts as 0.0.0.0. */
@@ -74,6 +79,7 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
     boolean trusted = runtime.trusted(remote.getAddress());
     session = new SessionContext(info, trusted);
     dispatcher = new CommandDispatcher(runtime, session, this);
+    watch.start(ctx.executor());
     if (trusted) {
       offload(
           () -> runtime.backend().trusted(info),
@@ -149,6 +155,7 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
       return;
     }
     closed = true;
+    watch.stop();
     releaseHeld();
     if (!busy) {
       dispatcher.connectionClosed();
@@ -182,6 +189,7 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
    */
   <T> void offload(Callable<T> work, T fallback, Consumer<T> then) {
     busy = true;
+    watch.pause();
     ctx.channel().config().setAutoRead(false);
     try {
       runtime.blocking().execute(() -> ctx.executor().execute(complete(run(work, fallback), then)));
@@ -191,9 +199,25 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /**
+   * Runs {@code then} on the event loop after {@code by}, holding input meanwhile as for a backend
+   * call; no thread waits.
+   */
+  void delay(Duration by, Runnable then) {
+    if (!by.isPositive()) {
+      then.run();
+      return;
+    }
+    busy = true;
+    watch.pause();
+    ctx.channel().config().setAutoRead(false);
+    ctx.executor()
+        .schedule(complete(by, ignored -> then.run()), by.toNanos(), TimeUnit.NANOSECONDS);
+  }
+
   /** Answers STARTTLS and puts TLS in front of everything; input after the command is dropped. */
   void startTls(SslContext context) {
-    ((SmtpFramer) ctx.pipeline().get("framer")).discardBuffered();
+    framer().discardBuffered();
     releaseHeld();
     discardingLongLine = false;
     session.state(new SessionState.Fresh());
@@ -201,6 +225,36 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
     flushIfNeeded();
     ctx.pipeline().addFirst("tls", tls);
     ctx.writeAndFlush(new Reply(220, "2.0.0", "Ready to start TLS"));
+  }
+
+  /** True while a backend call or a delay runs; input is held meanwhile. */
+  boolean busy() {
+    return busy;
+  }
+
+  /** Bytes the client sent so far (after TLS), for the minimum data rate. */
+  long bytesReceived() {
+    return framer().received();
+  }
+
+  /**
+   * True when the relay waits for the client to finish something it started: a message after 354,
+   * or a command line of which only a part arrived. Quiet between commands is the idle timeout's.
+   */
+  boolean awaitingRestOfInput() {
+    return !busy
+        && !closed
+        && !closing()
+        && (session.state() instanceof SessionState.ReceivingData || framer().midLine());
+  }
+
+  /** Closes with {@code reply} for a limit of the whole connection, unless already closing. */
+  void cut(RelayLimit limit, Reply reply) {
+    if (!closed && !closing()) {
+      runtime.listener().limitReached(limit, remote(ctx.channel()).getAddress());
+      LOG.debug("{}: {}", id(), reply.text());
+      replyAndClose(reply);
+    }
   }
 
   String id() {
@@ -278,6 +332,10 @@ final class SmtpSession extends ChannelInboundHandlerAdapter {
       chunk.release();
     }
     heldBytes = 0;
+  }
+
+  private SmtpFramer framer() {
+    return (SmtpFramer) ctx.pipeline().get("framer");
   }
 
   private void flushIfNeeded() {

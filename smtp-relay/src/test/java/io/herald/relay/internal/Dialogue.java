@@ -11,14 +11,17 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A scripted SMTP dialogue through an {@link EmbeddedChannel} with the relay's real pipeline:
  * {@link #send} feeds bytes as a client would, {@link #take} returns what the server answered since
- * the last call. Backend calls run inline, so every answer is there when send returns.
+ * the last call. Backend calls run inline, so every answer is there when send returns. The event
+ * loop's time stands still unless {@link #advance} moves it, so timers fire only when a test says.
  */
 final class Dialogue implements AutoCloseable {
 
@@ -40,6 +43,7 @@ final class Dialogue implements AutoCloseable {
 
   private Dialogue(RelayRuntime runtime, String ip) {
     channel = new ClientChannel(new InetSocketAddress(ip, 40000));
+    channel.freezeTime();
     channel.pipeline().addLast(new RelayInitializer(runtime));
     try {
       channel.register();
@@ -72,6 +76,13 @@ final class Dialogue implements AutoCloseable {
       buf.release();
     }
     return out.toString();
+  }
+
+  /** Moves the event loop's time and runs the timers that came due. */
+  Dialogue advance(Duration by) {
+    channel.advanceTimeBy(by.toNanos(), TimeUnit.NANOSECONDS);
+    channel.runPendingTasks();
+    return this;
   }
 
   boolean open() {

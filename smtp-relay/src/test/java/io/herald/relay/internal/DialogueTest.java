@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.herald.relay.RelaySettings;
 import io.herald.relay.TestBackend;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
@@ -117,7 +118,8 @@ class DialogueTest {
     try (Dialogue d = dialogue()) {
       d.line("EHLO c").take();
       assertThat(d.line("AUTH PLAIN").take()).isEqualTo("334\r\n");
-      assertThat(d.line(base64("alice\0alice\0wrong")).take())
+      // The reply to a failure waits (authFailureDelay, 1 s at first): see AuthFailuresTest.
+      assertThat(d.line(base64("alice\0alice\0wrong")).advance(Duration.ofSeconds(1)).take())
           .isEqualTo("535 5.7.8 Authentication credentials invalid\r\n");
       d.line("MAIL FROM:<alice@example.org>").take();
       assertThat(d.line("RCPT TO:<anyone@elsewhere.example>").take())
@@ -140,7 +142,8 @@ class DialogueTest {
       d.line("EHLO c").take();
       assertThat(d.line("AUTH LOGIN").take()).isEqualTo("334 VXNlcm5hbWU6\r\n");
       assertThat(d.line(base64("alice")).take()).isEqualTo("334 UGFzc3dvcmQ6\r\n");
-      assertThat(d.line(base64("nope")).take()).startsWith("535 5.7.8");
+      assertThat(d.line(base64("nope")).advance(Duration.ofSeconds(1)).take())
+          .startsWith("535 5.7.8");
       assertThat(d.line("AUTH LOGIN " + base64("alice")).take()).isEqualTo("334 UGFzc3dvcmQ6\r\n");
       assertThat(d.line(base64(TestBackend.PASSWORD)).take()).startsWith("235 2.7.0");
     }

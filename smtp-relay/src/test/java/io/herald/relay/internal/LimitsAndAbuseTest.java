@@ -6,6 +6,7 @@ import io.herald.relay.RelaySettings;
 import io.herald.relay.TestBackend;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,22 @@ class LimitsAndAbuseTest {
   }
 
   @Test
+  void nulInContentIsRefusedAtTheEndAndTheSessionStaysUsable() {
+    try (Dialogue d = greeted(RelaySettings.builder())) {
+      d.line("MAIL FROM:<a@example.org>").line("RCPT TO:<x@herald.test>").line("DATA").take();
+      // A NUL would reach the next hop raw, where C-string parsers truncate or misread the line.
+      assertThat(d.send("Subject: a\r\n\r\nbefore\0after\r\nmore\r\n").take()).isEmpty();
+      assertThat(d.send(".\r\n").take())
+          .isEqualTo("554 5.6.0 NUL character in message content\r\n");
+      d.line("MAIL FROM:<a@example.org>").line("RCPT TO:<x@herald.test>").line("DATA").take();
+      assertThat(d.send("Subject: b\r\n\r\nclean\r\n.\r\n").take()).startsWith("250 2.0.0");
+    }
+    assertThat(backend.messages()).hasSize(1);
+    assertThat(body(backend.messages().getFirst().content()))
+        .isEqualTo("Subject: b\r\n\r\nclean\r\n");
+  }
+
+  @Test
   void largeBodiesGoThroughATemporaryFileThatIsDeletedAfterwards(@TempDir Path spool)
       throws Exception {
     RelaySettings.Builder settings =
@@ -154,8 +171,13 @@ class LimitsAndAbuseTest {
   void failedAuthenticationsCountAsErrors() {
     try (Dialogue d = greeted(RelaySettings.builder().allowPlainAuth(true).maxErrors(2))) {
       String wrong = DialogueTest.base64("\0alice\0wrong");
-      d.line("AUTH PLAIN " + wrong).line("AUTH PLAIN " + wrong).take();
-      assertThat(d.line("AUTH PLAIN " + wrong).take())
+      Duration later = Duration.ofMinutes(1); // past each failure's growing delay
+      d.line("AUTH PLAIN " + wrong)
+          .advance(later)
+          .line("AUTH PLAIN " + wrong)
+          .advance(later)
+          .take();
+      assertThat(d.line("AUTH PLAIN " + wrong).advance(later).take())
           .endsWith("421 4.7.0 Too many errors, closing\r\n");
       assertThat(d.open()).isFalse();
     }
