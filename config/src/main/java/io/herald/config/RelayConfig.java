@@ -59,7 +59,8 @@ public record RelayConfig(
         tlsKey,
         maxMessageSize,
         maxConnectionsPerIp,
-        accountRate);
+        accountRate,
+        abuse);
   }
 
   /** The same relay with another largest message size (tests use a small one). */
