@@ -35,7 +35,7 @@ class TextImportTest {
 
     Imports read = Imports.read(file, "list.txt");
 
-    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.TXT, "UTF-8", 4));
+    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.TXT, "UTF-8", "", 4));
     assertThat(read.contacts())
         .extracting(
             ParsedContact::rowNumber,
@@ -76,7 +76,7 @@ class TextImportTest {
 
     Imports read = Imports.read(file, "export.csv");
 
-    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.CSV, "UTF-8", 2));
+    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.CSV, "UTF-8", "", 2));
     assertThat(read.contacts())
         .extracting(ParsedContact::rowNumber, ParsedContact::name)
         .containsExactly(tuple(2L, "Ivan Petrenko"), tuple(3L, "Olena"));
@@ -106,7 +106,7 @@ class TextImportTest {
 
     Imports read = Imports.read(file, "unicode.csv");
 
-    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.CSV, "UTF-16LE", 1));
+    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.CSV, "UTF-16LE", "", 1));
     assertThat(read.contacts()).singleElement().extracting(ParsedContact::name).isEqualTo("Іван");
   }
 
@@ -132,7 +132,7 @@ class TextImportTest {
 
     Imports read = Imports.read(file, "contacts.csv");
 
-    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.CSV, "windows-1251", 2));
+    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.CSV, "windows-1251", "", 2));
     assertThat(read.contacts())
         .extracting(ParsedContact::name)
         .containsExactly("Іван Петренко", "Ольга Їжакевич");

@@ -47,6 +47,11 @@ public final class RowEmitter {
     return rows;
   }
 
+  /** Whether a header or a data row was seen so far. */
+  public boolean hasContent() {
+    return content;
+  }
+
   /** Refuses a file that had nothing but whitespace. */
   public void requireContent() throws FileRefusedException {
     if (!content) {

@@ -57,7 +57,10 @@ public final class TextFileReader {
     }
     emitter.requireContent();
     return new ReadSummary(
-        layout.csv() ? FileFormat.CSV : FileFormat.TXT, encoding.charset().name(), emitter.rows());
+        layout.csv() ? FileFormat.CSV : FileFormat.TXT,
+        encoding.charset().name(),
+        "",
+        emitter.rows());
   }
 
   private TextEncoding detectEncoding(Path file) throws IOException, FileRefusedException {
