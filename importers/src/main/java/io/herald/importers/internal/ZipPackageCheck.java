@@ -27,18 +27,18 @@ final class ZipPackageCheck {
 
   /** Refuses the package unless it may be a transitional XLSX. */
   static void requireXlsx(ZipBombGuard zip) throws FileRefusedException, IOException {
-    Optional<String> mimetype = text(zip, "mimetype");
-    if (mimetype.isPresent() || zip.getEntry("META-INF/manifest.xml") != null) {
-      throw openDocument(mimetype.orElse("").strip());
+    if (zip.getEntry("[Content_Types].xml") == null) {
+      Optional<String> mimetype = text(zip, "mimetype");
+      if (mimetype.isPresent() || zip.getEntry("META-INF/manifest.xml") != null) {
+        throw openDocument(mimetype.orElse("").strip());
+      }
+      throw new FileRefusedException(
+          "this is a zip archive, not a spreadsheet;"
+              + " unpack it and upload the .xlsx or .csv inside");
     }
     if (zip.getEntry("xl/workbook.bin") != null) {
       throw new FileRefusedException(
           "this is an Excel binary workbook (.xlsb), which cannot be imported; " + SAVE_AS);
-    }
-    if (zip.getEntry("[Content_Types].xml") == null) {
-      throw new FileRefusedException(
-          "this is a zip archive, not a spreadsheet;"
-              + " unpack it and upload the .xlsx or .csv inside");
     }
     if (zip.getEntry("word/document.xml") != null) {
       throw new FileRefusedException("this is a Word document, not a spreadsheet; " + SAVE_LIST_AS);
