@@ -99,6 +99,7 @@ final class Views {
     }
     view.put("format", job.format());
     view.put("encoding", job.encoding());
+    view.put("sheet", job.sheet());
     view.put("accepted", job.counts().accepted());
     view.put("rejected", job.counts().rejected());
     view.put("duplicates", job.counts().duplicates());
