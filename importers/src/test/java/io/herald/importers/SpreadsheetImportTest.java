@@ -74,6 +74,25 @@ class SpreadsheetImportTest {
     assertExpectedContacts(read);
   }
 
+  @Test
+  void workbookWhoseFirstSheetWithRowsHoldsNoAddressIsRefusedNamingTheSheet() throws Exception {
+    Path file = dir.resolve("notes.xlsx");
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        OutputStream out = Files.newOutputStream(file)) {
+      Sheet notes = workbook.createSheet("Notes");
+      row(notes, 0, "Quarterly figures");
+      row(notes, 1, "Kyiv", "1/2");
+      row(workbook.createSheet("Contacts"), 0, "ivan@example.com");
+      workbook.write(out);
+    }
+
+    assertThatThrownBy(() -> Imports.read(file, "notes.xlsx"))
+        .isInstanceOf(FileRefusedException.class)
+        .hasMessage(
+            "no row of sheet 'Notes' has an email address or a phone number, so this does not look"
+                + " like a contact list (row 1: no email or phone)");
+  }
+
   /**
    * An untouched first sheet, then one whose rows hold only blank cells (formatting without text),
    * then the contacts of {@link #write}.

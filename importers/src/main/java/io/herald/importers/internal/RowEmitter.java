@@ -19,6 +19,7 @@ public final class RowEmitter {
   private boolean content;
   private boolean addresses;
   private RejectedRow firstReject;
+  private String sheet = "";
 
   /** Wraps the caller's sink with the row limit. */
   public RowEmitter(RowSink sink, long maxRows) {
@@ -61,6 +62,11 @@ public final class RowEmitter {
     addresses = true;
   }
 
+  /** Names the worksheet whose rows come next, for the refusal's message. */
+  public void sheet(String name) {
+    sheet = name;
+  }
+
   /** Whether a header or a data row was seen so far. */
   public boolean hasContent() {
     return content;
@@ -78,7 +84,9 @@ public final class RowEmitter {
     }
     if (rows > 0 && !addresses) {
       throw new FileRefusedException(
-          "no row has an email address or a phone number, so this does not look like a contact list"
+          "no row"
+              + (sheet.isEmpty() ? "" : " of sheet '" + Texts.visible(sheet) + "'")
+              + " has an email address or a phone number, so this does not look like a contact list"
               + " (row "
               + firstReject.rowNumber()
               + ": "

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.eventusermodel.FormatTrackingHSSFListener;
@@ -53,7 +52,7 @@ public final class XlsFileReader {
   /** Reads the first worksheet with rows into the emitter. */
   public ReadSummary read(Path file, RowEmitter emitter) throws FileRefusedException, IOException {
     RowBuffer rows = new RowBuffer(new TableRowInterpreter(contacts, emitter));
-    SheetListener sheet = new SheetListener(rows, emitter::hasContent);
+    SheetListener sheet = new SheetListener(rows, emitter);
     try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
       requireWorkbook(fs.getRoot());
       FormatTrackingHSSFListener formats =
@@ -97,12 +96,12 @@ public final class XlsFileReader {
 
   /**
    * Turns the records of worksheets into cells, one worksheet after the other, and stops at the end
-   * of the first one after which {@code found} holds.
+   * of the first one that gave the emitter content.
    */
   private static final class SheetListener implements HSSFListener {
 
     private final RowBuffer rows;
-    private final BooleanSupplier found;
+    private final RowEmitter emitter;
     private final List<BoundSheetRecord> sheets = new ArrayList<>();
     private BoundSheetRecord[] sheetsInFileOrder;
     private FormatTrackingHSSFListener formats;
@@ -116,9 +115,9 @@ public final class XlsFileReader {
     private int pendingFormulaRow = -1;
     private int pendingFormulaColumn;
 
-    SheetListener(RowBuffer rows, BooleanSupplier found) {
+    SheetListener(RowBuffer rows, RowEmitter emitter) {
       this.rows = rows;
-      this.found = found;
+      this.emitter = emitter;
     }
 
     /** The name of the worksheet whose rows were read, "" when none had any. */
@@ -156,6 +155,7 @@ public final class XlsFileReader {
       int index = substreams++;
       name = index < sheetsInFileOrder.length ? sheetsInFileOrder[index].getSheetname() : "";
       inWorksheet = bof.getType() == BOFRecord.TYPE_WORKSHEET;
+      emitter.sheet(name);
     }
 
     private void end() {
@@ -164,7 +164,7 @@ public final class XlsFileReader {
       }
       inWorksheet = false;
       rows.flush();
-      if (found.getAsBoolean()) {
+      if (emitter.hasContent()) {
         readName = name;
         throw new SheetDone();
       }

@@ -77,6 +77,7 @@ public final class XlsxFileReader {
       }
       while (sheets.hasNext()) {
         try (InputStream sheet = sheets.next()) {
+          emitter.sheet(sheets.getSheetName());
           XMLReader parser = XMLHelper.newXMLReader();
           parser.setContentHandler(
               new XSSFSheetXMLHandler(
