@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * One import of one file into one list, as any node can see it: identity, file, status and counts
- * so far. {@code updatedAt} moves while the import is making progress.
+ * so far. {@code updatedAt} moves while the import is making progress. {@code sheet} names the
+ * worksheet a workbook was read from (not always its first), "" for text files and until known.
  */
 public record ImportJob(
     String id,
@@ -12,6 +13,7 @@ public record ImportJob(
     String fileName,
     String format,
     String encoding,
+    String sheet,
     ImportStatus status,
     ImportCounts counts,
     Instant createdAt,

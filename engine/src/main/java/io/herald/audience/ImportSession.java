@@ -27,7 +27,7 @@ public interface ImportSession extends AutoCloseable {
   void stage(List<Contact> contacts, List<RowIssue> issues, ImportCounts counts, long rows);
 
   /** Swaps the staged list in and marks the job completed, all at once. */
-  void commit(ImportCounts counts, long rows, String format, String encoding);
+  void commit(ImportCounts counts, long rows, String format, String encoding, String sheet);
 
   /** Marks the job refused or failed; the list is untouched. */
   void abandon(ImportStatus status, ImportCounts counts);

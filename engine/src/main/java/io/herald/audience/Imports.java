@@ -103,6 +103,7 @@ public final class Imports {
           job.fileName(),
           job.format(),
           job.encoding(),
+          job.sheet(),
           new ImportStatus.Failed(
               "the import stopped making progress (its server may have stopped); nothing was"
                   + " imported"),
@@ -131,6 +132,7 @@ public final class Imports {
             newId(),
             name,
             request.fileName(),
+            "",
             "",
             "",
             new ImportStatus.Running(0),
@@ -165,7 +167,11 @@ public final class Imports {
         ReadSummary summary = reader.read(request.file(), request.fileName(), batcher);
         batcher.finish();
         session.commit(
-            batcher.counts(), summary.rows(), summary.format().name(), summary.encoding());
+            batcher.counts(),
+            summary.rows(),
+            summary.format().name(),
+            summary.encoding(),
+            summary.sheet());
       } catch (FileRefusedException e) {
         batcher.abort();
         session.abandon(new ImportStatus.Refused(e.getMessage()), batcher.counts());

@@ -99,6 +99,7 @@ final class Views {
     }
     view.put("format", job.format());
     view.put("encoding", job.encoding());
+    view.put("sheet", job.sheet());
     // A refused or failed import imported nothing: counts of what it staged before it stopped
     // would read as contacts added (a refused file showed 1,998,000 "accepted").
     if (job.status() instanceof ImportStatus.Running

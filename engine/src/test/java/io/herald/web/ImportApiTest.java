@@ -6,10 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.testing.Fixtures;
 import io.herald.testing.TestNode;
+import java.io.ByteArrayOutputStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,5 +200,26 @@ class ImportApiTest {
     assertThat(lists).hasSize(1);
     assertThat(lists.get(0).get("name").asText()).isEqualTo("counted");
     assertThat(lists.get(0).get("members").asLong()).isEqualTo(3);
+  }
+
+  @Test
+  void aWorkbookWhoseFirstSheetIsBlankIsReadFromTheSheetWithRowsAndTheJobNamesIt()
+      throws Exception {
+    ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+    try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+      workbook.createSheet("Sheet1");
+      Sheet contacts = workbook.createSheet("Contacts");
+      contacts.createRow(0).createCell(0).setCellValue("email");
+      contacts.createRow(1).createCell(0).setCellValue("ann@example.com");
+      contacts.createRow(2).createCell(0).setCellValue("bob@example.com");
+      workbook.write(xlsx);
+    }
+
+    JsonNode job = node.importFile(key, "sheets", "list.xlsx", xlsx.toByteArray());
+
+    assertThat(job.get("status").asText()).isEqualTo("completed");
+    assertThat(job.get("format").asText()).isEqualTo("XLSX");
+    assertThat(job.get("sheet").asText()).isEqualTo("Contacts");
+    assertThat(job.get("accepted").asLong()).isEqualTo(2);
   }
 }

@@ -19,8 +19,11 @@ import java.util.Objects;
  *
  * <p>Detection is by magic bytes first, the name's extension being only a hint: an OLE2 container
  * (D0 CF 11 E0) is XLS, unless it holds an {@code EncryptionInfo} stream, which is how Office
- * stores a password-protected XLSX (refused); a zip (PK) is XLSX; anything else is text, which is
- * CSV when the name ends ".csv" or a header/delimiter is detected, TXT otherwise.
+ * stores a password-protected XLSX (refused); a zip (PK) is XLSX when its entries say so, and other
+ * zips (OpenDocument .ods, Excel binary .xlsb, Strict Open XML, Word, plain archives) are refused
+ * naming what they are and what to save them as; anything else is text, which is CSV when the name
+ * ends ".csv" or a header/delimiter is detected, TXT otherwise. A workbook is read from its first
+ * sheet that has a non-blank row, and {@link ReadSummary#sheet()} names it.
  *
  * <p>Results arrive in file order; a row that cannot become a contact arrives as a {@link
  * RejectedRow}, never dropped. A {@link FileRefusedException} can come after rows were already

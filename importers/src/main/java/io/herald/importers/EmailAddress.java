@@ -1,5 +1,6 @@
 package io.herald.importers;
 
+import io.herald.importers.internal.Texts;
 import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -12,12 +13,13 @@ import java.util.Objects;
  * IDN-encoded to punycode with {@link IDN#toASCII}.
  *
  * <p>{@link #parse} accepts the grammar real lists contain, not all of RFC 5322: surrounding
- * whitespace, a {@code mailto:} prefix and {@code <angle brackets>} are stripped; the local part
- * must be an RFC 5321 dot-atom of ASCII characters (quoted local parts and non-ASCII SMTPUTF8 local
- * parts such as "Іван@приклад.укр" are rejected with a reason, because most receiving servers do
- * not accept them); the domain must have at least one dot and LDH labels of 1–63 characters after
- * IDN encoding (address literals like {@code [192.0.2.1]} are rejected). RFC 5321 length limits
- * apply: local part ≤ 64 octets, domain ≤ 255, whole address ≤ 254.
+ * whitespace (every Unicode space, the no-break and zero-width ones included), a {@code mailto:}
+ * prefix and {@code <angle brackets>} are stripped; the local part must be an RFC 5321 dot-atom of
+ * ASCII characters (quoted local parts and non-ASCII SMTPUTF8 local parts such as
+ * "Іван@приклад.укр" are rejected with a reason, because most receiving servers do not accept
+ * them); the domain must have at least one dot and LDH labels of 1–63 characters after IDN encoding
+ * (address literals like {@code [192.0.2.1]} are rejected). RFC 5321 length limits apply: local
+ * part ≤ 64 octets, domain ≤ 255, whole address ≤ 254.
  *
  * @param value the normalised address, e.g. "Ivan.Petrenko@xn--80aikifvh.xn--j1amh"
  */
@@ -81,12 +83,12 @@ public record EmailAddress(String value) {
   }
 
   private static String strip(String raw) {
-    String text = raw.strip();
+    String text = Texts.stripSpaces(raw);
     if (text.regionMatches(true, 0, "mailto:", 0, 7)) {
-      text = text.substring(7).strip();
+      text = Texts.stripSpaces(text.substring(7));
     }
     if (text.length() >= 2 && text.startsWith("<") && text.endsWith(">")) {
-      text = text.substring(1, text.length() - 1).strip();
+      text = Texts.stripSpaces(text.substring(1, text.length() - 1));
     }
     return text;
   }

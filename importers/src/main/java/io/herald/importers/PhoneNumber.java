@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber;
+import io.herald.importers.internal.Texts;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -42,9 +43,9 @@ public record PhoneNumber(String e164, String regionCode) {
    * @throws InvalidAddressException with a short reason such as "too short"
    */
   public static PhoneNumber parse(String raw, String defaultRegion) throws InvalidAddressException {
-    String text = Objects.requireNonNull(raw, "raw").strip();
+    String text = Texts.stripSpaces(Objects.requireNonNull(raw, "raw"));
     if (text.regionMatches(true, 0, "tel:", 0, 4)) {
-      text = text.substring(4).strip();
+      text = Texts.stripSpaces(text.substring(4));
     }
     if (text.isEmpty()) {
       throw new InvalidAddressException("empty");

@@ -4,13 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.apache.poi.hssf.record.crypto.Biff8EncryptionKey;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
@@ -134,24 +139,82 @@ class RefusalTest {
 
   @Test
   void xlsxZipBombIsRefusedByTheExpansionRatio() throws Exception {
-    Path file = dir.resolve("bomb.xlsx");
-    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
-      zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-      zip.write("<Types/>".getBytes(StandardCharsets.UTF_8));
-      zip.closeEntry();
-      zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-      byte[] chunk = new byte[1 << 20];
-      Arrays.fill(chunk, (byte) ' ');
-      for (int i = 0; i < 50; i++) {
-        zip.write(chunk);
-      }
-      zip.closeEntry();
-    }
+    Path file = bombWorkbook("bomb.xlsx", 0);
 
     assertRefused(
         file,
         "XLSX part xl/worksheets/sheet1.xml expands more than 100 times its compressed size"
             + " (zip bomb?)");
+  }
+
+  @Test
+  void xlsxZipBombWhoseHeadersUnderstateItsExpansionIsRefusedByTheInflatedBytes() throws Exception {
+    // The central directory claims the sheet's compressed data runs over the next entry's bytes
+    // too, so 50 MiB inflated from about 50 KiB look like a ratio of under 100.
+    Path file = bombWorkbook("lying.xlsx", 700 * 1024);
+
+    assertRefused(
+        file,
+        "XLSX part xl/worksheets/sheet1.xml expands more than 100 times its compressed size"
+            + " (zip bomb?)");
+  }
+
+  /**
+   * A real workbook whose sheet ends in 50 MiB of spaces (well-formed XML that deflates about a
+   * thousand times); with {@code lie} > 0, followed by that many random bytes in another part that
+   * the central directory counts as the sheet's compressed data.
+   */
+  private Path bombWorkbook(String name, int lie) throws Exception {
+    ByteArrayOutputStream real = new ByteArrayOutputStream();
+    try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+      workbook.createSheet().createRow(0).createCell(0).setCellValue("ivan@example.com");
+      workbook.write(real);
+    }
+    Path file = dir.resolve(name);
+    try (ZipInputStream source = new ZipInputStream(new ByteArrayInputStream(real.toByteArray()));
+        ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+      for (ZipEntry entry = source.getNextEntry(); entry != null; entry = source.getNextEntry()) {
+        zip.putNextEntry(new ZipEntry(entry.getName()));
+        zip.write(source.readAllBytes());
+        if (entry.getName().equals("xl/worksheets/sheet1.xml")) {
+          byte[] chunk = new byte[1 << 20];
+          Arrays.fill(chunk, (byte) ' ');
+          for (int i = 0; i < 50; i++) {
+            zip.write(chunk);
+          }
+          if (lie > 0) {
+            byte[] filler = new byte[lie];
+            new Random(7).nextBytes(filler);
+            zip.putNextEntry(new ZipEntry("xl/media/filler.xml"));
+            zip.write(filler);
+          }
+        }
+        zip.closeEntry();
+      }
+    }
+    if (lie > 0) {
+      byte[] bytes = Files.readAllBytes(file);
+      patchCentralCompressedSize(bytes, "xl/worksheets/sheet1.xml", lie);
+      Files.write(file, bytes);
+    }
+    return file;
+  }
+
+  /** Adds {@code extra} to the compressed size the central directory records for one entry. */
+  private static void patchCentralCompressedSize(byte[] zip, String name, int extra) {
+    byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer buffer = ByteBuffer.wrap(zip).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = zip.length - 46; i >= 0; i--) {
+      if (buffer.getInt(i) != 0x02014b50) {
+        continue;
+      }
+      int nameLength = Short.toUnsignedInt(buffer.getShort(i + 28));
+      if (Arrays.equals(zip, i + 46, i + 46 + nameLength, wanted, 0, wanted.length)) {
+        buffer.putInt(i + 20, buffer.getInt(i + 20) + extra);
+        return;
+      }
+    }
+    throw new IllegalStateException("no central directory entry " + name);
   }
 
   @Test

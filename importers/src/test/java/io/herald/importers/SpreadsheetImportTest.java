@@ -27,7 +27,7 @@ class SpreadsheetImportTest {
 
     Imports read = Imports.read(file, "list.xls");
 
-    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.XLS, "", 3));
+    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.XLS, "", "Contacts", 3));
     assertExpectedContacts(read);
   }
 
@@ -37,7 +37,7 @@ class SpreadsheetImportTest {
 
     Imports read = Imports.read(file, "list.xlsx");
 
-    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.XLSX, "", 3));
+    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.XLSX, "", "Contacts", 3));
     assertExpectedContacts(read);
   }
 
@@ -50,8 +50,60 @@ class SpreadsheetImportTest {
 
     Imports read = Imports.read(file, "list.xlsx");
 
-    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.XLSX, "", 3));
+    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.XLSX, "", "Contacts", 3));
     assertExpectedContacts(read);
+  }
+
+  @Test
+  void xlsWhoseFirstSheetIsBlankIsReadFromTheFirstSheetWithRowsAndSaysWhichOne() throws Exception {
+    Path file = writeAfterBlankSheets("later.xls", new HSSFWorkbook());
+
+    Imports read = Imports.read(file, "later.xls");
+
+    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.XLS, "", "Contacts", 3));
+    assertExpectedContacts(read);
+  }
+
+  @Test
+  void xlsxWhoseFirstSheetIsBlankIsReadFromTheFirstSheetWithRowsAndSaysWhichOne() throws Exception {
+    Path file = writeAfterBlankSheets("later.xlsx", new XSSFWorkbook());
+
+    Imports read = Imports.read(file, "later.xlsx");
+
+    assertThat(read.summary).isEqualTo(new ReadSummary(FileFormat.XLSX, "", "Contacts", 3));
+    assertExpectedContacts(read);
+  }
+
+  @Test
+  void workbookWhoseFirstSheetWithRowsHoldsNoAddressIsRefusedNamingTheSheet() throws Exception {
+    Path file = dir.resolve("notes.xlsx");
+    try (XSSFWorkbook workbook = new XSSFWorkbook();
+        OutputStream out = Files.newOutputStream(file)) {
+      Sheet notes = workbook.createSheet("Notes");
+      row(notes, 0, "Quarterly figures");
+      row(notes, 1, "Kyiv", "1/2");
+      row(workbook.createSheet("Contacts"), 0, "ivan@example.com");
+      workbook.write(out);
+    }
+
+    assertThatThrownBy(() -> Imports.read(file, "notes.xlsx"))
+        .isInstanceOf(FileRefusedException.class)
+        .hasMessage(
+            "no row of sheet 'Notes' has an email address or a phone number, so this does not look"
+                + " like a contact list (row 1: no email or phone)");
+  }
+
+  /**
+   * An untouched first sheet, then one whose rows hold only blank cells (formatting without text),
+   * then the contacts of {@link #write}.
+   */
+  private Path writeAfterBlankSheets(String name, Workbook workbook) throws Exception {
+    workbook.createSheet("Sheet1");
+    Sheet formatted = workbook.createSheet("Instructions");
+    for (int r = 0; r < 3; r++) {
+      formatted.createRow(r).createCell(0).setCellValue(" ");
+    }
+    return write(name, workbook);
   }
 
   @Test

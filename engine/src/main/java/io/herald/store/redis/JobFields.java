@@ -18,6 +18,7 @@ final class JobFields {
     fields.put("fileName", job.fileName());
     fields.put("format", job.format());
     fields.put("encoding", job.encoding());
+    fields.put("sheet", job.sheet());
     fields.put("createdAt", job.createdAt().toString());
     fields.putAll(status(job.status()));
     fields.putAll(counts(job.counts(), job.updatedAt()));
@@ -66,6 +67,7 @@ final class JobFields {
         f.get("fileName"),
         f.getOrDefault("format", ""),
         f.getOrDefault("encoding", ""),
+        f.getOrDefault("sheet", ""),
         status,
         counts,
         Instant.parse(f.get("createdAt")),

@@ -188,13 +188,14 @@ final class RedisImportSession implements ImportSession {
   }
 
   @Override
-  public void commit(ImportCounts counts, long rows, String format, String encoding) {
+  public void commit(ImportCounts counts, long rows, String format, String encoding, String sheet) {
     awaitPending();
     Map<String, String> fields = new LinkedHashMap<>();
     fields.putAll(JobFields.status(new ImportStatus.Completed(rows)));
     fields.putAll(JobFields.counts(counts, clock.instant()));
     fields.put("format", format);
     fields.put("encoding", encoding);
+    fields.put("sheet", sheet);
     fields.put("finishedAt", clock.instant().toString());
     List<String> args = new ArrayList<>();
     args.add(token);

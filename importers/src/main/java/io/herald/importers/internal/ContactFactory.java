@@ -9,6 +9,8 @@ import io.herald.importers.RowResult;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Turns the raw pieces of one row into a contact or a reject, with the same rules for every format:
@@ -57,6 +59,11 @@ public final class ContactFactory {
     if (!hasEmail && !hasPhone) {
       return new RejectedRow(row, Texts.visible(rawRow), "no email or phone");
     }
+    Optional<Mailbox> mailbox = hasEmail ? Mailbox.of(Texts.clean(rawEmail)) : Optional.empty();
+    if (mailbox.isPresent()) {
+      rawEmail = mailbox.get().address();
+      rawName = Texts.isBlank(rawName) ? mailbox.get().name() : rawName;
+    }
     Optional<EmailAddress> email = Optional.empty();
     Optional<PhoneNumber> phone = Optional.empty();
     String emailError = null;
@@ -83,6 +90,28 @@ public final class ContactFactory {
       return new RejectedRow(row, Texts.visible(rawPhone.strip()), phoneError);
     }
     return new ParsedContact(row, email, phone, Texts.clean(rawName), clean(rawAttributes));
+  }
+
+  /** The address and display name of {@code name <address>}; RFC 5322's name-addr, simplified. */
+  private record Mailbox(String name, String address) {
+
+    private static final Pattern NAME_ADDR = Pattern.compile("(?s)(.*?)<([^<>]*)>");
+
+    static Optional<Mailbox> of(String text) {
+      Matcher m = NAME_ADDR.matcher(text);
+      if (!m.matches() || Texts.isBlank(m.group(1))) {
+        return Optional.empty();
+      }
+      return Optional.of(new Mailbox(unquote(Texts.stripSpaces(m.group(1))), m.group(2)));
+    }
+
+    /** {@code "Д., Іван"} → {@code Д., Іван}, undoing the backslash escapes inside the quotes. */
+    private static String unquote(String name) {
+      if (name.length() < 2 || !name.startsWith("\"") || !name.endsWith("\"")) {
+        return name;
+      }
+      return Texts.stripSpaces(name.substring(1, name.length() - 1).replaceAll("\\\\(.)", "$1"));
+    }
   }
 
   private Optional<RejectedRow> tooLong(

@@ -48,6 +48,9 @@ public final class TableRowInterpreter {
     }
     emitter.dataRow();
     HeaderLayout.Cells split = header != null ? header.split(cells) : classify(cells);
+    if (!Texts.isBlank(split.email()) || !Texts.isBlank(split.phone())) {
+      emitter.sawAddress();
+    }
     emitter.emit(
         contacts.build(
             rowNumber,

@@ -1,11 +1,8 @@
 package io.herald.importers.internal;
 
 import io.herald.importers.FileRefusedException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,15 +10,23 @@ import java.nio.charset.StandardCharsets;
  * reach us from Excel "Unicode text" (UTF-16LE, usually with BOM), "CSV UTF-8" (with BOM), Google
  * Sheets (UTF-8, no BOM) and old Excel exports in the Windows code page (windows-1251 for
  * Cyrillic), so the order is: a BOM decides; else a NUL on every other byte means BOM-less UTF-16;
- * else other NULs or mostly control bytes mean binary; else the sample is UTF-8 if it decodes as
- * UTF-8; else the fallback charset.
+ * else other NULs or mostly control bytes mean binary; else the whole file is UTF-8 if {@link
+ * Utf8Evidence} says so (a streaming pass over all of it, not the sample: the first Cyrillic line
+ * of a legacy export may come after many kilobytes of ASCII); else the fallback charset.
  *
  * @param charset the charset to decode with, strictly
  * @param bomBytes bytes to skip at the start of the file
  */
 public record TextEncoding(Charset charset, int bomBytes) {
 
-  /** How many leading bytes the guess looks at. */
+  /** Reads the whole file to tell UTF-8 from the fallback charset. */
+  @FunctionalInterface
+  public interface WholeFile {
+    /** True when the file's bytes, all of them, read as UTF-8 ({@link Utf8Evidence}). */
+    boolean isUtf8() throws IOException;
+  }
+
+  /** How many leading bytes the BOM, UTF-16 and binary checks look at. */
   public static final int SAMPLE_BYTES = 8192;
 
   private static final double UTF16_NUL_SHARE = 0.3;
@@ -32,12 +37,12 @@ public record TextEncoding(Charset charset, int bomBytes) {
    *
    * @param sample the first bytes (up to {@link #SAMPLE_BYTES})
    * @param length how many bytes of the sample are valid
-   * @param whole true when the sample is the whole file (so a cut UTF-8 sequence at its end is an
-   *     error, not an artefact of sampling)
+   * @param wholeFile asked only when the sample has neither a BOM nor UTF-16's NULs
    */
-  public static TextEncoding detect(byte[] sample, int length, boolean whole, Charset fallback)
-      throws FileRefusedException {
-    TextEncoding encoding = guess(sample, length, whole, fallback);
+  public static TextEncoding detect(
+      byte[] sample, int length, Charset fallback, WholeFile wholeFile)
+      throws FileRefusedException, IOException {
+    TextEncoding encoding = guess(sample, length, fallback, wholeFile);
     if (encoding.charset() != fallback && mostlyControls(sample, length, encoding)) {
       // A byte pattern can look like UTF-16 (NULs in every other byte) while the characters it
       // decodes to are control codes: that is binary, not a contact list.
@@ -57,8 +62,9 @@ public record TextEncoding(Charset charset, int bomBytes) {
     return controls > text.length() * MAX_CONTROL_SHARE;
   }
 
-  private static TextEncoding guess(byte[] sample, int length, boolean whole, Charset fallback)
-      throws FileRefusedException {
+  private static TextEncoding guess(
+      byte[] sample, int length, Charset fallback, WholeFile wholeFile)
+      throws FileRefusedException, IOException {
     if (startsWith(sample, length, 0xEF, 0xBB, 0xBF)) {
       return new TextEncoding(StandardCharsets.UTF_8, 3);
     }
@@ -93,36 +99,7 @@ public record TextEncoding(Charset charset, int bomBytes) {
     if (evenNuls + oddNuls > 0 || controls > length * MAX_CONTROL_SHARE) {
       throw new FileRefusedException("not a text file (binary content)");
     }
-    return new TextEncoding(isUtf8(sample, length, whole) ? StandardCharsets.UTF_8 : fallback, 0);
-  }
-
-  private static boolean isUtf8(byte[] sample, int length, boolean whole) {
-    int end = whole ? length : completeUtf8Prefix(sample, length);
-    CharsetDecoder decoder =
-        StandardCharsets.UTF_8
-            .newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT);
-    try {
-      decoder.decode(ByteBuffer.wrap(sample, 0, end));
-      return true;
-    } catch (CharacterCodingException e) {
-      return false;
-    }
-  }
-
-  /** Drops a multi-byte sequence cut by the end of the sample. */
-  private static int completeUtf8Prefix(byte[] sample, int length) {
-    int i = length;
-    int back = 0;
-    while (i > 0 && back < 4 && (sample[i - 1] & 0xC0) == 0x80) {
-      i--;
-      back++;
-    }
-    if (i > 0 && (sample[i - 1] & 0xC0) == 0xC0) {
-      return i - 1;
-    }
-    return length;
+    return new TextEncoding(wholeFile.isUtf8() ? StandardCharsets.UTF_8 : fallback, 0);
   }
 
   private static boolean startsWith(byte[] sample, int length, int... prefix) {

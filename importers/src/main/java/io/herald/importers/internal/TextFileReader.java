@@ -20,11 +20,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
- * Reads CSV and TXT uploads: guesses the charset ({@link TextEncoding}), samples the first lines to
- * choose CSV or TXT ({@link TextLayout}), then streams the file a second time through a {@link
- * BoundedTextReader}, so memory stays flat whatever the file's size. CSV row numbers are records as
- * a spreadsheet shows them (a quoted cell spanning lines is one row); TXT row numbers are lines as
- * an editor shows them.
+ * Reads CSV and TXT uploads: decides the charset ({@link TextEncoding}, which may stream the whole
+ * file once to tell UTF-8 from the legacy code page), samples the first lines to choose CSV or TXT
+ * ({@link TextLayout}), then streams the file again through a {@link BoundedTextReader}, so memory
+ * stays flat whatever the file's size. CSV row numbers are records as a spreadsheet shows them (a
+ * quoted cell spanning lines is one row); TXT row numbers are lines as an editor shows them.
  */
 public final class TextFileReader {
 
@@ -57,15 +57,23 @@ public final class TextFileReader {
     }
     emitter.requireContent();
     return new ReadSummary(
-        layout.csv() ? FileFormat.CSV : FileFormat.TXT, encoding.charset().name(), emitter.rows());
+        layout.csv() ? FileFormat.CSV : FileFormat.TXT,
+        encoding.charset().name(),
+        "",
+        emitter.rows());
   }
 
   private TextEncoding detectEncoding(Path file) throws IOException, FileRefusedException {
     byte[] sample = new byte[TextEncoding.SAMPLE_BYTES];
     try (InputStream in = Files.newInputStream(file)) {
       int length = in.readNBytes(sample, 0, sample.length);
-      boolean whole = in.read() < 0;
-      return TextEncoding.detect(sample, length, whole, fallback);
+      return TextEncoding.detect(sample, length, fallback, () -> isUtf8(file));
+    }
+  }
+
+  private static boolean isUtf8(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return Utf8Evidence.isUtf8(in);
     }
   }
 

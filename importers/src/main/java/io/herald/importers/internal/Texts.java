@@ -14,8 +14,8 @@ public final class Texts {
 
   /**
    * Collapses every run of whitespace that contains a control character (CR, LF, TAB, NUL, C1, DEL,
-   * U+2028/2029) into one space, drops byte-order marks, and trims. Ordinary runs of spaces are
-   * kept as written.
+   * U+2028/2029) into one space, drops byte-order marks, and strips every kind of space at both
+   * ends ({@link #stripSpaces}). Ordinary runs of spaces inside are kept as written.
    */
   public static String clean(String raw) {
     StringBuilder out = new StringBuilder(raw.length());
@@ -24,7 +24,7 @@ public final class Texts {
       char c = raw.charAt(i);
       if (c == '\uFEFF') {
         i++;
-      } else if (isBreaking(c) || Character.isWhitespace(c)) {
+      } else if (isBreaking(c) || isSpace(c)) {
         int start = i;
         boolean control = false;
         while (i < raw.length() && (isBreaking(raw.charAt(i)) || isSpace(raw.charAt(i)))) {
@@ -41,7 +41,34 @@ public final class Texts {
         i++;
       }
     }
-    return out.toString().strip();
+    return stripSpaces(out.toString());
+  }
+
+  /**
+   * Strips whitespace and the spaces {@link String#strip} misses from both ends: a value copied
+   * from a web page ends in a no-break space (U+00A0), a figure space (U+2007), a narrow no-break
+   * space (U+202F), a zero-width space (U+200B) or a zero-width no-break space (U+FEFF) as often as
+   * in a plain one.
+   */
+  public static String stripSpaces(String raw) {
+    int start = 0;
+    int end = raw.length();
+    while (start < end && isSpace(raw.charAt(start))) {
+      start++;
+    }
+    while (end > start && isSpace(raw.charAt(end - 1))) {
+      end--;
+    }
+    return raw.substring(start, end);
+  }
+
+  /** Any whitespace or space separator, the zero-width spaces included. */
+  public static boolean isSpace(char c) {
+    return Character.isWhitespace(c)
+        || Character.isSpaceChar(c)
+        || c == '\u200B'
+        || c == '\uFEFF'
+        || c == '\u2060';
   }
 
   /**
@@ -76,7 +103,7 @@ public final class Texts {
   public static boolean isBlank(String raw) {
     for (int i = 0; i < raw.length(); i++) {
       char c = raw.charAt(i);
-      if (!Character.isWhitespace(c) && !isBreaking(c) && c != '\uFEFF' && c != '\u00A0') {
+      if (!isSpace(c) && !isBreaking(c)) {
         return false;
       }
     }
@@ -85,9 +112,5 @@ public final class Texts {
 
   private static boolean isBreaking(char c) {
     return Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
-  }
-
-  private static boolean isSpace(char c) {
-    return Character.isWhitespace(c) || c == '\u00A0';
   }
 }

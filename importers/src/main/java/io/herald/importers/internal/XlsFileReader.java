@@ -5,6 +5,8 @@ import io.herald.importers.FileRefusedException;
 import io.herald.importers.ReadSummary;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.OldExcelFormatException;
 import org.apache.poi.hssf.eventusermodel.FormatTrackingHSSFListener;
@@ -15,6 +17,7 @@ import org.apache.poi.hssf.eventusermodel.MissingRecordAwareHSSFListener;
 import org.apache.poi.hssf.eventusermodel.dummyrecord.LastCellOfRowDummyRecord;
 import org.apache.poi.hssf.record.BOFRecord;
 import org.apache.poi.hssf.record.BoolErrRecord;
+import org.apache.poi.hssf.record.BoundSheetRecord;
 import org.apache.poi.hssf.record.CellValueRecordInterface;
 import org.apache.poi.hssf.record.EOFRecord;
 import org.apache.poi.hssf.record.FormulaRecord;
@@ -29,11 +32,13 @@ import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.ss.usermodel.CellType;
 
 /**
- * Reads the first sheet of an Excel 97-2003 workbook with POI's HSSF event API, record by record,
- * so only the shared string table (which XLS keeps in one piece) is held in memory, never the cell
- * grid. The OLE2 container is inspected first: an {@code EncryptionInfo} stream means an encrypted
- * XLSX, which is refused as password-protected, as is an XLS with a read password (POI's {@link
- * EncryptedDocumentException}); Excel 5/95 files are refused with advice to re-save them.
+ * Reads the first worksheet that has a non-blank row of an Excel 97-2003 workbook with POI's HSSF
+ * event API, record by record, so only the shared string table (which XLS keeps in one piece) is
+ * held in memory, never the cell grid; a blank first sheet is skipped, and the summary names the
+ * sheet that was read. The OLE2 container is inspected first: an {@code EncryptionInfo} stream
+ * means an encrypted XLSX, which is refused as password-protected, as is an XLS with a read
+ * password (POI's {@link EncryptedDocumentException}); Excel 5/95 files are refused with advice to
+ * re-save them.
  */
 public final class XlsFileReader {
 
@@ -44,12 +49,12 @@ public final class XlsFileReader {
     this.contacts = contacts;
   }
 
-  /** Reads the first sheet into the emitter. */
+  /** Reads the first worksheet with rows into the emitter. */
   public ReadSummary read(Path file, RowEmitter emitter) throws FileRefusedException, IOException {
     RowBuffer rows = new RowBuffer(new TableRowInterpreter(contacts, emitter));
+    SheetListener sheet = new SheetListener(rows, emitter);
     try (POIFSFileSystem fs = new POIFSFileSystem(file.toFile(), true)) {
       requireWorkbook(fs.getRoot());
-      SheetListener sheet = new SheetListener(rows);
       FormatTrackingHSSFListener formats =
           new FormatTrackingHSSFListener(new MissingRecordAwareHSSFListener(sheet));
       sheet.formats = formats;
@@ -57,7 +62,7 @@ public final class XlsFileReader {
       request.addListenerForAllRecords(formats);
       new HSSFEventFactory().processWorkbookEvents(request, fs);
       rows.flush();
-    } catch (FirstSheetDone done) {
+    } catch (SheetDone done) {
       rows.flush();
     } catch (CallbackAbort abort) {
       abort.rethrow();
@@ -70,7 +75,7 @@ public final class XlsFileReader {
       throw new FileRefusedException("XLS file is corrupt or truncated", e);
     }
     emitter.requireContent();
-    return new ReadSummary(FileFormat.XLS, "", emitter.rows());
+    return new ReadSummary(FileFormat.XLS, "", sheet.readName(), emitter.rows());
   }
 
   private static void requireWorkbook(DirectoryNode root) throws FileRefusedException {
@@ -82,54 +87,86 @@ public final class XlsFileReader {
     }
   }
 
-  /** Thrown to stop the event stream once the first worksheet ends. */
-  private static final class FirstSheetDone extends RuntimeException {
-    FirstSheetDone() {
-      super("first sheet read", null, false, false);
+  /** Thrown to stop the event stream once a worksheet with rows ends. */
+  private static final class SheetDone extends RuntimeException {
+    SheetDone() {
+      super("sheet with rows read", null, false, false);
     }
   }
 
-  /** Turns the records of the first worksheet into cells. */
+  /**
+   * Turns the records of worksheets into cells, one worksheet after the other, and stops at the end
+   * of the first one that gave the emitter content.
+   */
   private static final class SheetListener implements HSSFListener {
 
     private final RowBuffer rows;
+    private final RowEmitter emitter;
+    private final List<BoundSheetRecord> sheets = new ArrayList<>();
+    private BoundSheetRecord[] sheetsInFileOrder;
     private FormatTrackingHSSFListener formats;
     private final NumericCellText numbers = new NumericCellText();
     private SSTRecord strings;
-    private boolean inFirstSheet;
     private int depth;
+    private int substreams;
+    private boolean inWorksheet;
+    private String name = "";
+    private String readName = "";
     private int pendingFormulaRow = -1;
     private int pendingFormulaColumn;
 
-    SheetListener(RowBuffer rows) {
+    SheetListener(RowBuffer rows, RowEmitter emitter) {
       this.rows = rows;
+      this.emitter = emitter;
+    }
+
+    /** The name of the worksheet whose rows were read, "" when none had any. */
+    String readName() {
+      return readName;
     }
 
     @Override
     public void processRecord(Record record) {
       switch (record) {
         case BOFRecord bof -> begin(bof);
+        case EOFRecord eof -> end();
+        case BoundSheetRecord sheet -> sheets.add(sheet);
         case SSTRecord sst -> strings = sst;
-        case EOFRecord eof when inFirstSheet -> {
-          if (--depth == 0) {
-            throw new FirstSheetDone();
-          }
-        }
         default -> {
-          if (inFirstSheet) {
+          if (inWorksheet) {
             cellRecord(record);
           }
         }
       }
     }
 
-    /** Embedded charts open their own BOF/EOF substreams inside a sheet, hence the depth. */
+    /**
+     * Every sheet (worksheet, chart sheet, macro sheet) is a top-level substream after the workbook
+     * globals, in the order of its BoundSheet record's offset; embedded charts open their own
+     * substreams inside a sheet, hence the depth.
+     */
     private void begin(BOFRecord bof) {
-      if (inFirstSheet) {
-        depth++;
-      } else if (bof.getType() == BOFRecord.TYPE_WORKSHEET) {
-        inFirstSheet = true;
-        depth = 1;
+      if (depth++ > 0 || bof.getType() == BOFRecord.TYPE_WORKBOOK) {
+        return;
+      }
+      if (sheetsInFileOrder == null) {
+        sheetsInFileOrder = BoundSheetRecord.orderByBofPosition(sheets);
+      }
+      int index = substreams++;
+      name = index < sheetsInFileOrder.length ? sheetsInFileOrder[index].getSheetname() : "";
+      inWorksheet = bof.getType() == BOFRecord.TYPE_WORKSHEET;
+      emitter.sheet(name);
+    }
+
+    private void end() {
+      if (--depth > 0 || !inWorksheet) {
+        return;
+      }
+      inWorksheet = false;
+      rows.flush();
+      if (emitter.hasContent()) {
+        readName = name;
+        throw new SheetDone();
       }
     }
 

@@ -7,9 +7,7 @@ import io.herald.importers.ReadSummary;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.util.Iterator;
 import org.apache.poi.openxml4j.opc.OPCPackage;
-import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.ReadOnlySharedStringsTable;
@@ -22,12 +20,14 @@ import org.xml.sax.InputSource;
 import org.xml.sax.XMLReader;
 
 /**
- * Reads the first sheet of an XLSX with POI's streaming SAX reader ({@link XSSFReader} and {@link
- * XSSFSheetXMLHandler}), so the cell grid is never held in memory. The shared string table is:
- * {@link ReadOnlySharedStringsTable} loads all of it, which is the price of reading files written
- * by Excel (it puts every text cell there); files with inline strings, such as those written by
- * streaming writers, do not pay it. {@link ZipBombGuard} runs first, so the string table and the
- * sheet are bounded by {@code maxUncompressedBytes}.
+ * Reads the first sheet that has a non-blank row of an XLSX with POI's streaming SAX reader ({@link
+ * XSSFReader} and {@link XSSFSheetXMLHandler}), so the cell grid is never held in memory; a blank
+ * first sheet (a workbook whose list is on "Sheet2") is skipped, and the summary names the sheet
+ * that was read. The shared string table is held: {@link ReadOnlySharedStringsTable} loads all of
+ * it, which is the price of reading files written by Excel (it puts every text cell there); files
+ * with inline strings, such as those written by streaming writers, do not pay it. The package is
+ * opened through a {@link ZipBombGuard}, so the string table and the sheets are bounded by the
+ * limits as they inflate, and checked by {@link ZipPackageCheck} before POI sees it.
  */
 public final class XlsxFileReader {
 
@@ -40,41 +40,61 @@ public final class XlsxFileReader {
     this.contacts = contacts;
   }
 
-  /** Reads the first sheet into the emitter. */
+  /** Reads the first sheet with rows into the emitter. */
   public ReadSummary read(Path file, RowEmitter emitter) throws FileRefusedException, IOException {
-    ZipBombGuard.check(file, limits);
+    String sheetName;
+    try (ZipBombGuard zip = ZipBombGuard.open(file, limits)) {
+      try {
+        ZipPackageCheck.requireXlsx(zip);
+        sheetName = readSheets(zip, emitter);
+      } catch (FileRefusedException e) {
+        throw zip.refusal().orElse(e);
+      } catch (Exception e) {
+        if (zip.refusal().isPresent()) {
+          throw zip.refusal().get();
+        }
+        CallbackAbort abort = CallbackAbort.find(e);
+        if (abort != null) {
+          abort.rethrow();
+        }
+        throw new FileRefusedException("XLSX file is corrupt or truncated", e);
+      }
+    }
+    emitter.requireContent();
+    return new ReadSummary(FileFormat.XLSX, "", sheetName, emitter.rows());
+  }
+
+  /** Streams sheets in workbook order until one had content; returns its name. */
+  private String readSheets(ZipBombGuard zip, RowEmitter emitter) throws Exception {
     RowBuffer rows = new RowBuffer(new TableRowInterpreter(contacts, emitter));
-    try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
+    try (OPCPackage pkg = OPCPackage.open(zip)) {
       XSSFReader reader = new XSSFReader(pkg);
       ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
       StylesTable styles = reader.getStylesTable();
-      Iterator<InputStream> sheets = reader.getSheetsData();
+      XSSFReader.SheetIterator sheets = reader.getSheetIterator();
       if (!sheets.hasNext()) {
         throw new FileRefusedException("XLSX has no sheets");
       }
-      try (InputStream sheet = sheets.next()) {
-        XMLReader parser = XMLHelper.newXMLReader();
-        parser.setContentHandler(
-            new XSSFSheetXMLHandler(
-                styles == null ? new StylesTable() : styles,
-                strings,
-                new CellCollector(rows),
-                new NumericCellText(),
-                false));
-        parser.parse(new InputSource(sheet));
+      while (sheets.hasNext()) {
+        try (InputStream sheet = sheets.next()) {
+          emitter.sheet(sheets.getSheetName());
+          XMLReader parser = XMLHelper.newXMLReader();
+          parser.setContentHandler(
+              new XSSFSheetXMLHandler(
+                  styles == null ? new StylesTable() : styles,
+                  strings,
+                  new CellCollector(rows),
+                  new NumericCellText(),
+                  false));
+          parser.parse(new InputSource(sheet));
+        }
+        rows.flush();
+        if (emitter.hasContent()) {
+          return sheets.getSheetName();
+        }
       }
-      rows.flush();
-    } catch (FileRefusedException e) {
-      throw e;
-    } catch (Exception e) {
-      CallbackAbort abort = CallbackAbort.find(e);
-      if (abort != null) {
-        abort.rethrow();
-      }
-      throw new FileRefusedException("XLSX file is corrupt or truncated", e);
+      return "";
     }
-    emitter.requireContent();
-    return new ReadSummary(FileFormat.XLSX, "", emitter.rows());
   }
 
   /** Maps SAX cell events to row buffer cells. */
