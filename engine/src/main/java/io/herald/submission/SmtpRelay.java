@@ -37,7 +37,8 @@ public final class SmtpRelay implements AutoCloseable {
       TokenSigner signer,
       Optional<String> returnPathDomain,
       Clock clock,
-      java.util.function.Predicate<AccountId> frozen) {}
+      java.util.function.Predicate<AccountId> frozen,
+      io.herald.account.SenderDomains senders) {}
 
   private SmtpRelay(RelayServer server, InetSocketAddress bound) {
     this.server = server;
@@ -70,7 +71,8 @@ public final class SmtpRelay implements AutoCloseable {
             new AccountRates(ThrottleSpec.parse(config.accountRate())),
             trustedAccount,
             maxBytes,
-            parts.frozen());
+            parts.frozen(),
+            parts.senders());
     RelayServer server = new RelayServer(settings.build(), gate, parts.clock());
     return new SmtpRelay(server, server.start());
   }

@@ -281,7 +281,8 @@ class CampaignDeliveryTest {
                 Optional.empty(),
                 Clock.systemUTC(),
                 java.util.random.RandomGenerator.getDefault(),
-                List.of()),
+                List.of(),
+                node.sendingDomains()),
             new io.herald.delivery.smtp.SmtpTransport(
                 io.herald.delivery.smtp.SmtpSettings.smarthost(
                     io.herald.delivery.smtp.SmtpSettings.Route.Smarthost.plain(

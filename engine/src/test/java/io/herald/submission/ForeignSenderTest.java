@@ -137,15 +137,15 @@ class ForeignSenderTest {
             apiKey,
             "application/json",
             """
-            {"list": "any", "fromName": "Bank", "fromAddress": "ceo@bank.example",
+            {"list": "any", "fromName": "Rival", "fromAddress": "news@rival.example",
              "subject": "Urgent", "html": "<p>Pay now</p>"}
             """
                 .getBytes(UTF_8));
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
     assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(node.json(refused).get("detail").asText())
-        .contains("bank.example")
-        .contains("/api/domains");
+        .contains("rival.example")
+        .contains("POST /api/domains");
   }
 
   @Test
@@ -161,9 +161,7 @@ class ForeignSenderTest {
             """
                 .getBytes(UTF_8));
     assertThat(refused.statusCode()).as(refused.body()).isEqualTo(422);
-    assertThat(node.json(refused).get("detail").asText())
-        .contains("bank.example")
-        .contains("/api/domains");
+    assertThat(node.json(refused).get("detail").asText()).contains("bank.example");
   }
 
   @Test
