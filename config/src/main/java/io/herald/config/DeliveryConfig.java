@@ -165,4 +165,25 @@ public record DeliveryConfig(
         dkimKeys,
         Optional.of(hostPort));
   }
+
+  /** The same settings with the VERP return path on {@code domain}. */
+  public DeliveryConfig withReturnPathDomain(String domain) {
+    return new DeliveryConfig(
+        smtpHost,
+        smtpPort,
+        smtpTls,
+        smtpUsername,
+        smtpPassword,
+        smtpMaxConnections,
+        concurrency,
+        rate,
+        maxConnectionsPerDomain,
+        retryMaxAge,
+        reclaimAfter,
+        mxOverrides,
+        Optional.of(domain),
+        domainLimits,
+        dkimKeys,
+        verificationDnsServer);
+  }
 }

@@ -24,6 +24,7 @@ import java.util.random.RandomGenerator;
  */
 public final class SendingDomains implements SenderDomains {
   private static final int MAX_BY_LENGTH = 100;
+  private static final int MAX_DOMAINS = 100;
   private static final Duration CACHE_FOR = Freezes.CACHE_FOR;
 
   /** Seals private keys for the store and opens them again (the node's secret box). */
@@ -89,6 +90,11 @@ public final class SendingDomains implements SenderDomains {
    */
   public View add(AccountId account, String name, boolean ed25519) throws Refusal {
     String domain = acceptable(account, name);
+    if (store.list(account).size() >= MAX_DOMAINS) {
+      throw new Refusal(
+          Refusal.Kind.UNPROCESSABLE,
+          "an account has at most " + MAX_DOMAINS + " sending domains; delete one first");
+    }
     SendingDomain fresh = make(account, domain, ed25519);
     if (!store.add(fresh)) {
       throw new Refusal(
