@@ -56,6 +56,7 @@ class CampaignDeliveryTest {
             Optional.of(TestNode.ADMIN_TOKEN),
             Clock.systemUTC());
     account = node.accounts().create("Sender Co").account().id();
+    TestNode.attestDomain(node, account, "sender.example");
     store = node.campaignStore();
     campaigns = node.campaigns();
   }

@@ -111,6 +111,7 @@ class TransactionalDeliveryTest {
     try (TestNode node = TestNode.start(toGreenMail(), clock)) {
       Messages messages = node.node().messages();
       Account account = node.node().accounts().create("Shop").account();
+      TestNode.attestDomain(node.node(), account.id(), "shop.example");
       MessageRequest.Raw raw =
           new MessageRequest.Raw(
               "orders@shop.example", List.of("ann@example.org"), rawInvoice(pdf));
@@ -153,6 +154,7 @@ class TransactionalDeliveryTest {
     try (TestNode node = TestNode.start(toGreenMail(), clock)) {
       Messages messages = node.node().messages();
       Account account = node.node().accounts().create("Shop").account();
+      TestNode.attestDomain(node.node(), account.id(), "shop.example");
       byte[] noFrom = "Subject: hi\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
       byte[] good = rawInvoice(new byte[10]);
       assertThatThrownBy(
@@ -194,6 +196,7 @@ class TransactionalDeliveryTest {
     try (TestNode node = TestNode.start(toGreenMail(), clock)) {
       Messages messages = node.node().messages();
       Account account = node.node().accounts().create("Shop").account();
+      TestNode.attestDomain(node.node(), account.id(), "shop.example");
       node.node()
           .audience()
           .suppress(
@@ -220,6 +223,7 @@ class TransactionalDeliveryTest {
     try (TestNode node = TestNode.start(toGreenMail(), clock)) {
       Messages messages = node.node().messages();
       Account account = node.node().accounts().create("Shop").account();
+      TestNode.attestDomain(node.node(), account.id(), "shop.example");
       MessageId id = messages.submit(account, composed("leave@example.org"), Optional.empty()).id();
       awaitFinal(messages, account, id);
       String header = mail.getReceivedMessages()[0].getHeader("List-Unsubscribe")[0];
@@ -244,6 +248,7 @@ class TransactionalDeliveryTest {
     // The first node's mail goes nowhere (TestNode's default smarthost): the copy is deferred.
     try (TestNode first = TestNode.start(TestNode.config(data), clock)) {
       account = first.node().accounts().create("Shop").account();
+      TestNode.attestDomain(first.node(), account.id(), "shop.example");
       id =
           first
               .node()
@@ -271,6 +276,7 @@ class TransactionalDeliveryTest {
     try (TestNode node = TestNode.start(toGreenMail(), clock)) {
       Messages messages = node.node().messages();
       Account account = node.node().accounts().create("Shop").account();
+      TestNode.attestDomain(node.node(), account.id(), "shop.example");
       MessageId id = messages.submit(account, composed("gone@example.org"), Optional.empty()).id();
       awaitFinal(messages, account, id);
       String returnPath = mail.getReceivedMessages()[0].getHeader("Return-Path")[0];
