@@ -135,7 +135,7 @@ class CampaignCliTest {
             "--list",
             "nope",
             "--from",
-            "a@b.example",
+            "a@sender.example",
             "--subject",
             "S",
             "--html",

@@ -123,7 +123,12 @@ class TransactionalDeliveryTest {
 
       MimeMessage received = mail.getReceivedMessages()[0];
       assertThat(received.getHeader("Bcc")).isNull();
-      assertThat(received.getHeader("DKIM-Signature")).isNull();
+      // The client's signature is gone; Herald's, with the account's own domain key, is the one.
+      assertThat(received.getHeader("DKIM-Signature"))
+          .singleElement()
+          .asString()
+          .contains("d=shop.example")
+          .doesNotContain("s=x;");
       assertThat(received.getHeader("List-Unsubscribe")).hasSize(1);
       assertThat(received.getHeader("List-Unsubscribe")[0])
           .contains("/u/")

@@ -75,7 +75,8 @@ public final class Dkim {
     return rsa.verify(Base64.getDecoder().decode(tags.get("b")));
   }
 
-  private static List<String> fields(byte[] rfc822) {
+  /** The header fields of a message, each unfolded into one string "Name: value". */
+  public static List<String> fields(byte[] rfc822) {
     String raw = new String(rfc822, StandardCharsets.ISO_8859_1);
     List<String> fields = new ArrayList<>();
     for (String line : raw.substring(0, raw.indexOf("\r\n\r\n")).split("\r\n")) {
@@ -88,7 +89,8 @@ public final class Dkim {
     return fields;
   }
 
-  private static Map<String, String> tags(String field) {
+  /** The tags of a DKIM-Signature field (or record), white space removed. */
+  public static Map<String, String> tags(String field) {
     Map<String, String> tags = new LinkedHashMap<>();
     String value = field.substring(field.indexOf(':') + 1).replaceAll("[ \\t\\r\\n]+", "");
     for (String tag : value.split(";")) {
@@ -100,14 +102,16 @@ public final class Dkim {
     return tags;
   }
 
-  private static String relaxedHeader(String field) {
+  /** A header field in relaxed canonical form (RFC 6376 3.4.2). */
+  public static String relaxedHeader(String field) {
     int colon = field.indexOf(':');
     String name = field.substring(0, colon).strip().toLowerCase(Locale.ROOT);
     String value = field.substring(colon + 1).replace("\r\n", "").replaceAll("[ \\t]+", " ");
     return name + ":" + value.strip();
   }
 
-  private static String relaxedBody(String body) {
+  /** A body in relaxed canonical form (RFC 6376 3.4.4). */
+  public static String relaxedBody(String body) {
     StringBuilder out = new StringBuilder();
     for (String line : body.split("\r\n", -1)) {
       out.append(line.replaceAll("[ \\t]+", " ").replaceAll(" $", "")).append("\r\n");
