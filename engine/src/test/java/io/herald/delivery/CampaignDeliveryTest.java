@@ -119,6 +119,12 @@ class CampaignDeliveryTest {
                     })
                 .distinct())
         .hasSize(40);
+    // Signed with the key of the account's own verified domain (R5), and only with it.
+    assertThat(received[0].getHeader("DKIM-Signature"))
+        .singleElement()
+        .asString()
+        .contains("d=sender.example")
+        .contains("s=herald-");
     var stats = store.stats(account, campaign.id());
     assertThat(stats.get(Phase.ALL, "delivered")).isEqualTo(40);
     assertThat(stats.get(Phase.ALL, "sent")).isEqualTo(40);

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.herald.account.Account;
+import io.herald.account.AccountId;
 import io.herald.config.HeraldConfig;
+import io.herald.message.MessageRequest;
+import io.herald.message.MessageStatus;
+import io.herald.message.Submitted;
 import io.herald.testing.Await;
 import io.herald.testing.Dkim;
 import io.herald.testing.TestNode;
@@ -23,6 +28,7 @@ import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPTransport;
 import org.junit.jupiter.api.AfterEach;
@@ -190,6 +196,54 @@ class ForeignSenderTest {
             Dkim.verifies(
                 delivered, signatures.getFirst(), Dkim.publicKey(dkim.get("value").asText())))
         .isTrue();
+  }
+
+  @Test
+  void aDomainWithAnEd25519KeyIsSignedTwiceBothWithItsOwnKeys() throws Exception {
+    HttpResponse<String> attested =
+        node.post(
+            "/api/admin/accounts/" + accountId + "/domains",
+            TestNode.ADMIN_TOKEN,
+            "application/json",
+            "{\"name\": \"mallory.example\", \"ed25519\": true}".getBytes(UTF_8));
+    assertThat(attested.statusCode()).as(attested.body()).isEqualTo(201);
+    assertThat(relay("app@mallory.example", "app@mallory.example")).startsWith("250");
+
+    Await.until(() -> mail.getReceivedMessages().length, n -> n == 1);
+    byte[] delivered = GreenMailUtil.getWholeMessage(mail.getReceivedMessages()[0]).getBytes(UTF_8);
+    assertThat(Dkim.signatures(delivered))
+        .extracting(tags -> tags.get("a") + " " + tags.get("d"))
+        .containsExactlyInAnyOrder("rsa-sha256 mallory.example", "ed25519-sha256 mallory.example");
+  }
+
+  @Test
+  void aMessageQueuedBeforeItsDomainWasTakenIsNotSentOnceAnotherAccountHasIt() throws Exception {
+    assertThat(attest("mallory.example").statusCode()).isEqualTo(201);
+    AccountId id = new AccountId(accountId);
+    Account account = node.node().accounts().authenticate(apiKey).orElseThrow();
+    // Held while the account is frozen: built only after the domain changed hands.
+    node.node().freezes().freeze(id, "held for the test", "test");
+    Submitted queued =
+        node.node()
+            .messages()
+            .submit(
+                account,
+                new MessageRequest.Composed(
+                    List.of("victim@example.com"),
+                    "app@mallory.example",
+                    "",
+                    Optional.empty(),
+                    new MessageRequest.Body.Inline("Hi", Optional.empty(), Optional.of("Hello"))),
+                Optional.empty());
+    node.attestDomain(node.createAccount("The Real Mallory"), "mallory.example");
+    node.node().freezes().unfreeze(id, "test");
+
+    MessageStatus status =
+        Await.until(
+            () -> node.node().messages().status(id, queued.id()).orElseThrow(),
+            s -> !s.overall().equals("queued"));
+    assertThat(status.overall()).isEqualTo("failed");
+    assertThat(mail.getReceivedMessages()).isEmpty();
   }
 
   @Test
