@@ -224,4 +224,24 @@ class SendingDomainApiTest {
     assertThat(message(alice, "orders@shop.example").statusCode()).isEqualTo(422);
     assertThat(node.get("/api/domains/shop.example", alice).statusCode()).isEqualTo(404);
   }
+
+  @Test
+  void aDeletedAccountsDomainsAreFreeAgain() throws Exception {
+    node.attestDomain(alice, "shop.example");
+    assertThat(
+            node.json(post("/api/domains", bob, "{\"name\": \"shop.example\"}"))
+                .get("status")
+                .asText())
+        .isEqualTo("verified_by_another_account");
+    String aliceId = node.node().accounts().authenticate(alice).orElseThrow().id().value();
+    HttpResponse<String> deleted =
+        node.send(
+            HttpRequest.newBuilder(node.url("/api/admin/accounts/" + aliceId))
+                .header("Authorization", "Bearer " + TestNode.ADMIN_TOKEN)
+                .DELETE()
+                .build());
+    assertThat(deleted.statusCode()).isEqualTo(204);
+    assertThat(node.json(node.get("/api/domains/shop.example", bob)).get("status").asText())
+        .isEqualTo("pending");
+  }
 }
