@@ -153,7 +153,6 @@ final class RelayGate implements RelayBackend {
     if (recipient.domain().isEmpty()) {
       return new Reply(550, "5.1.3", "A recipient needs a domain");
     }
-
     if (messages.isSuppressed(account.get().id(), recipient.mailbox())) {
       return new Reply(
           550,
