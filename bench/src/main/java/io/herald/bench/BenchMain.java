@@ -12,8 +12,10 @@ import java.nio.file.Path;
  *   <li>{@code herald-import FILE DATA_DIR}: Herald's whole import into an embedded Redis;
  *   <li>{@code reference-parse FILE}: a bare Commons CSV or POI streaming parse of the same file;
  *   <li>{@code herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim|plain [WARMUP]]}: a
- *       campaign to an SMTP sink, DKIM-signed (RSA 2048) with {@code dkim}; with WARMUP, an untimed
- *       campaign to that many other recipients is delivered first in the same JVM;
+ *       campaign to an SMTP sink, DKIM-signed (RSA 2048) with the key of the account's sending
+ *       domain — every campaign is since sending domains (issue 11), so {@code dkim} and {@code
+ *       plain} measure the same; with WARMUP, an untimed campaign to that many other recipients is
+ *       delivered first in the same JVM;
  *   <li>{@code herald-relay RELAY_PORT SINK_PORT CONNECTIONS DATA_DIR STOP_FILE}: a node with its
  *       SMTP relay on a loopback port (127.0.0.1 trusted as one account), delivering to a sink,
  *       until STOP_FILE exists; {@code bench/run} times {@code smtp-source} against it;
@@ -42,8 +44,7 @@ public final class BenchMain {
               args.length > 6 ? Long.parseLong(args[6]) : 0,
               Integer.parseInt(args[2]),
               Integer.parseInt(args[3]),
-              Path.of(args[4]),
-              args.length > 5 && args[5].equals("dkim"));
+              Path.of(args[4]));
       case "herald-relay" ->
           HeraldRelay.run(
               Integer.parseInt(args[1]),

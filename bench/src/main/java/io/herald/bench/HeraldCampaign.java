@@ -16,10 +16,7 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.time.Clock;
-import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
@@ -37,13 +34,10 @@ final class HeraldCampaign {
    * @param warmUp recipients of an untimed campaign delivered first (0: none), so that the timed
    *     one runs on compiled code as a server that has been up a while does
    */
-  static void run(long count, long warmUp, int port, int connections, Path dataDir, boolean dkim)
+  static void run(long count, long warmUp, int port, int connections, Path dataDir)
       throws Exception {
     HeraldConfig defaults = HeraldConfig.defaults();
     DeliveryConfig d = defaults.delivery();
-    if (dkim) {
-      d = d.withDkimKeys(List.of("bench.example=bench:" + rsaKey(dataDir.resolve("dkim.pem"))));
-    }
     HeraldConfig config =
         defaults
             .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
@@ -57,6 +51,8 @@ final class HeraldCampaign {
             .withCanary(defaults.canary().withEnabled(false));
     try (HeraldNode node = HeraldNode.start(config, Optional.of("bench"), Clock.systemUTC())) {
       AccountId account = node.accounts().create("bench " + System.nanoTime()).account().id();
+      // Its sending domain, attested as an administrator would; its RSA key signs every message.
+      node.sendingDomains().attest(account, "bench.example", false, "bench");
       if (warmUp > 0) {
         // A server that has been up a while has compiled its hot paths; a fresh JVM has not. The
         // warm-up campaign (other addresses, same message) is delivered in full and not timed.
@@ -103,20 +99,6 @@ final class HeraldCampaign {
       LockSupport.parkNanos(20_000_000);
     }
     return new Timed(campaign.id(), (System.nanoTime() - start) / 1e9);
-  }
-
-  /** A fresh RSA 2048 key as PKCS#8 PEM, as {@code openssl genpkey} writes it. */
-  private static Path rsaKey(Path file) throws Exception {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    byte[] der = generator.generateKeyPair().getPrivate().getEncoded();
-    Files.createDirectories(file.getParent());
-    Files.writeString(
-        file,
-        "-----BEGIN PRIVATE KEY-----\n"
-            + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
-            + "\n-----END PRIVATE KEY-----\n");
-    return file;
   }
 
   private static Path writeList(String name, long count, Path file) throws Exception {

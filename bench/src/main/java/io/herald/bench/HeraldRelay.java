@@ -46,6 +46,8 @@ final class HeraldRelay {
     AccountId account;
     try (HeraldNode node = HeraldNode.start(base, Optional.of("bench"), Clock.systemUTC())) {
       account = node.accounts().create("bench relay").account().id();
+      // smtp-source sends from bench@bench.example
+      node.sendingDomains().attest(account, "bench.example", false, "bench");
     }
     RelayConfig r = defaults.relay();
     RelayConfig relay =

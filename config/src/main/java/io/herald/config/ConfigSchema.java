@@ -15,6 +15,7 @@ import static io.herald.config.DeliveryKeys.DELIVERY_SMTP_PASSWORD;
 import static io.herald.config.DeliveryKeys.DELIVERY_SMTP_PORT;
 import static io.herald.config.DeliveryKeys.DELIVERY_SMTP_TLS;
 import static io.herald.config.DeliveryKeys.DELIVERY_SMTP_USERNAME;
+import static io.herald.config.DeliveryKeys.DELIVERY_VERIFICATION_DNS_SERVER;
 import static io.herald.config.ValueTypes.charset;
 import static io.herald.config.ValueTypes.dataSize;
 import static io.herald.config.ValueTypes.duration;
@@ -234,6 +235,7 @@ final class ConfigSchema {
                   DELIVERY_RETURN_PATH_DOMAIN,
                   DELIVERY_DOMAIN_LIMITS,
                   DELIVERY_DKIM_KEYS,
+                  DELIVERY_VERIFICATION_DNS_SERVER,
                   TRACKING_BASE_URL,
                   TRACKING_SECRET,
                   CANARY_APPLY_TO,
@@ -310,7 +312,8 @@ final class ConfigSchema {
             v.get(DELIVERY_MX_OVERRIDES),
             v.get(DELIVERY_RETURN_PATH_DOMAIN),
             v.get(DELIVERY_DOMAIN_LIMITS),
-            v.get(DELIVERY_DKIM_KEYS)),
+            v.get(DELIVERY_DKIM_KEYS),
+            v.get(DELIVERY_VERIFICATION_DNS_SERVER)),
         new TrackingConfig(v.get(TRACKING_BASE_URL), v.get(TRACKING_SECRET)),
         new CanaryConfig(v.get(CANARY_APPLY_TO), v.get(CANARY_WINDOW), v.get(CANARY_CHECK_EVERY)),
         RelayKeys.assemble(v),

@@ -24,7 +24,10 @@ import java.util.Optional;
  * @param returnPathDomain domain of the VERP return path; empty means the sender's domain
  * @param domainLimits {@code domain=connections:rate} pairs overriding the per-domain defaults
  * @param dkimKeys {@code domain=selector:keyfile} entries: the DKIM key that signs mail from each
- *     sending domain (RSA or Ed25519, PKCS#8 PEM)
+ *     of Herald's own domains (RSA or Ed25519, PKCS#8 PEM); accounts' sending domains have keys of
+ *     their own
+ * @param verificationDnsServer {@code host:port} of the DNS server that sending-domain verification
+ *     asks, or empty for the system's resolvers
  */
 public record DeliveryConfig(
     Optional<String> smtpHost,
@@ -41,7 +44,8 @@ public record DeliveryConfig(
     List<String> mxOverrides,
     Optional<String> returnPathDomain,
     List<String> domainLimits,
-    List<String> dkimKeys) {
+    List<String> dkimKeys,
+    Optional<String> verificationDnsServer) {
 
   public DeliveryConfig {
     Objects.requireNonNull(smtpHost, "smtpHost");
@@ -55,6 +59,7 @@ public record DeliveryConfig(
     Objects.requireNonNull(returnPathDomain, "returnPathDomain");
     domainLimits = List.copyOf(domainLimits);
     dkimKeys = List.copyOf(dkimKeys);
+    Objects.requireNonNull(verificationDnsServer, "verificationDnsServer");
   }
 
   /** The same settings delivering through {@code host:port} without TLS or AUTH. */
@@ -74,7 +79,8 @@ public record DeliveryConfig(
         mxOverrides,
         returnPathDomain,
         domainLimits,
-        dkimKeys);
+        dkimKeys,
+        verificationDnsServer);
   }
 
   /** The same settings with {@code connections} per destination (and to a smarthost). */
@@ -94,7 +100,8 @@ public record DeliveryConfig(
         mxOverrides,
         returnPathDomain,
         domainLimits,
-        dkimKeys);
+        dkimKeys,
+        verificationDnsServer);
   }
 
   public DeliveryConfig withReclaimAfter(Duration after) {
@@ -113,7 +120,8 @@ public record DeliveryConfig(
         mxOverrides,
         returnPathDomain,
         domainLimits,
-        dkimKeys);
+        dkimKeys,
+        verificationDnsServer);
   }
 
   /** The same settings signing with the given {@code domain=selector:keyfile} DKIM entries. */
@@ -133,6 +141,49 @@ public record DeliveryConfig(
         mxOverrides,
         returnPathDomain,
         domainLimits,
-        entries);
+        entries,
+        verificationDnsServer);
+  }
+
+  /** The same settings verifying sending domains through the DNS server at {@code hostPort}. */
+  public DeliveryConfig withVerificationDnsServer(String hostPort) {
+    return new DeliveryConfig(
+        smtpHost,
+        smtpPort,
+        smtpTls,
+        smtpUsername,
+        smtpPassword,
+        smtpMaxConnections,
+        concurrency,
+        rate,
+        maxConnectionsPerDomain,
+        retryMaxAge,
+        reclaimAfter,
+        mxOverrides,
+        returnPathDomain,
+        domainLimits,
+        dkimKeys,
+        Optional.of(hostPort));
+  }
+
+  /** The same settings with the VERP return path on {@code domain}. */
+  public DeliveryConfig withReturnPathDomain(String domain) {
+    return new DeliveryConfig(
+        smtpHost,
+        smtpPort,
+        smtpTls,
+        smtpUsername,
+        smtpPassword,
+        smtpMaxConnections,
+        concurrency,
+        rate,
+        maxConnectionsPerDomain,
+        retryMaxAge,
+        reclaimAfter,
+        mxOverrides,
+        Optional.of(domain),
+        domainLimits,
+        dkimKeys,
+        verificationDnsServer);
   }
 }

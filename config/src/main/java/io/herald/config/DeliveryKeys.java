@@ -121,9 +121,10 @@ final class DeliveryKeys {
                   "domain=selector:keyfile"),
               "a list of domain=selector:keyfile entries"),
           "",
-          "DKIM keys of the sending domains, e.g. example.com=s2026:/etc/herald/example.com.pem;"
-              + " the key file is PKCS#8 PEM, RSA (rsa-sha256) or Ed25519 (ed25519-sha256). Mail"
-              + " from a domain (or a subdomain) with a key is signed with it.");
+          "DKIM keys of Herald's own domains, e.g. herald.example=s2026:/etc/herald/dkim.pem;"
+              + " the key file is PKCS#8 PEM, RSA (rsa-sha256) or Ed25519 (ed25519-sha256). No"
+              + " account may add these domains; accounts' sending domains get keys of their own"
+              + " (POST /api/domains).");
   static final ConfigKey<Optional<String>> DELIVERY_RETURN_PATH_DOMAIN =
       ConfigKey.of(
           "delivery.returnPathDomain",
@@ -131,4 +132,11 @@ final class DeliveryKeys {
           "",
           "Domain of the signed VERP return path that bounces come back to; empty uses the"
               + " sender's domain.");
+  static final ConfigKey<Optional<String>> DELIVERY_VERIFICATION_DNS_SERVER =
+      ConfigKey.of(
+          "delivery.verificationDnsServer",
+          optionalText("host:port, or empty"),
+          "",
+          "DNS server (host:port, e.g. 127.0.0.1:5353) asked for the TXT record that proves an"
+              + " account controls a sending domain; empty asks the system's resolvers.");
 }

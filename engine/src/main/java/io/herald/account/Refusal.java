@@ -2,11 +2,15 @@ package io.herald.account;
 
 /** Why an account change was refused, in one line for the user, and of which kind. */
 public final class Refusal extends Exception {
-  /** Invalid input, a state that does not allow it, or nothing to change. */
+  /**
+   * Invalid input, a state that does not allow it, nothing to change, or a well-formed request that
+   * cannot be done (a domain whose DNS record is not there yet).
+   */
   public enum Kind {
     INVALID,
     CONFLICT,
-    NOT_FOUND
+    NOT_FOUND,
+    UNPROCESSABLE
   }
 
   private final Kind kind;

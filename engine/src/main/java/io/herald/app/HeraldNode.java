@@ -9,7 +9,9 @@ import io.herald.account.AccountStore;
 import io.herald.account.Accounts;
 import io.herald.account.AdminToken;
 import io.herald.account.ApiKeys;
+import io.herald.account.DnsjavaTxt;
 import io.herald.account.Freezes;
+import io.herald.account.SendingDomains;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.Imports;
 import io.herald.campaign.CampaignStore;
@@ -44,6 +46,7 @@ import io.herald.store.redis.RedisApiKeyStore;
 import io.herald.store.redis.RedisAudienceStore;
 import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisCanaryStore;
+import io.herald.store.redis.RedisDomainStore;
 import io.herald.store.redis.RedisTransactionalQueue;
 import io.herald.store.redis.RedisWebhookStore;
 import io.herald.store.redis.RedisWorkQueue;
@@ -98,6 +101,7 @@ public final class HeraldNode implements AutoCloseable {
   private final TransactionalQueue transactionalQueue;
   private final Freezes freezes;
   private final Optional<MetricsServer> metricsServer;
+  private final SendingDomains domains;
 
   private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
       throws IOException {
@@ -111,6 +115,9 @@ public final class HeraldNode implements AutoCloseable {
           new ApiKeys(
               accountStore, new RedisApiKeyStore(redis, mapper, accountStore), clock, random);
       this.accounts = new Accounts(accountStore, keys, clock, random);
+      TokenSigner signer =
+          TrackingSecret.signer(config.tracking().secret(), config.data().dir(), random);
+      this.domains = sendingDomains(config, redis, mapper, accountStore, signer, clock, random);
       this.campaignStore = new RedisCampaignStore(redis, mapper);
       RedisWorkQueue queue = new RedisWorkQueue(redis);
       resources.push(queue);
@@ -126,7 +133,8 @@ public final class HeraldNode implements AutoCloseable {
               new CanaryScorer(CanaryLimits.defaults().withWindow(config.canary().window())),
               clock,
               random);
-      this.campaigns = new Campaigns(campaignStore, audience, dispatcher, canaries, clock, random);
+      this.campaigns =
+          new Campaigns(campaignStore, audience, dispatcher, canaries, domains, clock, random);
       this.transactionalQueue = new RedisTransactionalQueue(redis, mapper);
       this.freezes =
           new Freezes(
@@ -151,8 +159,6 @@ public final class HeraldNode implements AutoCloseable {
       EmailTransport transport =
           new SmtpTransport(SmtpSettingsFromConfig.of(config.delivery()), metrics);
       resources.push(transport);
-      TokenSigner signer =
-          TrackingSecret.signer(config.tracking().secret(), config.data().dir(), random);
       MessageFactory messages =
           new CampaignEmails(
               audience,
@@ -161,7 +167,8 @@ public final class HeraldNode implements AutoCloseable {
               config.delivery().returnPathDomain(),
               clock,
               random,
-              DkimKeys.load(config.delivery().dkimKeys()));
+              DkimKeys.load(config.delivery().dkimKeys()),
+              domains);
       RetryPolicy retries =
           new RetryPolicy(
               Duration.ofMinutes(1), Duration.ofHours(1), config.delivery().retryMaxAge());
@@ -215,7 +222,8 @@ public final class HeraldNode implements AutoCloseable {
                   clock,
                   random,
                   webhooks.events(),
-                  freezes::isFrozen),
+                  freezes::isFrozen,
+                  domains),
               consumer);
       this.transactional = tx.worker();
       resources.push(transactional);
@@ -247,7 +255,8 @@ public final class HeraldNode implements AutoCloseable {
                   config.delivery().returnPathDomain(),
                   clock,
                   freezes::isFrozen,
-                  metrics));
+                  metrics,
+                  domains));
       resources.push(relay);
       this.http =
           new HttpServer(
@@ -271,7 +280,8 @@ public final class HeraldNode implements AutoCloseable {
                   clock,
                   this.messages,
                   webhooks,
-                  freezes));
+                  freezes,
+                  domains));
       resources.push(http);
       this.metricsServer = metricsServer(config.metrics(), metrics);
       metricsServer.ifPresent(resources::push);
@@ -279,6 +289,34 @@ public final class HeraldNode implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  /**
+   * Accounts' sending domains: keys sealed with a key derived from the tracking secret (the same on
+   * every node); Herald's own domains (the return path's, those of {@code delivery.dkimKeys}) are
+   * no account's.
+   */
+  private static SendingDomains sendingDomains(
+      HeraldConfig config,
+      Redis redis,
+      ObjectMapper mapper,
+      AccountStore accountStore,
+      TokenSigner signer,
+      Clock clock,
+      SecureRandom random) {
+    java.util.Set<String> own = new java.util.HashSet<>();
+    config.delivery().returnPathDomain().ifPresent(own::add);
+    DkimKeys.load(config.delivery().dkimKeys()).forEach(k -> own.add(k.domain()));
+    return new SendingDomains(
+        new SendingDomains.Parts(
+            new RedisDomainStore(redis, mapper),
+            accountStore,
+            new DnsjavaTxt(config.delivery().verificationDnsServer(), Duration.ofSeconds(5)),
+            new SecretBox(signer.derivedKey("dkim-keys"), random),
+            clock,
+            random),
+        own,
+        config.delivery().returnPathDomain());
   }
 
   /** Starts a node: Redis (embedded unless {@code redis.uri} is set), then HTTP. */
@@ -374,6 +412,11 @@ public final class HeraldNode implements AutoCloseable {
   /** Transactional copies of the account held because it is frozen. */
   public long transactionalHeld(AccountId account) {
     return transactionalQueue.held(account);
+  }
+
+  /** Accounts' sending domains (R5). */
+  public SendingDomains sendingDomains() {
+    return domains;
   }
 
   /** Freezing accounts (R8). */

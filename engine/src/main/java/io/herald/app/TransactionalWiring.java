@@ -2,6 +2,7 @@ package io.herald.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.account.AccountId;
+import io.herald.account.SenderDomains;
 import io.herald.audience.AudienceStore;
 import io.herald.channel.email.DkimKeys;
 import io.herald.channel.email.TransactionalEmails;
@@ -41,7 +42,8 @@ record TransactionalWiring(RedisMessageStore store, TransactionalWorker worker, 
       Clock clock,
       RandomGenerator random,
       WebhookEvents events,
-      Predicate<AccountId> frozen) {}
+      Predicate<AccountId> frozen,
+      SenderDomains senders) {}
 
   static TransactionalWiring of(HeraldConfig config, Shared shared, String consumer) {
     RedisMessageStore store = new RedisMessageStore(shared.redis(), shared.mapper());
@@ -52,7 +54,8 @@ record TransactionalWiring(RedisMessageStore store, TransactionalWorker worker, 
             config.delivery().returnPathDomain(),
             shared.clock(),
             shared.random(),
-            DkimKeys.load(config.delivery().dkimKeys()));
+            DkimKeys.load(config.delivery().dkimKeys()),
+            shared.senders());
     MessageMetrics metrics = new MessageMetrics(shared.metrics());
     TransactionalWorker worker =
         new TransactionalWorker(
@@ -81,7 +84,8 @@ record TransactionalWiring(RedisMessageStore store, TransactionalWorker worker, 
                 worker::nudge,
                 shared.clock(),
                 shared.random(),
-                shared.events()),
+                shared.events(),
+                shared.senders()),
             Limits.defaults().withMaxRawBytes(config.relay().maxMessageSize()),
             config.delivery().returnPathDomain());
     return new TransactionalWiring(store, worker, messages);

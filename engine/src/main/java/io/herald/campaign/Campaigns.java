@@ -1,6 +1,7 @@
 package io.herald.campaign;
 
 import io.herald.account.AccountId;
+import io.herald.account.SenderDomains;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.Contact;
 import io.herald.audience.ContactList;
@@ -15,7 +16,8 @@ import java.util.random.RandomGenerator;
 /**
  * The campaign lifecycle: create, start (snapshot the audience, then dispatch), pause, resume,
  * cancel. Every change is a compare-and-set on the stored state, so two nodes (or two clicks) can
- * never both start the same campaign.
+ * never both start the same campaign. A campaign is sent only from a verified sending domain of its
+ * account (R5): checked when it is created and again when it is started.
  */
 public final class Campaigns {
   private static final int SNAPSHOT_BATCH = 1000;
@@ -24,6 +26,7 @@ public final class Campaigns {
   private final AudienceStore audience;
   private final Dispatcher dispatcher;
   private final CanaryGate canary;
+  private final SenderDomains senders;
   private final Completion completion;
   private final Clock clock;
   private final RandomGenerator random;
@@ -33,12 +36,14 @@ public final class Campaigns {
       AudienceStore audience,
       Dispatcher dispatcher,
       CanaryGate canary,
+      SenderDomains senders,
       Clock clock,
       RandomGenerator random) {
     this.store = store;
     this.audience = audience;
     this.dispatcher = dispatcher;
     this.canary = canary;
+    this.senders = senders;
     this.completion = new Completion(store);
     this.clock = clock;
     this.random = random;
@@ -57,6 +62,7 @@ public final class Campaigns {
 
   public Campaign create(AccountId account, Draft draft) throws CampaignRefused {
     CampaignChecks.check(draft);
+    sender(account, draft.fromAddress().strip());
     if (audience.findList(account, draft.listName()).isEmpty()) {
       throw new CampaignRefused("no list named \"" + draft.listName() + "\"", false);
     }
@@ -79,6 +85,14 @@ public final class Campaigns {
     return campaign;
   }
 
+  /** Refuses a From that is not on a verified sending domain of the account (R5). */
+  private void sender(AccountId account, String fromAddress) throws CampaignRefused {
+    Optional<String> refusal = senders.refusal(account, fromAddress);
+    if (refusal.isPresent()) {
+      throw CampaignRefused.unverifiedSender(refusal.get());
+    }
+  }
+
   public Optional<Campaign> find(AccountId account, CampaignId id) {
     return store.find(account, id);
   }
@@ -90,6 +104,7 @@ public final class Campaigns {
    */
   public Campaign start(AccountId account, CampaignId id) throws CampaignRefused {
     Campaign campaign = existing(account, id);
+    sender(account, campaign.fromAddress());
     ContactList list =
         audience
             .findList(account, campaign.listName())

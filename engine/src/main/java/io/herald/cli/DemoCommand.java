@@ -142,7 +142,7 @@ final class DemoCommand implements Callable<Integer> {
   record DemoCampaign(String label, String id, Map<String, String> env, HeraldClient client) {}
 
   private DemoCampaign healthy(Map<String, String> admin, Path dir) throws Exception {
-    Map<String, String> env = account(admin, "Demo Company");
+    Map<String, String> env = account(admin, "Demo Company", "demo-company.example");
     HeraldClient client =
         new HeraldClient(cli.serverUrl(env), env.get("HERALD_API_KEY"), cli.json());
     client.post(
@@ -169,7 +169,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private DemoCampaign purchased(Map<String, String> admin, Path dir) throws Exception {
-    Map<String, String> env = account(admin, "Fast Growth Leads");
+    Map<String, String> env = account(admin, "Fast Growth Leads", "fast-growth.example");
     HeraldClient client =
         new HeraldClient(cli.serverUrl(env), env.get("HERALD_API_KEY"), cli.json());
     Path list = SampleList.writePurchased(dir.resolve("leads-2026.csv"), purchasedRows, 7L);
@@ -195,9 +195,16 @@ final class DemoCommand implements Callable<Integer> {
     return new DemoCampaign("purchased", id, env, client);
   }
 
-  private Map<String, String> account(Map<String, String> admin, String name) {
+  /**
+   * A new account whose sending domain an administrator attests (R5: an account sends only from its
+   * own verified domains; the demo's domains have no DNS to publish records in).
+   */
+  private Map<String, String> account(Map<String, String> admin, String name, String domain) {
     Map<String, String> env = new HashMap<>(admin);
-    env.put("HERALD_API_KEY", lastLine(capture(admin, "account", "create", name)));
+    String created = capture(admin, "account", "create", name);
+    env.put("HERALD_API_KEY", lastLine(created));
+    String id = created.split(" ", 3)[1];
+    capture(admin, "domain", "add", domain, "--account", id, "--verified-by-admin", "--by", "demo");
     return env;
   }
 

@@ -18,7 +18,12 @@ public final class MessageRefused extends Exception {
     /** The named stored template does not exist: HTTP 422. */
     UNKNOWN_TEMPLATE,
     /** The Idempotency-Key was used before for a different request: HTTP 422. */
-    IDEMPOTENCY_MISMATCH
+    IDEMPOTENCY_MISMATCH,
+    /**
+     * A sender (From header or envelope) is not on a verified sending domain of the account (R5):
+     * HTTP 422, SMTP 550 5.7.1.
+     */
+    UNVERIFIED_SENDER
   }
 
   private final Reason reason;

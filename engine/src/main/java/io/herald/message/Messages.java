@@ -2,6 +2,7 @@ package io.herald.message;
 
 import io.herald.account.Account;
 import io.herald.account.AccountId;
+import io.herald.account.SenderDomains;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.ContactKeys;
 import io.herald.audience.Suppression;
@@ -38,6 +39,7 @@ public final class Messages {
   private final Clock clock;
   private final RandomGenerator random;
   private final WebhookEvents events;
+  private final SenderDomains senders;
 
   /** What the service works with, wired by the composition root. */
   public record Parts(
@@ -48,7 +50,8 @@ public final class Messages {
       Runnable queued,
       Clock clock,
       RandomGenerator random,
-      WebhookEvents events) {}
+      WebhookEvents events,
+      SenderDomains senders) {}
 
   /**
    * @param platformDomain Herald's own mail domain, which no message may be sent from (R5)
@@ -62,6 +65,7 @@ public final class Messages {
     this.clock = parts.clock();
     this.random = parts.random();
     this.events = parts.events();
+    this.senders = parts.senders();
     this.limits = limits;
     this.checks = new MessageChecks(limits, platformDomain);
   }
@@ -117,7 +121,7 @@ public final class Messages {
     return switch (request) {
       case MessageRequest.Composed c -> {
         List<String> to = checks.recipients(c.to(), "recipient");
-        String from = checks.sender(c.fromAddress(), "from");
+        String from = verified(account, checks.sender(c.fromAddress(), "from"));
         String fromName =
             MessageChecks.singleLine(c.fromName(), "sender name", Limits.MAX_NAME, false);
         Optional<String> replyTo = Optional.empty();
@@ -147,13 +151,22 @@ public final class Messages {
         String envelope =
             r.envelopeSender().isEmpty()
                 ? ""
-                : MessageChecks.address(r.envelopeSender(), "envelope sender");
+                : verified(account, MessageChecks.address(r.envelopeSender(), "envelope sender"));
         TransactionalMail.Inspected inspected = mail.inspect(r.rfc822());
-        String from = checks.sender(inspected.fromAddress(), "From header");
+        String from = verified(account, checks.sender(inspected.fromAddress(), "From header"));
         yield new StoredMessage(
             id, now, to, new StoredMessage.Raw(envelope, from, inspected.subject(), r.rfc822()));
       }
     };
+  }
+
+  /** The sender address, when it is on a verified sending domain of the account (R5). */
+  private String verified(AccountId account, String address) throws MessageRefused {
+    Optional<String> refusal = senders.refusal(account, address);
+    if (refusal.isPresent()) {
+      throw new MessageRefused(Reason.UNVERIFIED_SENDER, refusal.get());
+    }
+    return address;
   }
 
   /** Inline bodies as given; a template rendered now with the message's data. */

@@ -4,6 +4,7 @@ import io.herald.account.Account;
 import io.herald.account.AccountId;
 import io.herald.account.AccountStore;
 import io.herald.account.Accounts;
+import io.herald.account.SenderDomains;
 import io.herald.feedback.InboundFeedback;
 import io.herald.message.MessageRefused;
 import io.herald.message.MessageRequest;
@@ -39,6 +40,10 @@ import org.slf4j.LoggerFactory;
  *       ARF parsers — nothing is relayed;
  *   <li>{@code %}/{@code !} routing in a recipient is refused for everyone; a recipient the account
  *       suppressed (unsubscribed, bounced, complained) is refused at RCPT with a clear 5.7.1;
+ *   <li>a sender not on a verified sending domain of the account (R5) is refused with {@code 550
+ *       5.7.1}: the envelope sender at MAIL FROM after AUTH, and the envelope sender (again) and
+ *       the From header when a message to anyone but Herald's own addresses is accepted ({@link
+ *       Messages#submit} checks both);
  *   <li>a frozen account (R8) is refused at MAIL FROM with {@code 550 5.7.1}, only after it
  *       authenticated, so nobody else learns of the freeze;
  *   <li>each account has a message rate ({@code relay.accountRate}); over it, MAIL FROM gets 451;
@@ -73,6 +78,7 @@ final class RelayGate implements RelayBackend {
   private final Predicate<AccountId> frozen;
   private final Optional<AccountId> trustedAccount;
   private final int maxMessageBytes;
+  private final SenderDomains senders;
 
   RelayGate(
       Accounts accounts,
@@ -83,8 +89,10 @@ final class RelayGate implements RelayBackend {
       AccountRates rates,
       Optional<AccountId> trustedAccount,
       int maxMessageBytes,
-      Predicate<AccountId> frozen) {
+      Predicate<AccountId> frozen,
+      SenderDomains senders) {
     this.frozen = frozen;
+    this.senders = senders;
     this.accounts = accounts;
     this.accountStore = accountStore;
     this.messages = messages;
@@ -118,6 +126,14 @@ final class RelayGate implements RelayBackend {
     Optional<Account> account = account(session);
     if (account.isPresent() && frozen.test(account.get().id())) {
       return FROZEN;
+    }
+    // A trusted network's MTA may pass on feedback for Herald's own addresses from any sender, so
+    // its envelope sender is checked when its message is accepted (Messages.submit), not here.
+    if (account.isPresent() && session.authenticated()) {
+      Optional<Reply> unverified = unverifiedSender(account.get(), sender);
+      if (unverified.isPresent()) {
+        return unverified.get();
+      }
     }
     if (account.isPresent() && !rates.tryAcquire(account.get().id())) {
       return RATE_EXCEEDED;
@@ -190,8 +206,17 @@ final class RelayGate implements RelayBackend {
     }
   }
 
+  /** A 550 5.7.1 naming the domain, when the envelope sender is not the account's to use. */
+  private Optional<Reply> unverifiedSender(Account account, Address sender) {
+    if (sender.isNull()) {
+      return Optional.empty(); // a null sender claims no domain
+    }
+    return senders.refusal(account.id(), sender.mailbox()).map(r -> new Reply(550, "5.7.1", r));
+  }
+
   private static Reply refusal(MessageRefused e) {
     return switch (e.reason()) {
+      case UNVERIFIED_SENDER -> new Reply(550, "5.7.1", e.getMessage());
       case TOO_LARGE -> new Reply(552, "5.3.4", e.getMessage());
       case INVALID_ADDRESS -> new Reply(553, "5.1.7", e.getMessage());
       default -> new Reply(554, "5.6.0", e.getMessage());

@@ -39,7 +39,8 @@ public final class SmtpRelay implements AutoCloseable {
       Optional<String> returnPathDomain,
       Clock clock,
       java.util.function.Predicate<AccountId> frozen,
-      MeterRegistry metrics) {}
+      MeterRegistry metrics,
+      io.herald.account.SenderDomains senders) {}
 
   private SmtpRelay(RelayServer server, InetSocketAddress bound) {
     this.server = server;
@@ -83,7 +84,8 @@ public final class SmtpRelay implements AutoCloseable {
             new AccountRates(ThrottleSpec.parse(config.accountRate())),
             trustedAccount,
             maxBytes,
-            parts.frozen());
+            parts.frozen(),
+            parts.senders());
     RelayServer server =
         new RelayServer(settings.build(), gate, new RelayMetrics(parts.metrics()), parts.clock());
     return new SmtpRelay(server, server.start());

@@ -193,6 +193,9 @@ final class CampaignRoutes {
   }
 
   private static Problem refused(CampaignRefused e) {
+    if (e.unverifiedSender()) {
+      return Problem.unprocessable(e.getMessage());
+    }
     return e.conflict() ? Problem.conflict(e.getMessage()) : Problem.badRequest(e.getMessage());
   }
 

@@ -6,6 +6,7 @@ import io.herald.account.Accounts;
 import io.herald.account.AdminToken;
 import io.herald.account.Freezes;
 import io.herald.account.Refusal;
+import io.herald.account.SendingDomains;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.Imports;
 import io.herald.campaign.CampaignStore;
@@ -70,7 +71,8 @@ public final class HttpServer implements AutoCloseable {
       Clock clock,
       Messages messages,
       Webhooks webhooks,
-      Freezes freezes) {}
+      Freezes freezes,
+      SendingDomains domains) {}
 
   public HttpServer(HeraldConfig config, ObjectMapper mapper, Services services) {
     this.mapper = mapper;
@@ -123,6 +125,7 @@ public final class HttpServer implements AutoCloseable {
     new InboundRoutes(auth, services.inbound()).register(app);
     new MessageRoutes(auth, services.messages()).register(app);
     new WebhookRoutes(auth, services.webhooks()).register(app);
+    new DomainRoutes(auth, services.domains()).register(app);
     // No /metrics here: it names recipient domains and the smarthost (see MetricsServer).
     app.get(
         "/health", ctx -> ctx.json(Map.of("status", "ok", "redis", services.redisPing().get())));

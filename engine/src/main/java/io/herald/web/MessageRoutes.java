@@ -194,7 +194,7 @@ final class MessageRoutes {
   private static Problem refusal(MessageRefused e) {
     return switch (e.reason()) {
       case INVALID_ADDRESS, INVALID_MESSAGE, TOO_LARGE -> Problem.badRequest(e.getMessage());
-      case UNKNOWN_TEMPLATE, IDEMPOTENCY_MISMATCH ->
+      case UNKNOWN_TEMPLATE, IDEMPOTENCY_MISMATCH, UNVERIFIED_SENDER ->
           new Problem(422, "Unprocessable request", e.getMessage());
     };
   }

@@ -49,7 +49,13 @@ public final class Problem extends RuntimeException {
       case INVALID -> badRequest(refusal.getMessage());
       case CONFLICT -> conflict(refusal.getMessage());
       case NOT_FOUND -> notFound(refusal.getMessage());
+      case UNPROCESSABLE -> unprocessable(refusal.getMessage());
     };
+  }
+
+  /** A well-formed request that cannot be done as it stands (422). */
+  public static Problem unprocessable(String detail) {
+    return new Problem(422, "Unprocessable request", detail);
   }
 
   public static Problem conflict(String detail) {

@@ -13,9 +13,10 @@ import javax.crypto.spec.SecretKeySpec;
  * Keeps endpoint secrets unreadable in Redis: AES-256-GCM with a key derived from the node's
  * tracking secret ({@code tracking.secret}, the same on every node), so a Redis dump or replica
  * alone does not give away the keys receivers trust. Herald must be able to read them back to sign,
- * so they are encrypted, not hashed. Stored as {@code v1:<base64 of IV ‖ ciphertext ‖ tag>}.
+ * so they are encrypted, not hashed. Stored as {@code v1:<base64 of IV ‖ ciphertext ‖ tag>}. The
+ * sending domains' DKIM private keys are sealed the same way, with a key of their own.
  */
-public final class SecretBox {
+public final class SecretBox implements io.herald.account.SendingDomains.Seal {
   private static final String PREFIX = "v1:";
   private static final int IV_BYTES = 12;
   private static final int TAG_BITS = 128;
@@ -31,6 +32,7 @@ public final class SecretBox {
     this.random = random;
   }
 
+  @Override
   public String seal(String secret) {
     byte[] iv = new byte[IV_BYTES];
     random.nextBytes(iv);
@@ -48,6 +50,7 @@ public final class SecretBox {
   }
 
   /** The secret; throws when it was sealed with another key or altered. */
+  @Override
   public String open(String sealed) {
     if (!sealed.startsWith(PREFIX)) {
       throw new IllegalStateException("not a sealed webhook secret");

@@ -73,6 +73,7 @@ class CanaryReleaseTest {
   Campaign started(int audience) throws Exception {
     startNode();
     account = node.accounts().create("Sender Co").account().id();
+    TestNode.attestDomain(node, account, "sender.example");
     List<String> lines = new ArrayList<>(List.of("email,name"));
     for (int i = 1; i <= audience; i++) {
       lines.add("r" + i + "@example.com,Reader " + i);

@@ -32,6 +32,7 @@ class CampaignCliTest {
   static void start() throws Exception {
     node = TestNode.start(data);
     key = node.createAccount("Campaigner");
+    node.attestDomain(key, "sender.example");
     otherKey = node.createAccount("Someone Else");
     node.importFile(
         key, "news", "n.csv", "email,name\na@example.com,A\nb@example.com,B\n".getBytes(UTF_8));
@@ -134,7 +135,7 @@ class CampaignCliTest {
             "--list",
             "nope",
             "--from",
-            "a@b.example",
+            "a@sender.example",
             "--subject",
             "S",
             "--html",

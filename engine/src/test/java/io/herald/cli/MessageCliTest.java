@@ -35,6 +35,7 @@ class MessageCliTest {
   static void start() throws Exception {
     node = TestNode.start(data);
     key = node.createAccount("Sender");
+    node.attestDomain(key, "app.example");
     text = Files.writeString(files.resolve("body.txt"), "Your code is 1234.");
   }
 

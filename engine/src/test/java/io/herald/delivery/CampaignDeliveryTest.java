@@ -56,6 +56,7 @@ class CampaignDeliveryTest {
             Optional.of(TestNode.ADMIN_TOKEN),
             Clock.systemUTC());
     account = node.accounts().create("Sender Co").account().id();
+    TestNode.attestDomain(node, account, "sender.example");
     store = node.campaignStore();
     campaigns = node.campaigns();
   }
@@ -118,6 +119,12 @@ class CampaignDeliveryTest {
                     })
                 .distinct())
         .hasSize(40);
+    // Signed with the key of the account's own verified domain (R5), and only with it.
+    assertThat(received[0].getHeader("DKIM-Signature"))
+        .singleElement()
+        .asString()
+        .contains("d=sender.example")
+        .contains("s=herald-");
     var stats = store.stats(account, campaign.id());
     assertThat(stats.get(Phase.ALL, "delivered")).isEqualTo(40);
     assertThat(stats.get(Phase.ALL, "sent")).isEqualTo(40);
@@ -282,7 +289,8 @@ class CampaignDeliveryTest {
                 Optional.empty(),
                 Clock.systemUTC(),
                 java.util.random.RandomGenerator.getDefault(),
-                List.of()),
+                List.of(),
+                node.sendingDomains()),
             new io.herald.delivery.smtp.SmtpTransport(
                 io.herald.delivery.smtp.SmtpSettings.smarthost(
                     io.herald.delivery.smtp.SmtpSettings.Route.Smarthost.plain(

@@ -53,6 +53,7 @@ class RedisRestartTest {
     try (HeraldNode node =
         HeraldNode.start(config(redis), Optional.of(TestNode.ADMIN_TOKEN), Clock.systemUTC())) {
       AccountId account = node.accounts().create("Restart Co").account().id();
+      TestNode.attestDomain(node, account, "restart.example");
       List<String> lines = new ArrayList<>(List.of("email,name"));
       for (int i = 1; i <= RECIPIENTS; i++) {
         lines.add("rr" + i + "@example.com,Reader " + i);

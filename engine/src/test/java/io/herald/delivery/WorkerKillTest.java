@@ -135,14 +135,20 @@ class WorkerKillTest {
   }
 
   private String createAccount(String base) throws Exception {
-    return send(
+    JsonNode account =
+        send(
             base,
             "/api/admin/accounts",
             TestNode.ADMIN_TOKEN,
             "{\"name\":\"Kill Co\"}",
-            "application/json")
-        .get("apiKey")
-        .asText();
+            "application/json");
+    send(
+        base,
+        "/api/admin/accounts/" + account.get("id").asText() + "/domains",
+        TestNode.ADMIN_TOKEN,
+        "{\"name\":\"kill.example\"}",
+        "application/json");
+    return account.get("apiKey").asText();
   }
 
   private JsonNode send(String base, String path, String token, String body, String type)

@@ -69,6 +69,7 @@ class InboundFeedbackTest {
                 .withCanary(base.canary().withTiming(Duration.ofHours(6), Duration.ofHours(1))),
             clock);
     account = node.node().accounts().create("Sender Co").account().id();
+    TestNode.attestDomain(node.node(), account, "sender.example");
     List<String> lines = new ArrayList<>(List.of("email,name"));
     for (int i = 1; i <= audience; i++) {
       lines.add("r" + i + "@example.com,Reader " + i);

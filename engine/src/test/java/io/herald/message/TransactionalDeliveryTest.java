@@ -111,6 +111,7 @@ class TransactionalDeliveryTest {
     try (TestNode node = TestNode.start(toGreenMail(), clock)) {
       Messages messages = node.node().messages();
       Account account = node.node().accounts().create("Shop").account();
+      TestNode.attestDomain(node.node(), account.id(), "shop.example");
       MessageRequest.Raw raw =
           new MessageRequest.Raw(
               "orders@shop.example", List.of("ann@example.org"), rawInvoice(pdf));
@@ -122,7 +123,12 @@ class TransactionalDeliveryTest {
 
       MimeMessage received = mail.getReceivedMessages()[0];
       assertThat(received.getHeader("Bcc")).isNull();
-      assertThat(received.getHeader("DKIM-Signature")).isNull();
+      // The client's signature is gone; Herald's, with the account's own domain key, is the one.
+      assertThat(received.getHeader("DKIM-Signature"))
+          .singleElement()
+          .asString()
+          .contains("d=shop.example")
+          .doesNotContain("s=x;");
       assertThat(received.getHeader("List-Unsubscribe")).hasSize(1);
       assertThat(received.getHeader("List-Unsubscribe")[0])
           .contains("/u/")
@@ -153,6 +159,7 @@ class TransactionalDeliveryTest {
     try (TestNode node = TestNode.start(toGreenMail(), clock)) {
       Messages messages = node.node().messages();
       Account account = node.node().accounts().create("Shop").account();
+      TestNode.attestDomain(node.node(), account.id(), "shop.example");
       byte[] noFrom = "Subject: hi\r\n\r\nbody\r\n".getBytes(StandardCharsets.US_ASCII);
       byte[] good = rawInvoice(new byte[10]);
       assertThatThrownBy(
@@ -194,6 +201,7 @@ class TransactionalDeliveryTest {
     try (TestNode node = TestNode.start(toGreenMail(), clock)) {
       Messages messages = node.node().messages();
       Account account = node.node().accounts().create("Shop").account();
+      TestNode.attestDomain(node.node(), account.id(), "shop.example");
       node.node()
           .audience()
           .suppress(
@@ -220,6 +228,7 @@ class TransactionalDeliveryTest {
     try (TestNode node = TestNode.start(toGreenMail(), clock)) {
       Messages messages = node.node().messages();
       Account account = node.node().accounts().create("Shop").account();
+      TestNode.attestDomain(node.node(), account.id(), "shop.example");
       MessageId id = messages.submit(account, composed("leave@example.org"), Optional.empty()).id();
       awaitFinal(messages, account, id);
       String header = mail.getReceivedMessages()[0].getHeader("List-Unsubscribe")[0];
@@ -244,6 +253,7 @@ class TransactionalDeliveryTest {
     // The first node's mail goes nowhere (TestNode's default smarthost): the copy is deferred.
     try (TestNode first = TestNode.start(TestNode.config(data), clock)) {
       account = first.node().accounts().create("Shop").account();
+      TestNode.attestDomain(first.node(), account.id(), "shop.example");
       id =
           first
               .node()
@@ -271,6 +281,7 @@ class TransactionalDeliveryTest {
     try (TestNode node = TestNode.start(toGreenMail(), clock)) {
       Messages messages = node.node().messages();
       Account account = node.node().accounts().create("Shop").account();
+      TestNode.attestDomain(node.node(), account.id(), "shop.example");
       MessageId id = messages.submit(account, composed("gone@example.org"), Optional.empty()).id();
       awaitFinal(messages, account, id);
       String returnPath = mail.getReceivedMessages()[0].getHeader("Return-Path")[0];

@@ -167,7 +167,19 @@ class RelayKillTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-    return json.readTree(response.body());
+    JsonNode account = json.readTree(response.body());
+    HttpResponse<String> attested =
+        http.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        base + "/api/admin/accounts/" + account.get("id").asText() + "/domains"))
+                .header("Authorization", "Bearer " + TestNode.ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"app.example\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(attested.statusCode()).as(attested.body()).isEqualTo(201);
+    return account;
   }
 
   private static String recipient(MimeMessage message) {

@@ -61,6 +61,7 @@ class SmtpRelayTest {
             base.withDelivery(base.delivery().withSmarthost("127.0.0.1", mail.getSmtp().getPort())),
             java.time.Clock.systemUTC());
     apiKey = node.createAccount("App Co");
+    node.attestDomain(apiKey, "app.example");
     accountId = node.node().accounts().authenticate(apiKey).orElseThrow().id().value();
   }
 

@@ -2,6 +2,8 @@ package io.herald.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.account.AccountId;
+import io.herald.account.Refusal;
 import io.herald.app.HeraldNode;
 import io.herald.config.DataConfig;
 import io.herald.config.HeraldConfig;
@@ -96,6 +98,29 @@ public final class TestNode implements AutoCloseable {
       throw new IllegalStateException("account creation failed: " + response.body());
     }
     return json.readTree(response.body()).get("apiKey").asText();
+  }
+
+  /**
+   * Makes {@code domain} a verified sending domain of the account with this API key, as an
+   * administrator attests one (R5: an account sends only from its own verified domains).
+   */
+  public void attestDomain(String apiKey, String domain) throws Exception {
+    String account = node.accounts().authenticate(apiKey).orElseThrow().id().value();
+    HttpResponse<String> response =
+        post(
+            "/api/admin/accounts/" + account + "/domains",
+            ADMIN_TOKEN,
+            "application/json",
+            json.writeValueAsBytes(Map.of("name", domain)));
+    if (response.statusCode() != 201) {
+      throw new IllegalStateException("attesting " + domain + " failed: " + response.body());
+    }
+  }
+
+  /** The same for a node a test drives in-process, without HTTP. */
+  public static void attestDomain(HeraldNode node, AccountId account, String domain)
+      throws Refusal {
+    node.sendingDomains().attest(account, domain, false, "test");
   }
 
   public HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

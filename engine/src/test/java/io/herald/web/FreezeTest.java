@@ -60,6 +60,7 @@ class FreezeTest {
             base.withDelivery(base.delivery().withSmarthost("127.0.0.1", mail.getSmtp().getPort())),
             Clock.systemUTC());
     key = node.createAccount("Frosty Co");
+    node.attestDomain(key, "frosty.example");
     accountId = node.node().accounts().authenticate(key).orElseThrow().id().value();
   }
 
@@ -117,9 +118,12 @@ class FreezeTest {
     // another account's message, queued after it, is delivered.
     Account account = node.node().accounts().authenticate(key).orElseThrow();
     Submitted queued = node.node().messages().submit(account, receipt("held@example.com"), none());
-    Account other =
-        node.node().accounts().authenticate(node.createAccount("Warm Co")).orElseThrow();
-    node.node().messages().submit(other, receipt("warm@example.com"), none());
+    String warm = node.createAccount("Warm Co");
+    node.attestDomain(warm, "warm.example");
+    Account other = node.node().accounts().authenticate(warm).orElseThrow();
+    node.node()
+        .messages()
+        .submit(other, receipt("warm@example.com", "orders@warm.example"), none());
     Await.until(() -> receivedBy("warm@example.com"), n -> n == 1);
     assertThat(receivedBy("held@example.com")).isZero();
     assertThat(status(queued)).isEqualTo("queued");
@@ -193,9 +197,13 @@ class FreezeTest {
   }
 
   private static MessageRequest receipt(String to) {
+    return receipt(to, "orders@frosty.example");
+  }
+
+  private static MessageRequest receipt(String to, String from) {
     return new MessageRequest.Composed(
         List.of(to),
-        "orders@frosty.example",
+        from,
         "Frosty",
         Optional.empty(),
         new MessageRequest.Body.Inline("Your receipt", Optional.empty(), Optional.of("Thanks.")));

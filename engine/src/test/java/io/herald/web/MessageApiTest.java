@@ -56,6 +56,7 @@ class MessageApiTest {
             base.withDelivery(base.delivery().withSmarthost("127.0.0.1", mail.getSmtp().getPort())),
             clock);
     key = node.createAccount("Shop Co");
+    node.attestDomain(key, "shop.example");
   }
 
   @AfterEach

@@ -157,6 +157,18 @@ class OpenApiTest {
             "{\"name\":\"Schema Co\"}".getBytes(UTF_8));
     matches("/api/admin/accounts", "post", created);
     String key = node.json(created).get("apiKey").asText();
+    node.attestDomain(key, "acme.example");
+    node.attestDomain(key, "shop.example");
+    matches(
+        "/api/domains",
+        "post",
+        node.post(
+            "/api/domains",
+            key,
+            "application/json",
+            "{\"name\":\"schema.example\",\"ed25519\":true}".getBytes(UTF_8)));
+    matches("/api/domains", "get", node.get("/api/domains", key));
+    matches("/api/domains/{name}", "get", node.get("/api/domains/acme.example", key));
     matches(
         "/api/admin/accounts",
         "get",

@@ -44,6 +44,7 @@ class PaginationApiTest {
   void start() throws Exception {
     node = TestNode.start(data, clock);
     key = node.createAccount("Pager");
+    node.attestDomain(key, "acme.example");
   }
 
   @AfterEach

@@ -43,6 +43,7 @@ class ReviewApiTest {
         TestNode.start(
             TestNode.canaryConfig(data), new MutableClock(Instant.parse("2026-11-21T09:00:00Z")));
     String key = node.createAccount("Bulk Buyer");
+    node.attestDomain(key, "buyer.example");
     StringBuilder csv = new StringBuilder("email\n");
     for (int i = 1; i <= 30; i++) {
       csv.append("b").append(i).append("@example.com\n");

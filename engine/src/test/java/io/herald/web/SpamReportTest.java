@@ -32,6 +32,7 @@ class SpamReportTest {
   void pastedHeadersOfOurMessageComplainAndSuppressThatContactOnly() throws Exception {
     node = TestNode.start(data);
     String key = node.createAccount("Sender Co");
+    node.attestDomain(key, "sender.example");
     node.importFile(
         key, "news", "news.csv", "email\nann@example.com\nbob@example.com\n".getBytes(UTF_8));
     String id =

@@ -65,6 +65,7 @@ class TrackingEndpointsTest {
     signer = TrackingSecret.signer(Optional.empty(), data, new SecureRandom());
     alice = node.createAccount("Alice Ltd");
     bob = node.createAccount("Bob Ltd");
+    node.attestDomain(alice, "shop.example.com");
     aliceId = node.node().accounts().authenticate(alice).orElseThrow().id().value();
     node.importFile(
         alice,
@@ -86,12 +87,17 @@ class TrackingEndpointsTest {
   }
 
   static String createCampaign(String key, String list, String fromName) throws Exception {
+    return createCampaign(key, list, fromName, "news@shop.example.com");
+  }
+
+  static String createCampaign(String key, String list, String fromName, String fromAddress)
+      throws Exception {
     String body =
         HeraldJson.write(
             Map.of(
                 "list", list,
                 "fromName", fromName,
-                "fromAddress", "news@shop.example.com",
+                "fromAddress", fromAddress,
                 "subject", "Sale",
                 "html", "<p>Sale</p>"));
     HttpResponse<String> created =
@@ -539,7 +545,8 @@ class TrackingEndpointsTest {
   void eventsAreTheAccountsOwnAndTheApiChecksItsParameters() throws Exception {
     later();
     fetch("GET", "/t/o/" + open("e:ann@example.com") + ".gif", CHROME);
-    String bobsCampaign = createCampaign(bob, "bobs", "Bob");
+    node.attestDomain(bob, "bob.example");
+    String bobsCampaign = createCampaign(bob, "bobs", "Bob", "news@bob.example");
 
     assertThat(node.get("/api/campaigns/" + campaign + "/events", bob).statusCode()).isEqualTo(404);
     assertThat(node.get("/api/campaigns/" + bobsCampaign + "/events", bob).body())

@@ -71,6 +71,7 @@ class WebhookDeliveryTest {
             base.withDelivery(base.delivery().withSmarthost("127.0.0.1", mail.getSmtp().getPort())),
             clock);
     key = node.createAccount("Shop Co");
+    node.attestDomain(key, "shop.example");
     account = node.node().accounts().authenticate(key).orElseThrow().id();
   }
 

@@ -1,5 +1,6 @@
 package io.herald.channel.email;
 
+import io.herald.account.SenderDomains;
 import io.herald.audience.AudienceStore;
 import io.herald.campaign.Campaign;
 import io.herald.campaign.CampaignId;
@@ -17,8 +18,9 @@ import java.util.random.RandomGenerator;
 /**
  * Delivery's message factory for email campaigns: compiles a campaign's template once (cached by
  * campaign), looks up the list's consent statement once, and composes each recipient's message with
- * footers, tracking, VERP return path and DKIM. The return-path and Message-ID domain is the
- * configured one, or the sender's own domain.
+ * footers, tracking, VERP return path and DKIM (the keys of the account's verified sending domain,
+ * {@link AccountDkim}). The return-path and Message-ID domain is the configured one, or the
+ * sender's own domain.
  */
 public final class CampaignEmails implements MessageFactory {
   private static final int CACHED_CAMPAIGNS = 256;
@@ -30,6 +32,7 @@ public final class CampaignEmails implements MessageFactory {
   private final Clock clock;
   private final RandomGenerator random;
   private final List<DkimSigning> dkim;
+  private final AccountDkim accountDkim;
   private final Map<CampaignId, Prepared> prepared = new ConcurrentHashMap<>();
   private final Map<String, EmailComposer> composers = new ConcurrentHashMap<>();
 
@@ -40,7 +43,8 @@ public final class CampaignEmails implements MessageFactory {
       Optional<String> returnPathDomain,
       Clock clock,
       RandomGenerator random,
-      List<DkimSigning> dkim) {
+      List<DkimSigning> dkim,
+      SenderDomains senders) {
     this.audience = audience;
     this.signer = signer;
     this.trackingBase = trackingBase;
@@ -48,6 +52,7 @@ public final class CampaignEmails implements MessageFactory {
     this.clock = clock;
     this.random = random;
     this.dkim = List.copyOf(dkim);
+    this.accountDkim = new AccountDkim(senders);
   }
 
   /** What is the same for every recipient of a campaign. */
@@ -61,6 +66,7 @@ public final class CampaignEmails implements MessageFactory {
         returnPathDomain.orElse(
             campaign.fromAddress().substring(campaign.fromAddress().lastIndexOf('@') + 1));
     EmailComposer composer = composers.computeIfAbsent(domain, this::composer);
+    List<DkimSigning> keys = accountDkim.keys(campaign.account(), campaign.fromAddress());
     try {
       OutgoingEmail email =
           composer.compose(
@@ -75,7 +81,8 @@ public final class CampaignEmails implements MessageFactory {
                       recipient.name(),
                       recipient.fields()),
                   p.sender(),
-                  p.consentStatement()));
+                  p.consentStatement()),
+              keys);
       return new Built(email.envelope(), email.rfc822());
     } catch (IllegalArgumentException e) {
       throw new MessageRefused(e.getMessage(), e);

@@ -77,6 +77,15 @@ public final class EmailComposer {
    *     address; the caller records that recipient as failed and goes on
    */
   public OutgoingEmail compose(CompiledTemplate template, MessageContext context) {
+    return compose(template, context, List.of());
+  }
+
+  /**
+   * The message for one recipient, signed also by {@code accountKeys} (the keys of the sending
+   * account's verified domain) where they cover the From domain.
+   */
+  public OutgoingEmail compose(
+      CompiledTemplate template, MessageContext context, List<DkimSigning> accountKeys) {
     Recipient recipient = context.recipient();
     String account = context.accountId();
     String campaign = context.campaignId();
@@ -145,7 +154,16 @@ public final class EmailComposer {
         VerpAddress.encode(signer, verp, returnPathDomain),
         recipient.email(),
         messageId,
-        DkimSigning.signByEvery(dkim, unsigned, sender.fromAddress()));
+        DkimSigning.signByEvery(
+            accountKeys.isEmpty() ? dkim : concat(dkim, accountKeys),
+            unsigned,
+            sender.fromAddress()));
+  }
+
+  private static List<DkimSigning> concat(List<DkimSigning> a, List<DkimSigning> b) {
+    List<DkimSigning> all = new java.util.ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /** 96 random bits in hex: the Message-ID's unique part, and the MIME boundary's. */

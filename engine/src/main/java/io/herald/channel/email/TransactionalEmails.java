@@ -1,6 +1,7 @@
 package io.herald.channel.email;
 
 import io.herald.account.AccountId;
+import io.herald.account.SenderDomains;
 import io.herald.audience.ContactKeys;
 import io.herald.delivery.Envelope;
 import io.herald.delivery.MessageFactory;
@@ -35,9 +36,10 @@ import java.util.random.RandomGenerator;
  * The email side of transactional messages. Each recipient's copy gets, whatever the client sent:
  * the footer with an unsubscribe link in every text and HTML body, {@code List-Unsubscribe} (https
  * and mailto) with RFC 8058 one-click, a {@code Feedback-ID}, a signed VERP return path naming the
- * message and the recipient's number (so a later DSN finds them), and a DKIM signature when a key
- * covers the From domain. Unlike campaigns, links are not rewritten and there is no open pixel: a
- * password-reset link should reach the user as written. Thread-safe.
+ * message and the recipient's number (so a later DSN finds them), and a DKIM signature with the
+ * keys of the account's verified sending domain ({@link AccountDkim}). Unlike campaigns, links are
+ * not rewritten and there is no open pixel: a password-reset link should reach the user as written.
+ * Thread-safe.
  */
 public final class TransactionalEmails implements TransactionalMail {
   private static final DateTimeFormatter DATE =
@@ -53,6 +55,7 @@ public final class TransactionalEmails implements TransactionalMail {
   private final Clock clock;
   private final RandomGenerator random;
   private final List<DkimSigning> dkim;
+  private final AccountDkim accountDkim;
   private final Session session = Session.getInstance(new Properties());
   private final RawFinisher raw = new RawFinisher();
   private final ComposedMime composed = new ComposedMime(session);
@@ -63,13 +66,15 @@ public final class TransactionalEmails implements TransactionalMail {
       Optional<String> returnPathDomain,
       Clock clock,
       RandomGenerator random,
-      List<DkimSigning> dkim) {
+      List<DkimSigning> dkim,
+      SenderDomains senders) {
     this.signer = signer;
     this.trackingBase = trackingBase;
     this.returnPathDomain = returnPathDomain;
     this.clock = clock;
     this.random = random;
     this.dkim = List.copyOf(dkim);
+    this.accountDkim = new AccountDkim(senders);
   }
 
   @Override
@@ -164,6 +169,8 @@ public final class TransactionalEmails implements TransactionalMail {
         urls.unsubscribePage(
             new TrackingToken.Unsubscribe(
                 account.value(), message.id().value(), ContactKeys.email(address)));
+    List<DkimSigning> keys = new java.util.ArrayList<>(dkim);
+    keys.addAll(accountDkim.keys(account, from));
     RawFinisher.Headers headers =
         new RawFinisher.Headers(
             "<" + unsubscribeUrl + ">,\r\n <mailto:" + urls.unsubscribeMailbox(verp) + ">",
@@ -184,7 +191,7 @@ public final class TransactionalEmails implements TransactionalMail {
           };
       return new MessageFactory.Built(
           new Envelope(VerpAddress.encode(signer, verp, domain), address),
-          DkimSigning.signByEvery(dkim, bytes, from));
+          DkimSigning.signByEvery(keys, bytes, from));
     } catch (MessagingException | IOException | IllegalArgumentException | Undeliverable e) {
       throw new MessageFactory.MessageRefused("cannot build the message: " + e.getMessage(), e);
     }

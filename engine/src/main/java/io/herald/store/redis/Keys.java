@@ -39,6 +39,16 @@ final class Keys {
     return account(account) + ":audit";
   }
 
+  /** Which account has verified each sending domain now (domain → account id). */
+  static String domainOwners() {
+    return PREFIX + "{g}:domain-owners";
+  }
+
+  /** The account's sending domains (domain → JSON with its token and sealed DKIM keys). */
+  static String accountDomains(AccountId account) {
+    return account(account) + ":domains";
+  }
+
   static String workStream() {
     return PREFIX + "{q}:work";
   }

@@ -178,6 +178,7 @@ public final class RedisAccountStore implements AccountStore {
             },
             id.value(),
             account.get().name().toLowerCase(Locale.ROOT));
+    RedisDomainStore.releaseAll(redis, id); // its domains become free to verify
     deleteKeysOf(id);
     return true;
   }

@@ -3,15 +3,14 @@ package io.herald.channel.email;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herald.testing.Dkim;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Signature;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -138,16 +137,7 @@ class DkimSigningTest {
   }
 
   static List<String> headers(OutgoingEmail message) {
-    String raw = new String(message.rfc822(), StandardCharsets.ISO_8859_1);
-    List<String> fields = new ArrayList<>();
-    for (String line : raw.substring(0, raw.indexOf("\r\n\r\n")).split("\r\n")) {
-      if (line.startsWith(" ") || line.startsWith("\t")) {
-        fields.set(fields.size() - 1, fields.getLast() + "\r\n" + line);
-      } else {
-        fields.add(line);
-      }
-    }
-    return fields;
+    return Dkim.fields(message.rfc822());
   }
 
   static String header(List<String> fields, String name) {
@@ -158,30 +148,14 @@ class DkimSigningTest {
   }
 
   static Map<String, String> tags(String field) {
-    Map<String, String> tags = new LinkedHashMap<>();
-    String value = field.substring(field.indexOf(':') + 1).replaceAll("[ \\t\\r\\n]+", "");
-    for (String tag : value.split(";")) {
-      int eq = tag.indexOf('=');
-      if (eq > 0) {
-        tags.put(tag.substring(0, eq), tag.substring(eq + 1));
-      }
-    }
-    return tags;
+    return Dkim.tags(field);
   }
 
   static String relaxedHeader(String field) {
-    int colon = field.indexOf(':');
-    String name = field.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-    String value = field.substring(colon + 1).replace("\r\n", "").replaceAll("[ \\t]+", " ");
-    return name + ":" + value.strip();
+    return Dkim.relaxedHeader(field);
   }
 
   static String relaxedBody(String body) {
-    StringBuilder out = new StringBuilder();
-    for (String line : body.split("\r\n", -1)) {
-      out.append(line.replaceAll("[ \\t]+", " ").replaceAll(" $", "")).append("\r\n");
-    }
-    String text = out.toString().replaceAll("(\r\n)+$", "");
-    return text.isEmpty() ? "" : text + "\r\n";
+    return Dkim.relaxedBody(body);
   }
 }

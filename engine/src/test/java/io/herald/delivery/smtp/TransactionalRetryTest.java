@@ -66,6 +66,7 @@ class TransactionalRetryTest {
         TestNode node = nodeTalkingTo(peer)) {
       Messages messages = node.node().messages();
       Account account = node.node().accounts().create("Bank").account();
+      TestNode.attestDomain(node.node(), account.id(), "bank.example");
       var id = messages.submit(account, to("ann@example.org"), Optional.empty()).id();
       MessageStatus queued = messages.status(account.id(), id).orElseThrow();
 
@@ -96,6 +97,7 @@ class TransactionalRetryTest {
         TestNode node = nodeTalkingTo(peer)) {
       Messages messages = node.node().messages();
       Account account = node.node().accounts().create("Bank").account();
+      TestNode.attestDomain(node.node(), account.id(), "bank.example");
       var first = messages.submit(account, to("gone@example.org"), Optional.empty()).id();
       MessageStatus bounced =
           awaitState(
