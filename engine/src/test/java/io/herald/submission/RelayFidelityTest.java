@@ -52,6 +52,7 @@ class RelayFidelityTest {
             Clock.systemUTC());
     apiKey = node.createAccount("Shop");
     accountId = node.node().accounts().authenticate(apiKey).orElseThrow().id().value();
+    node.attestDomain(apiKey, "shop.example");
   }
 
   @AfterAll

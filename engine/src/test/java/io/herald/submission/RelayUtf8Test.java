@@ -15,14 +15,13 @@ import io.herald.relay.RelaySettings;
 import io.herald.relay.Reply;
 import io.herald.relay.Session;
 import io.herald.testing.Await;
+import io.herald.testing.Dkim;
 import io.herald.testing.TestNode;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.Principal;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ class RelayUtf8Test {
   TestNode node;
   RelayServer nextHop;
   final List<Received> received = new CopyOnWriteArrayList<>();
-  KeyPair dkim;
+  PublicKey dkimKey;
   String apiKey;
   String accountId;
 
@@ -63,25 +62,28 @@ class RelayUtf8Test {
             new Recorder(),
             Clock.systemUTC());
     int hopPort = nextHop.start().getPort();
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    dkim = generator.generateKeyPair();
-    Path key = data.resolve("shop.pem");
-    Files.writeString(
-        key,
-        "-----BEGIN PRIVATE KEY-----\n"
-            + Base64.getMimeEncoder().encodeToString(dkim.getPrivate().getEncoded())
-            + "\n-----END PRIVATE KEY-----\n");
     HeraldConfig base = TestNode.config(data);
     node =
         TestNode.start(
-            base.withDelivery(
-                base.delivery()
-                    .withSmarthost("127.0.0.1", hopPort)
-                    .withDkimKeys(List.of("shop.example=s1:" + key))),
+            base.withDelivery(base.delivery().withSmarthost("127.0.0.1", hopPort)),
             Clock.systemUTC());
     apiKey = node.createAccount("Shop");
     accountId = node.node().accounts().authenticate(apiKey).orElseThrow().id().value();
+    // The account's own sending domain: Herald makes its DKIM key; the receiver checks the
+    // signature with the public key Herald asks to publish.
+    var attested =
+        node.post(
+            "/api/admin/accounts/" + accountId + "/domains",
+            TestNode.ADMIN_TOKEN,
+            "application/json",
+            "{\"name\": \"shop.example\"}".getBytes(UTF_8));
+    assertThat(attested.statusCode()).as(attested.body()).isEqualTo(201);
+    for (var record : node.json(attested).get("records")) {
+      if (record.get("purpose").asText().equals("dkim")) {
+        dkimKey = Dkim.publicKey(record.get("value").asText());
+      }
+    }
+    assertThat(dkimKey).isNotNull();
   }
 
   @AfterEach
@@ -183,7 +185,7 @@ class RelayUtf8Test {
     }
     signed.append(relaxed(signature.replaceFirst("b=[^;]*$", "b=")));
     Signature rsa = Signature.getInstance("SHA256withRSA");
-    rsa.initVerify(dkim.getPublic());
+    rsa.initVerify(dkimKey);
     rsa.update(signed.toString().getBytes(ISO_8859_1));
     return rsa.verify(Base64.getDecoder().decode(tags.get("b")));
   }
