@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,6 +50,32 @@ class UploadLimitTest {
       assertThat(
               node.audience().findList(node.accounts().authenticate(key).orElseThrow().id(), "l"))
           .isEmpty();
+    }
+  }
+
+  @Test
+  void aChunkedUploadIsCutOffAsItStreamsAndItsSpoolFileRemoved() throws Exception {
+    HeraldConfig base = TestNode.config(data);
+    HeraldConfig small = base.withHttp(new HttpConfig("127.0.0.1", 0, 1024));
+    try (HeraldNode node =
+        HeraldNode.start(small, Optional.of(TestNode.ADMIN_TOKEN), Clock.systemUTC())) {
+      String key = node.accounts().create("Chunked Files").apiKey();
+      RawHttp.Response response =
+          RawHttp.floodChunked(
+              node.httpPort(),
+              "POST /api/lists/l/imports?filename=big.csv HTTP/1.1\r\nHost: localhost\r\n"
+                  + "Authorization: Bearer "
+                  + key
+                  + "\r\nTransfer-Encoding: chunked\r\n\r\n",
+              "email\r\na@example.com\r\n".repeat(100).getBytes(StandardCharsets.UTF_8),
+              16L * 1024 * 1024);
+
+      assertThat(response.status()).isEqualTo(413);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+      assertThat(response.body()).contains("larger than 1024 bytes");
+      try (var spooled = Files.list(data.resolve("uploads"))) {
+        assertThat(spooled).isEmpty();
+      }
     }
   }
 }
