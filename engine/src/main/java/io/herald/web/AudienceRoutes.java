@@ -119,7 +119,7 @@ final class AudienceRoutes {
             .or(() -> Optional.ofNullable(ctx.header("X-Filename")))
             .filter(n -> !n.isBlank())
             .orElseThrow(() -> Problem.badRequest("the file name is required (?filename=…)"));
-    Path file = uploads.spool(ctx.req().getInputStream());
+    Path file = uploads.spool(ctx.req());
     try {
       ImportJob job =
           imports.start(

@@ -1,5 +1,6 @@
 package io.herald.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,7 +23,13 @@ final class Uploads {
     this.maxBytes = maxBytes;
   }
 
-  Path spool(InputStream body) throws IOException {
+  /** Spools the body of {@code request}, which may be as large as this class's limit. */
+  Path spool(HttpServletRequest request) throws IOException {
+    BodyLimits.allow(request, maxBytes);
+    return spool(request.getInputStream());
+  }
+
+  private Path spool(InputStream body) throws IOException {
     Files.createDirectories(dir);
     Path file = Files.createTempFile(dir, "upload-", ".part");
     try (InputStream in = body;

@@ -54,6 +54,24 @@ class UploadLimitTest {
   }
 
   @Test
+  void anUploadLargerThanAJsonBodyButWithinItsOwnLimitIsAccepted() throws Exception {
+    try (TestNode node = TestNode.start(data)) {
+      String key = node.createAccount("Large Files");
+      StringBuilder csv = new StringBuilder("email\n");
+      for (int i = 0; csv.length() < 3_000_000; i++) {
+        csv.append("contact").append(i).append("@example.com\n");
+      }
+      HttpResponse<String> started =
+          node.post(
+              "/api/lists/large/imports?filename=large.csv",
+              key,
+              "text/csv",
+              csv.toString().getBytes(StandardCharsets.UTF_8));
+      assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    }
+  }
+
+  @Test
   void aChunkedUploadIsCutOffAsItStreamsAndItsSpoolFileRemoved() throws Exception {
     HeraldConfig base = TestNode.config(data);
     HeraldConfig small = base.withHttp(new HttpConfig("127.0.0.1", 0, 1024));
