@@ -207,8 +207,7 @@ public final class HttpServer implements AutoCloseable {
   private void limitPublicPages(RateLimits limits) {
     app.before(
         ctx -> {
-          String path = ctx.path();
-          if (path.startsWith("/t/") || path.startsWith("/u/") || path.equals("/report")) {
+          if (PublicPages.isPublic(ctx.path())) {
             long wait = limits.acquire(ctx.ip());
             if (wait > 0) {
               throw Problem.tooManyRequests(
@@ -255,7 +254,12 @@ public final class HttpServer implements AutoCloseable {
     problem(ctx, e.status(), e.title(), e.getMessage());
   }
 
+  /** Answers an error: a problem, or on the recipients' pages a page in their language. */
   private void problem(Context ctx, int status, String title, String detail) {
+    if (PublicPages.isPublic(ctx.path())) {
+      PublicPages.error(ctx, status);
+      return;
+    }
     ctx.status(status)
         .contentType(PROBLEM_JSON)
         .result(new Problem(status, title, detail).body(mapper));

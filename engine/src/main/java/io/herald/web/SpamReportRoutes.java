@@ -4,7 +4,6 @@ import io.herald.feedback.FeedbackParser;
 import io.herald.feedback.InboundFeedback;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.Optional;
 
 /**
  * The public spam-report form (R8): anyone who got a message from Herald pastes its headers, a link
@@ -43,7 +42,7 @@ final class SpamReportRoutes {
   }
 
   private void report(Context ctx) {
-    String evidence = Optional.ofNullable(ctx.formParam("evidence")).orElse("");
+    String evidence = PublicPages.formField(ctx, "evidence").orElse("");
     if (evidence.length() > MAX_EVIDENCE) {
       evidence = evidence.substring(0, MAX_EVIDENCE);
     }

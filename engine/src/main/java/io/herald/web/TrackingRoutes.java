@@ -147,12 +147,7 @@ final class TrackingRoutes {
       done = engagements.unsubscribe(token, source);
     } catch (RuntimeException e) {
       log.error("an unsubscribe failed", e);
-      PublicPages.page(
-          ctx,
-          503,
-          "Try again",
-          "<h1>Not done yet</h1><p>Your request could not be handled just now. Please try again"
-              + " in a few minutes.</p>");
+      PublicPages.error(ctx, 503);
       return;
     }
     if (done.isEmpty()) {
@@ -173,8 +168,10 @@ final class TrackingRoutes {
 
   private static boolean oneClick(Context ctx) {
     try {
-      return "One-Click".equalsIgnoreCase(ctx.formParam("List-Unsubscribe"));
-    } catch (RuntimeException unreadableBody) {
+      return PublicPages.formField(ctx, "List-Unsubscribe")
+          .filter("One-Click"::equalsIgnoreCase)
+          .isPresent();
+    } catch (Problem unreadableBody) {
       return false; // still a POST to a genuine unsubscribe URL: it unsubscribes
     }
   }
