@@ -128,12 +128,13 @@ final class AudienceRoutes {
   private void startImport(Context ctx) throws IOException {
     Account account = auth.account(ctx);
     String listName = listName(ctx);
+    uploads.allowBody(ctx.req()); // before anything reads the body
     String fileName =
         Optional.ofNullable(ctx.queryParam("filename"))
             .or(() -> Optional.ofNullable(ctx.header("X-Filename")))
             .filter(n -> !n.isBlank())
             .orElseThrow(() -> Problem.badRequest("the file name is required (?filename=…)"));
-    Path file = uploads.spool(ctx.req());
+    Path file = uploads.spool(ctx.req().getInputStream());
     try {
       ImportJob job =
           imports.start(

@@ -23,13 +23,7 @@ final class Uploads {
     this.maxBytes = maxBytes;
   }
 
-  /** Spools the body of {@code request}, which may be as large as this class's limit. */
-  Path spool(HttpServletRequest request) throws IOException {
-    BodyLimits.allow(request, maxBytes);
-    return spool(request.getInputStream());
-  }
-
-  private Path spool(InputStream body) throws IOException {
+  Path spool(InputStream body) throws IOException {
     Files.createDirectories(dir);
     Path file = Files.createTempFile(dir, "upload-", ".part");
     try (InputStream in = body;
@@ -49,5 +43,13 @@ final class Uploads {
       Files.deleteIfExists(file);
       throw e;
     }
+  }
+
+  /**
+   * Lets {@code request}'s body grow to this class's limit: every other body stops at {@link
+   * HttpServer#MAX_BODY_BYTES} (see {@link BodyLimits}), while an upload streams to disk.
+   */
+  void allowBody(HttpServletRequest request) {
+    BodyLimits.allow(request, maxBytes);
   }
 }

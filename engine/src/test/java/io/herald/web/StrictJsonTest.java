@@ -37,10 +37,7 @@ class StrictJsonTest {
   }
 
   private static void assertRefused(HttpResponse<String> response, String... named) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type").orElse(""))
-        .startsWith("application/problem+json");
-    assertThat(response.body()).contains(named).doesNotContain("Exception").doesNotContain("\tat ");
+    ProblemAssert.assertProblem(response, 400, named);
   }
 
   private String suppressions() throws Exception {
