@@ -50,6 +50,15 @@ final class PageTexts {
     return bundle.getString(key);
   }
 
+  /** The text of {@code key}, HTML-escaped, with {@code {0}}, {@code {1}}… replaced by HTML. */
+  String html(String key, String... htmlValues) {
+    String text = PublicPages.escape(get(key));
+    for (int i = 0; i < htmlValues.length; i++) {
+      text = text.replace("{" + i + "}", htmlValues[i]);
+    }
+    return text;
+  }
+
   /** A part ({@code title}, {@code heading}, {@code text}) of the page for an error status. */
   String error(int status, String part) {
     String specific = "error." + status + "." + part;

@@ -36,11 +36,6 @@ final class PublicPages {
   }
 
   /** Answers with a page; {@code bodyHtml} must already be escaped where it holds values. */
-  static void page(Context ctx, int status, String title, String bodyHtml) {
-    page(ctx, status, "en", title, bodyHtml);
-  }
-
-  /** Answers with a page in language {@code lang}; {@code bodyHtml} as in the method above. */
   static void page(Context ctx, int status, String lang, String title, String bodyHtml) {
     ctx.attribute(ANSWERED, Boolean.TRUE);
     ctx.status(status);

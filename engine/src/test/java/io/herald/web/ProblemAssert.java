@@ -16,6 +16,9 @@ final class ProblemAssert {
         .isEqualTo(status);
     assertThat(response.headers().firstValue("Content-Type").orElse(""))
         .startsWith("application/problem+json");
-    assertThat(response.body()).contains(named).doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    for (String name : named) {
+      assertThat(response.body()).contains(name);
+    }
   }
 }

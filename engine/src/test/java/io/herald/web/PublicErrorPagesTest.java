@@ -136,6 +136,18 @@ class PublicErrorPagesTest {
   }
 
   @Test
+  void theUnsubscribePageAndTheReportFormSpeakTheReadersLanguage() throws Exception {
+    HttpResponse<String> page = get(unsubscribePath("ann@example.com"), "uk-UA,uk;q=0.9");
+    assertPage(page, 200);
+    assertThat(page.body())
+        .contains("lang=\"uk\"")
+        .contains("Більше не отримувати жодних листів")
+        .contains("ann@example.com");
+    assertThat(get("/report", "uk").body()).contains("Поскаржитися на спам");
+    assertThat(get("/report", "en").body()).contains("Report a message as spam");
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE) // it spends this address's public budget, so it runs last
   void tooManyRequestsIsAnHtmlPageInTheReadersLanguage() throws Exception {
     HttpResponse<String> refused = null;
