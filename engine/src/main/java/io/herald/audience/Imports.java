@@ -28,7 +28,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class Imports {
   private static final Logger log = LoggerFactory.getLogger(Imports.class);
-  private static final int MAX_LIST_NAME = 100;
+
+  /** Longest consent statement an import may give (it is printed in every message's footer). */
+  public static final int MAX_CONSENT_STATEMENT = 1000;
+
   // An import whose node died stops updating its job; after this long it is reported as failed.
   private static final Duration STALLED_AFTER = Duration.ofMinutes(5);
 
@@ -116,11 +119,16 @@ public final class Imports {
 
   private ImportSession open(ImportRequest request) throws ImportRefused {
     String name = request.listName() == null ? "" : request.listName().strip();
-    if (name.isEmpty()
-        || name.length() > MAX_LIST_NAME
-        || name.chars().anyMatch(Character::isISOControl)) {
+    Optional<String> badName = ListNames.problem(name);
+    if (badName.isPresent()) {
+      throw new ImportRefused(badName.get(), false);
+    }
+    Optional<String> consent = request.consentStatement();
+    if (consent.isPresent()
+        && (consent.get().length() > MAX_CONSENT_STATEMENT
+            || consent.get().chars().anyMatch(Character::isISOControl))) {
       throw new ImportRefused(
-          "list name must be 1 to " + MAX_LIST_NAME + " characters without control characters",
+          "consent statement must be at most " + MAX_CONSENT_STATEMENT + " characters on one line",
           false);
     }
     Instant now = clock.instant();

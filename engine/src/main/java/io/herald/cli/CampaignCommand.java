@@ -64,6 +64,9 @@ final class CampaignCommand {
           return HeraldCli.EXIT_BAD_INPUT;
         }
       }
+      if (Failures.refusedListName(cli, list)) {
+        return HeraldCli.EXIT_BAD_INPUT;
+      }
       Map<String, Object> body = new LinkedHashMap<>();
       body.put("list", list);
       body.put("fromName", fromName);

@@ -48,6 +48,9 @@ final class ImportCommand implements Callable<Integer> {
       printError("refused", "cannot read " + file);
       return HeraldCli.EXIT_BAD_INPUT;
     }
+    if (Failures.refusedListName(cli, list)) {
+      return HeraldCli.EXIT_BAD_INPUT;
+    }
     HeraldClient client = cli.accountClient();
     try (Progress progress = Progress.start(Files.size(file))) {
       String path =

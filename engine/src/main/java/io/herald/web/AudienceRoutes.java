@@ -9,6 +9,7 @@ import io.herald.audience.ImportJob;
 import io.herald.audience.ImportRefused;
 import io.herald.audience.ImportRequest;
 import io.herald.audience.Imports;
+import io.herald.audience.ListNames;
 import io.herald.audience.RowIssue;
 import io.herald.audience.Suppression;
 import io.herald.importers.EmailAddress;
@@ -35,6 +36,7 @@ import java.util.Optional;
 final class AudienceRoutes {
   private static final int MAX_PAGE = 1000;
   private static final int IMPORTS_PAGE = 50;
+  static final int MAX_SUPPRESSION_REASON = 500;
 
   private final Auth auth;
   private final AudienceStore store;
@@ -89,7 +91,18 @@ final class AudienceRoutes {
 
   private void list(Context ctx) {
     Account account = auth.account(ctx);
-    ctx.json(Views.list(findList(account, ctx.pathParam("name"))));
+    ctx.json(Views.list(findList(account, listName(ctx))));
+  }
+
+  /** The list name of the path, refused with 400 unless it follows {@link ListNames}. */
+  private static String listName(Context ctx) {
+    String name = ctx.pathParam("name");
+    ListNames.problem(name)
+        .ifPresent(
+            problem -> {
+              throw Problem.badRequest(problem);
+            });
+    return name;
   }
 
   private ContactList findList(Account account, String name) {
@@ -100,7 +113,7 @@ final class AudienceRoutes {
 
   private void exportContacts(Context ctx) throws IOException {
     Account account = auth.account(ctx);
-    ContactList list = findList(account, ctx.pathParam("name"));
+    ContactList list = findList(account, listName(ctx));
     ctx.contentType("text/csv; charset=utf-8");
     ctx.header(
         "Content-Disposition",
@@ -114,6 +127,8 @@ final class AudienceRoutes {
 
   private void startImport(Context ctx) throws IOException {
     Account account = auth.account(ctx);
+    String listName = listName(ctx);
+    uploads.allowBody(ctx.req()); // before anything reads the body
     String fileName =
         Optional.ofNullable(ctx.queryParam("filename"))
             .or(() -> Optional.ofNullable(ctx.header("X-Filename")))
@@ -127,7 +142,7 @@ final class AudienceRoutes {
           imports.start(
               new ImportRequest(
                   account.id(),
-                  ctx.pathParam("name"),
+                  listName,
                   file,
                   baseName(fileName),
                   Optional.ofNullable(ctx.queryParam("consent")),
@@ -213,6 +228,9 @@ final class AudienceRoutes {
     Account account = auth.account(ctx);
     Suppress request = JsonBodies.read(ctx, Suppress.class);
     String key = suppressionKey(request);
+    if (request.reason() != null && request.reason().length() > MAX_SUPPRESSION_REASON) {
+      throw Problem.badRequest("reason is longer than " + MAX_SUPPRESSION_REASON + " characters");
+    }
     String reason =
         request.reason() == null || request.reason().isBlank()
             ? "added by the account"

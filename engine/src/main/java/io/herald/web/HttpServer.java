@@ -23,15 +23,17 @@ import io.herald.tracking.Engagements;
 import io.herald.webhook.Webhooks;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.ParsedEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +47,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
-  private static final String PROBLEM_JSON = "application/problem+json";
+  private static final String PROBLEM_JSON = Problem.MEDIA_TYPE;
+  // Largest body of any request but an upload (which streams to disk under its own limit).
+  static final long MAX_BODY_BYTES = 1_000_000L;
   // Callers remembered by each rate limiter at most (see RateLimits).
   private static final int MAX_LIMITED = 100_000;
 
@@ -81,9 +85,20 @@ public final class HttpServer implements AutoCloseable {
             javalin -> {
               javalin.showJavalinBanner = false;
               javalin.useVirtualThreads = true;
-              javalin.jsonMapper(new JavalinJackson(mapper, true));
-              javalin.http.maxRequestSize = 1_000_000L;
+              javalin.jsonMapper(new JavalinJackson(JsonBodies.strict(mapper), true));
+              javalin.http.maxRequestSize = MAX_BODY_BYTES;
+              // A body cut off or with broken framing reads as Jetty's EofException, which
+              // Javalin takes for a client gone; it is the client's error (the 400 below).
+              javalin.jetty.clientAbortStatus = 400;
               javalin.jetty.defaultHost = config.http().host();
+              // Jetty's own errors are problems too; bodies are counted as they stream.
+              javalin.jetty.modifyServer(
+                  server -> server.setErrorHandler(new JettyProblems(mapper)));
+              javalin.jetty.modifyServletContextHandler(
+                  context -> {
+                    context.setErrorHandler(new JettyProblems(mapper));
+                    context.insertHandler(new BodyLimits(MAX_BODY_BYTES));
+                  });
             });
     RateLimitConfig rates = config.http().rateLimit();
     Auth auth =
@@ -136,8 +151,33 @@ public final class HttpServer implements AutoCloseable {
     // Account changes refuse with a checked Refusal; routes let it through, answered here.
     app.exception(Refusal.class, (e, ctx) -> answer(ctx, Problem.of(e)));
     app.exception(
+        HttpResponseException.class,
+        (e, ctx) -> {
+          // Javalin's own refusals (a declared body past the limit...); 404 and 405 get their
+          // body from the error handlers below.
+          ctx.status(e.getStatus());
+          if (e.getStatus() == 413) {
+            problem(
+                ctx,
+                413,
+                "Content too large",
+                new BodyLimits.TooLarge(MAX_BODY_BYTES).getMessage());
+          } else if (e.getStatus() != 404 && e.getStatus() != 405) {
+            problem(
+                ctx,
+                e.getStatus(),
+                HttpStatus.forStatus(e.getStatus()).getMessage(),
+                e.getMessage());
+          }
+        });
+    app.exception(
         Exception.class,
         (e, ctx) -> {
+          Optional<Problem> unread = BodyLimits.problem(e);
+          if (unread.isPresent()) {
+            answer(ctx, unread.get());
+            return;
+          }
           log.error("{} {} failed", ctx.method(), ctx.path(), e);
           problem(ctx, 500, "Internal error", "the server failed; the error was logged");
         });
@@ -147,6 +187,13 @@ public final class HttpServer implements AutoCloseable {
           // A route's own 404 (a problem, or a recipient's page) stays as it is.
           if (!PROBLEM_JSON.equals(ctx.res().getContentType()) && !PublicPages.answered(ctx)) {
             problem(ctx, 404, "Not found", "no such endpoint: " + ctx.method() + " " + ctx.path());
+          }
+        });
+    app.error(
+        400,
+        ctx -> {
+          if (ctx.resultInputStream() == null) {
+            problem(ctx, 400, "Bad request", "the request could not be read");
           }
         });
     app.error(
@@ -160,8 +207,7 @@ public final class HttpServer implements AutoCloseable {
   private void limitPublicPages(RateLimits limits) {
     app.before(
         ctx -> {
-          String path = ctx.path();
-          if (path.startsWith("/t/") || path.startsWith("/u/") || path.equals("/report")) {
+          if (PublicPages.isPublic(ctx.path())) {
             long wait = limits.acquire(ctx.ip());
             if (wait > 0) {
               throw Problem.tooManyRequests(
@@ -208,17 +254,15 @@ public final class HttpServer implements AutoCloseable {
     problem(ctx, e.status(), e.title(), e.getMessage());
   }
 
+  /** Answers an error: a problem, or on the recipients' pages a page in their language. */
   private void problem(Context ctx, int status, String title, String detail) {
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "about:blank");
-    body.put("title", title);
-    body.put("status", status);
-    body.put("detail", detail);
-    try {
-      ctx.status(status).contentType(PROBLEM_JSON).result(mapper.writeValueAsString(body));
-    } catch (Exception e) {
-      ctx.status(status).result(detail);
+    if (PublicPages.isPublic(ctx.path())) {
+      PublicPages.error(ctx, status);
+      return;
     }
+    ctx.status(status)
+        .contentType(PROBLEM_JSON)
+        .result(new Problem(status, title, detail).body(mapper));
   }
 
   @Override

@@ -1,12 +1,19 @@
 package io.herald.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.account.Refusal;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An HTTP error for the client, answered as {@code application/problem+json} (RFC 9457) with the
  * status and a one-line detail. Thrown from handlers; never carries a stack trace to the user.
  */
 public final class Problem extends RuntimeException {
+  static final String MEDIA_TYPE = "application/problem+json";
+
   private final int status;
   private final String title;
   private final long retryAfterSeconds;
@@ -73,5 +80,19 @@ public final class Problem extends RuntimeException {
   /** Seconds for a {@code Retry-After} header; 0 for none. */
   public long retryAfterSeconds() {
     return retryAfterSeconds;
+  }
+
+  /** The RFC 9457 document of this problem, as UTF-8 JSON. */
+  byte[] body(ObjectMapper mapper) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", title);
+    body.put("status", status);
+    body.put("detail", getMessage());
+    try {
+      return mapper.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) { // a map of strings and an int always serialises
+      return getMessage().getBytes(StandardCharsets.UTF_8);
+    }
   }
 }

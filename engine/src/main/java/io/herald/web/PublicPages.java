@@ -1,12 +1,14 @@
 package io.herald.web;
 
 import io.javalin.http.Context;
+import java.util.Optional;
 import org.jsoup.nodes.Entities;
 
 /**
  * The few HTML pages recipients see (unsubscribe, a link that is not valid). Plain HTML that works
  * without JavaScript or outside resources; every value is HTML-escaped, and the headers keep the
- * pages out of frames, caches, search engines and other sites' referrer logs.
+ * pages out of frames, caches, search engines and other sites' referrer logs. Every error under
+ * their paths is a page too (in the reader's language, see {@link PageTexts}), never JSON.
  */
 final class PublicPages {
   private static final String STYLE =
@@ -17,6 +19,11 @@ final class PublicPages {
   private static final String ANSWERED = "herald.publicPage";
 
   private PublicPages() {}
+
+  /** Whether {@code path} is one of the recipients' pages (whose errors are pages too). */
+  static boolean isPublic(String path) {
+    return path.startsWith("/t/") || path.startsWith("/u/") || path.equals("/report");
+  }
 
   /** Escapes text for an HTML element's content or a double-quoted attribute. */
   static String escape(String text) {
@@ -29,7 +36,7 @@ final class PublicPages {
   }
 
   /** Answers with a page; {@code bodyHtml} must already be escaped where it holds values. */
-  static void page(Context ctx, int status, String title, String bodyHtml) {
+  static void page(Context ctx, int status, String lang, String title, String bodyHtml) {
     ctx.attribute(ANSWERED, Boolean.TRUE);
     ctx.status(status);
     ctx.header("Cache-Control", "no-store");
@@ -43,7 +50,9 @@ final class PublicPages {
             + "frame-ancestors 'none'; base-uri 'none'");
     ctx.contentType("text/html; charset=utf-8");
     ctx.result(
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        "<!DOCTYPE html>\n<html lang=\""
+            + escape(lang)
+            + "\"><head><meta charset=\"utf-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
             + "<meta name=\"robots\" content=\"noindex,nofollow\">"
             + "<title>"
@@ -57,11 +66,33 @@ final class PublicPages {
 
   /** The page for a link whose token is not one of ours (or no longer leads anywhere). */
   static void invalidLink(Context ctx) {
+    error(ctx, 404);
+  }
+
+  /** The page for an error status, in the reader's language. */
+  static void error(Context ctx, int status) {
+    PageTexts texts = PageTexts.of(ctx);
     page(
         ctx,
-        404,
-        "Link not valid",
-        "<h1>This link is not valid</h1><p>It may have been copied incompletely. Try the link in"
-            + " the message again.</p>");
+        status,
+        texts.lang(),
+        texts.error(status, "title"),
+        "<h1>"
+            + escape(texts.error(status, "heading"))
+            + "</h1><p>"
+            + escape(texts.error(status, "text"))
+            + "</p>");
+  }
+
+  /**
+   * A field of a public form, empty when absent; a body that is no readable form (a malformed
+   * multipart, one past the size limit) is the client's error, a 400 or 413 {@link Problem}.
+   */
+  static Optional<String> formField(Context ctx, String name) {
+    try {
+      return Optional.ofNullable(ctx.formParam(name));
+    } catch (Exception e) { // Javalin lets Jetty's undeclared IOException through
+      throw BodyLimits.problem(e).orElseGet(() -> Problem.badRequest("the form could not be read"));
+    }
   }
 }

@@ -26,6 +26,9 @@ final class ReviewRoutes {
   /** Request body of approve (optional note) and reject (required reason). */
   record Decision(String reason) {}
 
+  // A note or reason is shown to the account; a paragraph, not a document.
+  static final int MAX_REASON = 1000;
+
   void register(Javalin app) {
     app.get("/api/admin/review", this::list);
     app.post("/api/admin/review/{id}/approve", this::approve);
@@ -66,6 +69,9 @@ final class ReviewRoutes {
 
   private static String reason(Context ctx) {
     Decision decision = JsonBodies.read(ctx, Decision.class);
+    if (decision.reason() != null && decision.reason().length() > MAX_REASON) {
+      throw Problem.badRequest("reason is longer than " + MAX_REASON + " characters");
+    }
     return decision.reason() == null ? "" : decision.reason();
   }
 

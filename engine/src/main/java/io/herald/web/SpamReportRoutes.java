@@ -4,7 +4,6 @@ import io.herald.feedback.FeedbackParser;
 import io.herald.feedback.InboundFeedback;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.util.Optional;
 
 /**
  * The public spam-report form (R8): anyone who got a message from Herald pastes its headers, a link
@@ -30,20 +29,24 @@ final class SpamReportRoutes {
   }
 
   private void form(Context ctx) {
+    PageTexts texts = PageTexts.of(ctx);
     PublicPages.page(
         ctx,
         200,
-        "Report spam",
-        "<h1>Report a message as spam</h1><p>Paste the message's headers (\"show original\" in most"
-            + " mail programs), or any link from it. We find which sender and campaign it came"
-            + " from, stop that sender from mailing you, and count your report against the"
-            + " campaign.</p><form method=\"post\" action=\"/report\"><p><textarea name=\"evidence\""
-            + " rows=\"12\" cols=\"60\" required></textarea></p><p><button type=\"submit\">Report"
-            + " spam</button></p></form>");
+        texts.lang(),
+        texts.get("report.title"),
+        "<h1>"
+            + texts.html("report.heading")
+            + "</h1><p>"
+            + texts.html("report.text")
+            + "</p><form method=\"post\" action=\"/report\"><p><textarea name=\"evidence\""
+            + " rows=\"12\" cols=\"60\" required></textarea></p><p><button type=\"submit\">"
+            + texts.html("report.button")
+            + "</button></p></form>");
   }
 
   private void report(Context ctx) {
-    String evidence = Optional.ofNullable(ctx.formParam("evidence")).orElse("");
+    String evidence = PublicPages.formField(ctx, "evidence").orElse("");
     if (evidence.length() > MAX_EVIDENCE) {
       evidence = evidence.substring(0, MAX_EVIDENCE);
     }
@@ -52,21 +55,20 @@ final class SpamReportRoutes {
             .referenceIn(evidence)
             .map(ref -> inbound.complain(ref, "form").outcome().equals("complaint"))
             .orElse(false);
-    if (!recorded) {
-      PublicPages.page(
-          ctx,
-          400,
-          "Not a message we sent",
-          "<h1>We could not find one of our messages in that</h1><p>Paste the full headers of the"
-              + " message, or a link from it, exactly as they are. Nothing was recorded.</p>"
-              + "<p><a href=\"/report\">Try again</a></p>");
-      return;
-    }
+    PageTexts texts = PageTexts.of(ctx);
+    String page = recorded ? "report.done" : "report.unknown";
     PublicPages.page(
         ctx,
-        200,
-        "Thank you",
-        "<h1>Thank you, your report is recorded</h1><p>This sender will not mail this address"
-            + " through Herald again, and the campaign is reviewed.</p>");
+        recorded ? 200 : 400,
+        texts.lang(),
+        texts.get(page + ".title"),
+        "<h1>"
+            + texts.html(page + ".heading")
+            + "</h1><p>"
+            + texts.html(page + ".text")
+            + "</p>"
+            + (recorded
+                ? ""
+                : "<p><a href=\"/report\">" + texts.html("report.again") + "</a></p>"));
   }
 }

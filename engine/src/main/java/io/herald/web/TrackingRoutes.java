@@ -121,18 +121,22 @@ final class TrackingRoutes {
       return;
     }
     TrackingToken.Unsubscribe u = found.get();
+    PageTexts texts = PageTexts.of(ctx);
     PublicPages.page(
         ctx,
         200,
-        "Unsubscribe",
-        "<h1>Unsubscribe</h1><p>Stop all messages from <strong>"
-            + PublicPages.escape(sender(u))
-            + "</strong> to <strong>"
-            + PublicPages.escape(address(u.contactKey()))
-            + "</strong>?</p>\n"
+        texts.lang(),
+        texts.get("unsubscribe.title"),
+        "<h1>"
+            + texts.html("unsubscribe.heading")
+            + "</h1><p>"
+            + texts.html("unsubscribe.question", strong(sender(u, texts)), strong(address(u)))
+            + "</p>\n"
             // No action: the form posts back to this very URL, wherever tracking.baseUrl puts it.
             + "<form method=\"post\"><input type=\"hidden\" name=\"confirm\" value=\"yes\">"
-            + "<button type=\"submit\">Unsubscribe</button></form>");
+            + "<button type=\"submit\">"
+            + texts.html("unsubscribe.button")
+            + "</button></form>");
   }
 
   /**
@@ -147,12 +151,7 @@ final class TrackingRoutes {
       done = engagements.unsubscribe(token, source);
     } catch (RuntimeException e) {
       log.error("an unsubscribe failed", e);
-      PublicPages.page(
-          ctx,
-          503,
-          "Try again",
-          "<h1>Not done yet</h1><p>Your request could not be handled just now. Please try again"
-              + " in a few minutes.</p>");
+      PublicPages.error(ctx, 503);
       return;
     }
     if (done.isEmpty()) {
@@ -160,34 +159,42 @@ final class TrackingRoutes {
       return;
     }
     TrackingToken.Unsubscribe u = done.get();
+    PageTexts texts = PageTexts.of(ctx);
     PublicPages.page(
         ctx,
         200,
-        "Unsubscribed",
-        "<h1>You are unsubscribed</h1><p><strong>"
-            + PublicPages.escape(address(u.contactKey()))
-            + "</strong> will receive no more messages from <strong>"
-            + PublicPages.escape(sender(u))
-            + "</strong>.</p>");
+        texts.lang(),
+        texts.get("unsubscribed.title"),
+        "<h1>"
+            + texts.html("unsubscribed.heading")
+            + "</h1><p>"
+            + texts.html("unsubscribed.text", strong(address(u)), strong(sender(u, texts)))
+            + "</p>");
+  }
+
+  private static String strong(String text) {
+    return "<strong>" + PublicPages.escape(text) + "</strong>";
   }
 
   private static boolean oneClick(Context ctx) {
     try {
-      return "One-Click".equalsIgnoreCase(ctx.formParam("List-Unsubscribe"));
-    } catch (RuntimeException unreadableBody) {
+      return PublicPages.formField(ctx, "List-Unsubscribe")
+          .filter("One-Click"::equalsIgnoreCase)
+          .isPresent();
+    } catch (Problem unreadableBody) {
       return false; // still a POST to a genuine unsubscribe URL: it unsubscribes
     }
   }
 
-  private String sender(TrackingToken.Unsubscribe u) {
+  private String sender(TrackingToken.Unsubscribe u, PageTexts texts) {
     try {
       return campaigns
           .find(new AccountId(u.accountId()), new CampaignId(u.campaignId()))
           .map(TrackingRoutes::senderName)
-          .orElse("this sender");
+          .orElse(texts.get("sender.unknown"));
     } catch (RuntimeException e) {
       log.warn("the sender of campaign {} is unknown: {}", u.campaignId(), e.toString());
-      return "this sender";
+      return texts.get("sender.unknown");
     }
   }
 
@@ -195,7 +202,8 @@ final class TrackingRoutes {
     return c.fromName().isBlank() ? c.fromAddress() : c.fromName() + " <" + c.fromAddress() + ">";
   }
 
-  private static String address(String contactKey) {
+  private static String address(TrackingToken.Unsubscribe u) {
+    String contactKey = u.contactKey();
     return contactKey.length() > 2 && contactKey.charAt(1) == ':'
         ? contactKey.substring(2)
         : contactKey;

@@ -1,5 +1,6 @@
 package io.herald.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -61,5 +62,13 @@ final class Uploads {
       Files.deleteIfExists(file);
       throw e;
     }
+  }
+
+  /**
+   * Lets {@code request}'s body grow to this class's limit: every other body stops at {@link
+   * HttpServer#MAX_BODY_BYTES} (see {@link BodyLimits}), while an upload streams to disk.
+   */
+  void allowBody(HttpServletRequest request) {
+    BodyLimits.allow(request, maxBytes);
   }
 }

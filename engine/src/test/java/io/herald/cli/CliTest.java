@@ -63,6 +63,16 @@ class CliTest {
   }
 
   @Test
+  void aListNameTheServerWouldRefuseIsRefusedBeforeAnythingIsSent() throws Exception {
+    Path csv = Files.writeString(files.resolve("names.csv"), "email\na@example.com\n");
+    for (String name : new String[] {"../x", "a/b", "tab\tname"}) {
+      Run run = account("import", csv.toString(), "--list", name);
+      assertThat(run.code()).as(name).isEqualTo(2);
+      assertThat(run.err().strip().lines()).singleElement().asString().contains("list name");
+    }
+  }
+
+  @Test
   void importWithJsonPrintsExactlyOneObjectWithTheCounts() throws Exception {
     Path csv =
         Files.writeString(

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Per-key rate limits over real HTTP (R13), with a tiny limit: a burst above it gets 429 with
  * {@code Retry-After} and a problem body, while another key of the same account goes on; the admin
  * token has its own limiter; forged keys are never limited (only refused); the public pages are
- * limited per client address.
+ * limited per client address (and answer with a page).
  */
 class RateLimitTest {
   private static final int TRIES = 200;
@@ -66,9 +66,13 @@ class RateLimitTest {
     for (int i = 0; i < 50; i++) {
       assertThat(node.get("/api/lists", "hk_forged" + i).statusCode()).isEqualTo(401);
     }
-    assertTooMany(
+    HttpResponse<String> page =
         firstRefusal(
-            () -> node.send(HttpRequest.newBuilder(node.url("/t/o/nothing.gif")).GET().build())));
+            () -> node.send(HttpRequest.newBuilder(node.url("/t/o/nothing.gif")).GET().build()));
+    // a recipient's browser gets a page, not JSON (PublicErrorPagesTest checks its language)
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+    assertThat(page.headers().firstValue("Retry-After")).isPresent();
   }
 
   @Test
