@@ -31,6 +31,7 @@ class FieldLimitsTest {
   static void start() throws Exception {
     node = TestNode.start(data);
     key = node.createAccount("Limits Co");
+    node.attestDomain(key, "limits.example");
     node.importFile(key, "news", "news.csv", "email\nann@example.com\n".getBytes(UTF_8));
   }
 

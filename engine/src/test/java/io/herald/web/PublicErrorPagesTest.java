@@ -45,6 +45,7 @@ class PublicErrorPagesTest {
             base.withHttp(base.http().withRateLimit(new RateLimitConfig(1000, 1000, 1, 40))),
             Clock.systemUTC());
     key = node.createAccount("Pages Co");
+    node.attestDomain(key, "pages.example");
     node.importFile(
         key, "news", "news.csv", "email\nann@example.com\nbob@example.com\n".getBytes(UTF_8));
     HttpResponse<String> created =
