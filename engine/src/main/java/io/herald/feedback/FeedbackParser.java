@@ -128,13 +128,21 @@ public final class FeedbackParser {
       return new Unrecognised("no verified reference to a message of ours");
     }
     if (parts.deliveryStatus().isPresent()) {
-      return DeliveryStatusReport.read(parts.deliveryStatus().get(), ref.get());
+      FeedbackReport report =
+          DeliveryStatusReport.read(
+              parts.deliveryStatus().get(), Explanation.of(parts.humanText()), ref.get());
+      if (!(report instanceof Unrecognised)) {
+        return report;
+      }
     }
-    if (parts.feedbackReport().isPresent()) {
-      return ArfReport.read(parts.feedbackReport().get(), ref.get());
+    Optional<String> feedbackReport =
+        parts
+            .feedbackReport()
+            .or(() -> parts.header().first("Feedback-Type").map(type -> joined(parts.header())));
+    if (feedbackReport.isPresent()) {
+      return ArfReport.read(feedbackReport.get(), ref.get());
     }
-    return PlainTextBounce.read(parts.humanText(), ref.get())
-        .orElse(new Unrecognised("neither a DSN, an ARF report nor a plain-text bounce"));
+    return TextReport.read(parts, ref.get());
   }
 
   private static List<Supplier<String>> sources(ReportParts parts, Optional<String> envelope) {
