@@ -26,7 +26,7 @@ final class BounceClassifier {
     if (status.klass() != 5) {
       return BounceKind.SOFT;
     }
-    return BounceWords.kindOf(text).orElseGet(() -> byCode(status));
+    return BounceWords.kindOf(text, status).orElseGet(() -> byCode(status));
   }
 
   private static BounceKind byCode(StatusCode status) {

@@ -19,14 +19,20 @@ enum BounceWords {
       "spam|unsolicited|block ?list|black ?list|deny ?list|blocked|blacklisted|\\brbl\\b|dnsbl"
           + "|spamhaus|barracuda|reputation|polic(y|ies)|\\bspf\\b|sender policy framework"
           + "|\\bdmarc\\b|\\bdkim\\b|not authori[sz]ed|relay(ing)? (access )?denied|banned"
-          + "|\\bis listed (in|on|at)|anti-?spoofing|virus|malware|phishing|content rejected"),
+          + "|\\bis listed (in|on|at)|anti-?spoofing|virus|malware|phishing|content rejected"
+          + "|(unacceptable|prohibited|forbidden|banned) content|content (restriction|filter)"),
   /** Our envelope sender refused, at MAIL FROM or by sender verification: not the recipient. */
   SENDER(
       BounceKind.SOFT,
       "sender (address )?(rejected|refused|denied|unknown)|sender (verify|verification) failed"
           + "|verification failed for|domain of sender|sender (address |domain )?(domain )?"
           + "(does not exist|not found|must exist|must resolve)|sender address rejected"
-          + "|(after|in reply to) mail from|envelope sender|return[- ]path (rejected|invalid)"),
+          + "|envelope sender|return[- ]path (rejected|invalid)"),
+  /**
+   * Refused at the MAIL FROM step, before the recipient was named: about our server or sender, so
+   * policy under a 5.7.x code and soft otherwise, never hard.
+   */
+  MAIL_FROM_STEP(null, "(after|in reply to) mail from"),
   /** Full, disabled, too large, looping, timed out or otherwise not for good. */
   NOT_FOR_GOOD(
       BounceKind.SOFT,
@@ -60,7 +66,9 @@ enum BounceWords {
 
   private static final Pattern SPACES = Pattern.compile("\\s+");
 
+  /** The kind a match gives; null when the status code decides it. */
   private final BounceKind kind;
+
   private final Pattern words;
 
   BounceWords(BounceKind kind, String words) {
@@ -68,8 +76,11 @@ enum BounceWords {
     this.words = Pattern.compile(words, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 
-  /** The kind the first matching rule gives, or empty when no rule's words are in the text. */
-  static Optional<BounceKind> kindOf(String text) {
+  /**
+   * The kind the first matching rule gives for a permanent failure with this code, or empty when no
+   * rule's words are in the text.
+   */
+  static Optional<BounceKind> kindOf(String text, StatusCode code) {
     // Bounces wrap long replies anywhere ("550 No such" / "    user here"): words are read with
     // every run of white space made one space.
     String bounded =
@@ -78,10 +89,14 @@ enum BounceWords {
             .replaceAll(" ");
     for (BounceWords rule : values()) {
       if (rule.words.matcher(bounded).find()) {
-        return Optional.of(rule.kind);
+        return Optional.of(rule.kind != null ? rule.kind : stepKind(code));
       }
     }
     return Optional.empty();
+  }
+
+  private static BounceKind stepKind(StatusCode code) {
+    return code.subject() == 7 ? BounceKind.POLICY : BounceKind.SOFT;
   }
 
   /** Whether any rule's words are in the line. */

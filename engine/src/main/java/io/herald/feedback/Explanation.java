@@ -25,8 +25,26 @@ final class Explanation {
   private Explanation() {}
 
   static String of(String humanText) {
-    String bounded = humanText.length() > MAX ? humanText.substring(0, MAX) : humanText;
+    String bounded = bounded(humanText);
     Matcher copy = COPY_STARTS.matcher(bounded);
     return copy.find() ? bounded.substring(0, copy.start()) : bounded;
+  }
+
+  /**
+   * The header of the copy of the returned message that follows the explanation, if the text has
+   * one (a separator line is skipped).
+   */
+  static Fields copiedHeader(String humanText) {
+    String bounded = bounded(humanText);
+    Matcher copy = COPY_STARTS.matcher(bounded);
+    if (!copy.find()) {
+      return Fields.header("");
+    }
+    int from = copy.group().contains(":") ? copy.start() : copy.end();
+    return Fields.header(bounded.substring(from).stripLeading());
+  }
+
+  private static String bounded(String text) {
+    return text.length() > MAX ? text.substring(0, MAX) : text;
   }
 }

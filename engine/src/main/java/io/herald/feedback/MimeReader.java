@@ -46,6 +46,8 @@ final class MimeReader {
     properties.setProperty("mail.mime.multipart.allowempty", "true");
     properties.setProperty("mail.mime.parameters.strict", "false");
     properties.setProperty("mail.mime.ignoreunknownencoding", "true");
+    // Raw UTF-8 in header fields (RFC 6532; many auto-replies' subjects) is read as UTF-8.
+    properties.setProperty("mail.mime.allowutf8", "true");
     this.session = Session.getInstance(properties);
   }
 

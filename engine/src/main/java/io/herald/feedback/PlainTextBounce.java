@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * the explanation's words ({@link BounceClassifier}). The diagnostic is the code's line, or the
  * first line with telling words. The failed recipient is {@code X-Failed-Recipients}, else the last
  * address up to the end of the code's line that is not one of ours, else the first such address of
- * the explanation (empty when there is none).
+ * the explanation, else the returned original's {@code To} (GroupWise names only the user; empty
+ * when nothing names an address).
  */
 final class PlainTextBounce {
   private static final int LOOK_BACK = 4000;
@@ -27,7 +28,7 @@ final class PlainTextBounce {
 
   private PlainTextBounce() {}
 
-  static Bounce read(String explanation, Fields header, MessageRef ref) {
+  static Bounce read(String explanation, Fields header, String originalTo, MessageRef ref) {
     Optional<StatusCode.Found> found =
         StatusCode.find(explanation, 5)
             .or(() -> StatusCode.find(explanation, 4))
@@ -44,6 +45,7 @@ final class PlainTextBounce {
             .flatMap(PlainTextBounce::firstAddress)
             .or(() -> lineEnd < 0 ? Optional.empty() : lastAddressUpTo(explanation, lineEnd))
             .or(() -> firstAddress(explanation))
+            .or(() -> firstAddress(originalTo))
             .orElse("");
     return new Bounce(
         ref,

@@ -60,7 +60,8 @@ final class TextReport {
           FLAGS);
   private static final Pattern COMPLAINT =
       Pattern.compile(
-          "abuse report|spam report|spam complaint|complaint about (a |the )?message"
+          "abuse report|spam report|spam complaint|complaint about (a |the )?message|^complaint:"
+              + "|(was|were|been) (reported|marked) as (spam|junk)"
               + "|feedback report|(reported|marked) (this|the|the attached|your) (message|mail"
               + "|e-?mail) as (spam|junk)|junk mail report|\\[spamcop|spamcop v\\d"
               + "|жалоба на спам|скарга на спам",
@@ -72,13 +73,15 @@ final class TextReport {
     Fields header = parts.header();
     String subject = decoded(header.first("Subject").orElse(""));
     String explanation = Explanation.of(parts.humanText());
+    boolean bounceSubject = BOUNCE_SUBJECT.matcher(subject).find();
     boolean mailSystem =
-        MAIL_SYSTEM.matcher(header.first("From").orElse("")).find()
-            || BOUNCE_SUBJECT.matcher(subject).find();
+        bounceSubject || MAIL_SYSTEM.matcher(header.first("From").orElse("")).find();
     if (!mailSystem && isAutoReply(header, subject)) {
       return new Ignored(ref, "auto-reply");
     }
-    if (!mailSystem && COMPLAINT.matcher(subject + "\n" + explanation).find()) {
+    // Feedback loops often write from a postmaster address too; only a bounce's subject rules out
+    // a complaint.
+    if (!bounceSubject && COMPLAINT.matcher(subject + "\n" + explanation).find()) {
       return new Complaint(ref, "abuse", Optional.empty(), Optional.empty());
     }
     if (!mailSystem && !BOUNCE_PHRASE.matcher(explanation).find()) {
@@ -90,7 +93,13 @@ final class TextReport {
     if (DELAY.matcher(subject).find() || DELAY.matcher(explanation).find()) {
       return new Ignored(ref, "delay warning");
     }
-    return PlainTextBounce.read(explanation, header, ref);
+    String originalTo =
+        parts
+            .originalHeader()
+            .orElseGet(() -> Explanation.copiedHeader(parts.humanText()))
+            .first("To")
+            .orElse("");
+    return PlainTextBounce.read(explanation, header, originalTo, ref);
   }
 
   private static boolean isAutoReply(Fields header, String subject) {
