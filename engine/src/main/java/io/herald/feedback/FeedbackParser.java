@@ -13,11 +13,12 @@ import java.util.function.Supplier;
 
 /**
  * Reads a mail that reached Herald's bounce or feedback-loop address and says what it reports — a
- * {@link FeedbackReport.Bounce} (RFC 3464 DSN, or a plain-text bounce with a 5.x.x code), a {@link
- * FeedbackReport.Complaint} (RFC 5965 ARF), an {@link FeedbackReport.Ignored} report (a delay, a
- * success, {@code not-spam}) — and about which of our messages, or {@link Unrecognised}. It never
- * throws for bad input and reads at most {@code maxBytes}. Pure: no I/O beyond the given stream;
- * immutable and thread-safe.
+ * {@link FeedbackReport.Bounce} (RFC 3464 DSN; or, when there is none or it names no recipient, a
+ * plain-text bounce read by {@link TextReport}), a {@link FeedbackReport.Complaint} (RFC 5965 ARF,
+ * or a provider's own format), an {@link FeedbackReport.Ignored} report (a delay, a success, an
+ * auto-reply, {@code not-spam}) — and about which of our messages, or {@link Unrecognised}. It
+ * never throws for bad input and reads at most {@code maxBytes}. Pure: no I/O beyond the given
+ * stream; immutable and thread-safe.
  *
  * <p>The message is the one a signed reference proves, never one an unsigned address suggests.
  * Sources are tried strongest first and the first that holds a verified reference wins:

@@ -23,7 +23,7 @@ final class TextReport {
   private static final Pattern MAIL_SYSTEM =
       Pattern.compile(
           "mailer-daemon|postmaster|mail delivery (system|subsystem)|mail ?administrator"
-              + "|mail router|mdaemon|courier mail server|microsoftexchange|gateway",
+              + "|mail router|mdaemon|courier mail server|microsoftexchange|(mms|sms|mail) gateway",
           FLAGS);
   private static final Pattern BOUNCE_SUBJECT =
       Pattern.compile(
