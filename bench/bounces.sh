@@ -34,10 +34,15 @@ Labels: **hard** (the address or its domain does not exist), **soft** (a full or
 a refusal of our sender at MAIL FROM, a temporary failure that ran out of retries...), **policy**
 (spam, block lists, authentication), **not-a-bounce** (delay warnings, delivery and read receipts,
 people's replies), **complaint** (ARF or a provider's own format), **auto-reply** (never a
-bounce). \`EngineBounceCorpusTest\` holds every mail to its label. The corpus is ours, so a
-perfect score on it says the rules do what we meant, not that they are complete; the issue's
-figures on real mail (72% recognised, 6.8% wrongly hard, 41% of hard ones missed) were measured
-outside the project.
+bounce). \`BounceCorpusTest\` holds every mail to its label. The corpus is ours, so a perfect
+score on it says the rules do what we meant, not that they are complete. As a check, 26 of the
+mails were written after the rules (from other providers' and MTAs' published wordings): 22 were
+read right at first, none wrongly hard and no hard one missed; the four misses (a refusal at MAIL
+FROM naming only the step, an "unacceptable content" refusal, a complaint from a postmaster
+address, a raw UTF-8 auto-reply subject) were fixed at their cause. The issue's figures on real
+mail (72% recognised, 6.8% wrongly hard, 41% of hard ones missed) were measured outside the
+project; the parser before this work scores alike on this corpus. Before it, auto-replies were
+unrecognised, so they show as not-a-bounce there: not counted as bounces, then as now.
 
 Goals: bounces recognised ≥ 95%, non-hard bounces called hard ≤ 1%, hard bounces missed ≤ 10%.
 
