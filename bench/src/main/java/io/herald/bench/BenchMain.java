@@ -21,7 +21,9 @@ import java.nio.file.Path;
  *       until STOP_FILE exists; {@code bench/run} times {@code smtp-source} against it;
  *   <li>{@code canary [RUNS [SEED [CONFIDENCE]]]}: the canary scorer over simulated lists (default
  *       2000 runs per cell, seed 20260302, the default limits; CONFIDENCE replaces theirs for a
- *       sensitivity run), a Markdown table and a summary line.
+ *       sensitivity run), a Markdown table and a summary line;
+ *   <li>{@code bounces CORPUS_DIR}: the feedback parser over the labelled bounce corpus, a Markdown
+ *       table per label and a summary line.
  * </ul>
  *
  * Each measuring step prints one line {@code rows=… seconds=…}.
@@ -59,6 +61,7 @@ public final class BenchMain {
               args.length > 3
                   ? CanaryLimits.defaults().withConfidence(Double.parseDouble(args[3]))
                   : CanaryLimits.defaults());
+      case "bounces" -> BounceCorpus.run(Path.of(args[1]));
       default -> usage();
     }
   }
@@ -68,7 +71,7 @@ public final class BenchMain {
         "usage: generate ROWS DIR | herald-import FILE DATA_DIR | reference-parse FILE"
             + " | herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim|plain [WARMUP]]"
             + " | herald-relay RELAY_PORT SINK_PORT CONNECTIONS DATA_DIR STOP_FILE"
-            + " | canary [RUNS [SEED [CONFIDENCE]]]");
+            + " | canary [RUNS [SEED [CONFIDENCE]]] | bounces CORPUS_DIR");
     System.exit(2);
   }
 }

@@ -5,7 +5,7 @@ import io.herald.feedback.FeedbackReport.Ignored;
 import io.herald.feedback.FeedbackReport.Unrecognised;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Reads the body of a {@code message/delivery-status} part (RFC 3464 §2): one group of per-message
@@ -16,7 +16,8 @@ import java.util.Optional;
  * first recipient whose action is {@code failed} is the one reported. When no recipient failed and
  * one was {@code delayed}, {@code delivered}, {@code relayed} or {@code expanded}, the report is
  * {@link Ignored}. A group without an {@code Action} is judged by its status class (5 failed, 4
- * delayed, 2 delivered), as some MTAs leave it out.
+ * delayed, 2 delivered), as some MTAs leave it out. A report without any recipient group (or an
+ * empty one) is {@link Unrecognised}, and the parser then reads the mail's text instead.
  */
 final class DeliveryStatusReport {
   private enum Action {
@@ -28,9 +29,12 @@ final class DeliveryStatusReport {
     UNKNOWN
   }
 
+  private static final Pattern MAIL_FROM_STEP =
+      Pattern.compile("(in reply to|after) MAIL FROM", Pattern.CASE_INSENSITIVE);
+
   private DeliveryStatusReport() {}
 
-  static FeedbackReport read(String body, MessageRef ref) {
+  static FeedbackReport read(String body, String explanation, MessageRef ref) {
     List<Fields> groups = Fields.groups(body);
     List<Fields> recipients =
         groups.isEmpty() || isPerRecipient(groups.getFirst())
@@ -41,7 +45,7 @@ final class DeliveryStatusReport {
     }
     for (Fields recipient : recipients) {
       if (action(recipient) == Action.FAILED) {
-        return bounce(recipient, ref);
+        return bounce(recipient, explanation, ref);
       }
     }
     for (Fields recipient : recipients) {
@@ -58,7 +62,7 @@ final class DeliveryStatusReport {
     return group.first("Final-Recipient").isPresent() || group.first("Action").isPresent();
   }
 
-  private static Bounce bounce(Fields recipient, MessageRef ref) {
+  private static Bounce bounce(Fields recipient, String explanation, MessageRef ref) {
     String diagnostic =
         recipient
             .first("Diagnostic-Code")
@@ -71,30 +75,31 @@ final class DeliveryStatusReport {
             .or(() -> recipient.first("Original-Recipient"))
             .map(value -> Clean.typedValue(value, Limits.ADDRESS))
             .orElse("");
+    // The diagnostic is the remote server's own reply; without one the human-readable part is all
+    // there is. Postfix names the SMTP step only there ("in reply to MAIL FROM command").
+    String words =
+        diagnostic.isEmpty()
+            ? explanation
+            : diagnostic + (MAIL_FROM_STEP.matcher(explanation).find() ? " (after MAIL FROM)" : "");
     return new Bounce(
         ref,
-        BounceClassifier.classify(status, diagnostic),
+        BounceClassifier.classify(status, words),
         status.toString(),
         diagnostic,
         finalRecipient);
   }
 
   /**
-   * The {@code Status} field's code; when that is only x.0.0 and the diagnostic carries a more
-   * precise code of the same class, the diagnostic's. Without any code, the class of the SMTP reply
-   * code, and 5.0.0 for a failure that says nothing at all.
+   * The enhanced code of the remote server's reply when it has one: the {@code Status} field is the
+   * reporting MTA's summary and is often vaguer or plainly wrong ({@code Status: 5.1.1} over a
+   * {@code 550 5.7.1 IP address blacklisted} or a {@code 552 5.2.2 Over quota}). Else the {@code
+   * Status} field's code; else the class of the SMTP reply code, and 5.0.0 for a failure that says
+   * nothing at all.
    */
   private static StatusCode status(Fields recipient, String diagnostic) {
-    Optional<StatusCode> field = recipient.first("Status").flatMap(StatusCode::find);
-    Optional<StatusCode> inDiagnostic = StatusCode.find(diagnostic);
-    if (field.isPresent()) {
-      StatusCode code = field.get();
-      boolean vague = code.subject() == 0 && code.detail() == 0;
-      return inDiagnostic
-          .filter(precise -> vague && precise.klass() == code.klass() && precise.subject() != 0)
-          .orElse(code);
-    }
-    return inDiagnostic
+    return StatusCode.find(diagnostic)
+        .filter(code -> code.klass() != 2)
+        .or(() -> recipient.first("Status").flatMap(StatusCode::find))
         .or(() -> StatusCode.fromReplyCode(diagnostic))
         .orElse(new StatusCode(5, 0, 0));
   }

@@ -13,11 +13,12 @@ import java.util.function.Supplier;
 
 /**
  * Reads a mail that reached Herald's bounce or feedback-loop address and says what it reports — a
- * {@link FeedbackReport.Bounce} (RFC 3464 DSN, or a plain-text bounce with a 5.x.x code), a {@link
- * FeedbackReport.Complaint} (RFC 5965 ARF), an {@link FeedbackReport.Ignored} report (a delay, a
- * success, {@code not-spam}) — and about which of our messages, or {@link Unrecognised}. It never
- * throws for bad input and reads at most {@code maxBytes}. Pure: no I/O beyond the given stream;
- * immutable and thread-safe.
+ * {@link FeedbackReport.Bounce} (RFC 3464 DSN; or, when there is none or it names no recipient, a
+ * plain-text bounce read by {@link TextReport}), a {@link FeedbackReport.Complaint} (RFC 5965 ARF,
+ * or a provider's own format), an {@link FeedbackReport.Ignored} report (a delay, a success, an
+ * auto-reply, {@code not-spam}) — and about which of our messages, or {@link Unrecognised}. It
+ * never throws for bad input and reads at most {@code maxBytes}. Pure: no I/O beyond the given
+ * stream; immutable and thread-safe.
  *
  * <p>The message is the one a signed reference proves, never one an unsigned address suggests.
  * Sources are tried strongest first and the first that holds a verified reference wins:
@@ -128,13 +129,21 @@ public final class FeedbackParser {
       return new Unrecognised("no verified reference to a message of ours");
     }
     if (parts.deliveryStatus().isPresent()) {
-      return DeliveryStatusReport.read(parts.deliveryStatus().get(), ref.get());
+      FeedbackReport report =
+          DeliveryStatusReport.read(
+              parts.deliveryStatus().get(), Explanation.of(parts.humanText()), ref.get());
+      if (!(report instanceof Unrecognised)) {
+        return report;
+      }
     }
-    if (parts.feedbackReport().isPresent()) {
-      return ArfReport.read(parts.feedbackReport().get(), ref.get());
+    Optional<String> feedbackReport =
+        parts
+            .feedbackReport()
+            .or(() -> parts.header().first("Feedback-Type").map(type -> joined(parts.header())));
+    if (feedbackReport.isPresent()) {
+      return ArfReport.read(feedbackReport.get(), ref.get());
     }
-    return PlainTextBounce.read(parts.humanText(), ref.get())
-        .orElse(new Unrecognised("neither a DSN, an ARF report nor a plain-text bounce"));
+    return TextReport.read(parts, ref.get());
   }
 
   private static List<Supplier<String>> sources(ReportParts parts, Optional<String> envelope) {

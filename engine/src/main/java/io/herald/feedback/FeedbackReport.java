@@ -15,9 +15,10 @@ public sealed interface FeedbackReport {
 
   /**
    * A delivery failed for good (an RFC 3464 DSN with {@code Action: failed}, or a plain-text bounce
-   * with a 5.x.x code). {@code status} is the RFC 3463 code (e.g. {@code 5.1.1}); {@code
-   * diagnostic} the remote server's reply, or empty; {@code finalRecipient} the address that
-   * failed, or empty when the mail does not say.
+   * recognised by its sender, subject, wording or codes). {@code status} is the RFC 3463 code (e.g.
+   * {@code 5.1.1}; x.0.0 for a bare SMTP reply code, 5.0.0 when there is none); {@code diagnostic}
+   * the remote server's reply, or empty; {@code finalRecipient} the address that failed, or empty
+   * when the mail does not say.
    */
   record Bounce(
       MessageRef ref, BounceKind kind, String status, String diagnostic, String finalRecipient)
@@ -33,8 +34,9 @@ public sealed interface FeedbackReport {
 
   /**
    * A recipient marked the message as spam, or the mailbox provider judged it so (an RFC 5965 ARF
-   * report). {@code feedbackType} is the report's lowercased {@code Feedback-Type}: {@code abuse},
-   * {@code fraud}, {@code virus}, {@code other} or a type registered since.
+   * report, or a provider's own complaint format). {@code feedbackType} is the report's lowercased
+   * {@code Feedback-Type}: {@code abuse}, {@code fraud}, {@code virus}, {@code other} or a type
+   * registered since; {@code abuse} for a complaint in a provider's own format.
    */
   record Complaint(
       MessageRef ref,
@@ -52,9 +54,10 @@ public sealed interface FeedbackReport {
 
   /**
    * A genuine report about one of our messages that calls for no action: a DSN whose recipients
-   * were only {@code delayed}, {@code delivered}, {@code relayed} or {@code expanded}, or an ARF
-   * report of type {@code not-spam} or {@code auth-failure}. Worth counting, never a reason to
-   * suppress anyone.
+   * were only {@code delayed}, {@code delivered}, {@code relayed} or {@code expanded}, a plain-text
+   * delay warning or delivery report, an auto-reply (reason {@code auto-reply}: vacation,
+   * out-of-office, ticket acknowledgements), or an ARF report of type {@code not-spam} or {@code
+   * auth-failure}. Worth counting, never a reason to suppress anyone.
    */
   record Ignored(MessageRef ref, String reason) implements FeedbackReport {
     public Ignored {
@@ -75,11 +78,15 @@ public sealed interface FeedbackReport {
 
   /** Why a message bounced, which decides what Herald does about the address. */
   enum BounceKind {
-    /** The address does not exist (5.1.x, or 5.0.0 "user unknown"): suppress the contact. */
+    /**
+     * The address or its domain does not exist ("user unknown" under any permanent code, 5.1.x,
+     * 5.4.4): suppress the contact.
+     */
     HARD,
     /**
-     * Not now or not this message: a full mailbox (5.2.x), a system or network problem (5.3.x,
-     * 5.4.x, ...), a temporary failure that ran out of retries (4.x.x); recorded, not suppressed.
+     * Not now or not this message: a full or disabled mailbox, a system or network problem, our
+     * sender refused (at MAIL FROM, 5.1.7, 5.1.8), a temporary failure that ran out of retries
+     * (4.x.x); recorded, not suppressed.
      */
     SOFT,
     /** Refused by policy (5.7.x, spam or block-list refusals): not the address's fault. */

@@ -98,8 +98,10 @@ record Fields(List<Field> list) {
         break;
       }
       int colon = line.indexOf(':');
-      if (colon > 0 && isFieldName(line.substring(0, colon))) {
-        name = line.substring(0, colon);
+      // RFC 5322's obsolete syntax allows white space before the colon ("Action : failed").
+      String candidate = colon > 0 ? line.substring(0, colon).stripTrailing() : "";
+      if (!candidate.isEmpty() && isFieldName(candidate)) {
+        name = candidate;
         value = new StringBuilder(line.substring(colon + 1).strip());
       }
     }

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.regex.Pattern;
 
 /**
  * Takes a mail apart with Jakarta Mail, which handles the MIME structure, transfer encodings and
@@ -34,6 +35,9 @@ final class MimeReader {
   static final int MAX_ORIGINAL = 1 << 20;
   static final int MAX_TEXT = 1 << 20;
 
+  private static final Pattern FEEDBACK_TYPE =
+      Pattern.compile("^Feedback-Type[ \\t]*:", Pattern.CASE_INSENSITIVE | Pattern.MULTILINE);
+
   private final Session session;
 
   MimeReader() {
@@ -42,6 +46,8 @@ final class MimeReader {
     properties.setProperty("mail.mime.multipart.allowempty", "true");
     properties.setProperty("mail.mime.parameters.strict", "false");
     properties.setProperty("mail.mime.ignoreunknownencoding", "true");
+    // Raw UTF-8 in header fields (RFC 6532; many auto-replies' subjects) is read as UTF-8.
+    properties.setProperty("mail.mime.allowutf8", "true");
     this.session = Session.getInstance(properties);
   }
 
@@ -82,7 +88,7 @@ final class MimeReader {
           case "message/rfc822", "message/global" -> original(bytes(part, MAX_ORIGINAL), true);
           case "text/rfc822-headers", "message/global-headers" ->
               original(bytes(part, MAX_ORIGINAL), false);
-          case "text/plain" -> humanText = humanText != null ? humanText : utf8(part, MAX_TEXT);
+          case "text/plain" -> text(utf8(part, MAX_TEXT));
           case String type when type.startsWith("multipart/") && depth < MAX_DEPTH -> {
             MimeMultipart multipart = new MimeMultipart(part.getDataHandler().getDataSource());
             for (int i = 0; i < multipart.getCount(); i++) {
@@ -94,6 +100,17 @@ final class MimeReader {
       } catch (MessagingException | IOException unreadable) {
         // One part Jakarta Mail cannot decode (a bad boundary or encoding) leaves the others.
       }
+    }
+
+    /**
+     * A text part: the first is the human-readable one; one that holds a {@code Feedback-Type}
+     * field is a feedback report sent with the wrong type, as some feedback loops do.
+     */
+    private void text(String text) {
+      if (feedbackReport == null && FEEDBACK_TYPE.matcher(text).find()) {
+        feedbackReport = text;
+      }
+      humanText = humanText != null ? humanText : text;
     }
 
     private void original(byte[] bytes, boolean whole) throws MessagingException {

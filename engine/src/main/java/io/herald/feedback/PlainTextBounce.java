@@ -6,13 +6,17 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A bounce that is not an RFC 3464 DSN: plain text from an old or home-made MTA (qmail's "Sorry, no
- * mailbox here by that name. (#5.1.1)", Exim's "550 5.1.1 ... User unknown"). It counts only when
- * it came with a signed reference and its text carries a permanent (5.x.x) enhanced status code;
- * the code's line is the diagnostic, and the last address up to the end of that line that is not
- * one of ours is the failed recipient (empty when there is none). A text with only 4.x.x codes, or
- * with bare three-digit SMTP codes, is not read as a bounce: without a DSN's structure those are
- * too easily found in an auto-reply or a quoted message.
+ * A bounce that is not an RFC 3464 DSN, or whose delivery-status part says nothing: plain text from
+ * an MTA or provider (qmail's "Sorry, no mailbox here by that name. (#5.1.1)", Exim's "550 5.1.1
+ * ... User unknown" or "Unrouteable address", Yahoo's "554: delivery error: dd This user doesn't
+ * have a ... account"). {@link TextReport} has already decided it is a bounce; this reads it from
+ * its explanation. The status is the first permanent enhanced code (else the first temporary one),
+ * else the first quoted three-digit reply code as x.0.0, else 5.0.0; the kind comes from that and
+ * the explanation's words ({@link BounceClassifier}). The diagnostic is the code's line, or the
+ * first line with telling words. The failed recipient is {@code X-Failed-Recipients}, else the last
+ * address up to the end of the code's line that is not one of ours, else the first such address of
+ * the explanation, else the returned original's {@code To} (GroupWise names only the user; empty
+ * when nothing names an address).
  */
 final class PlainTextBounce {
   private static final int LOOK_BACK = 4000;
@@ -20,23 +24,45 @@ final class PlainTextBounce {
       Pattern.compile("[A-Za-z0-9._%+!#$&'*/=?^`{|}~-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+");
   private static final Pattern OURS =
       Pattern.compile("(?i)(bounces|unsub)\\+|mailer-daemon@|postmaster@");
+  private static final Pattern LINE = Pattern.compile("[^\\r\\n]+");
 
   private PlainTextBounce() {}
 
-  static Optional<FeedbackReport> read(String text, MessageRef ref) {
-    return StatusCode.find(text, 5)
-        .map(
-            found -> {
-              int start = lineStart(text, found.position());
-              int end = lineEnd(text, found.position());
-              String diagnostic = Clean.line(text.substring(start, end), Limits.DIAGNOSTIC);
-              return new Bounce(
-                  ref,
-                  BounceClassifier.classify(found.code(), diagnostic),
-                  found.code().toString(),
-                  diagnostic,
-                  recipientUpTo(text, end));
-            });
+  static Bounce read(String explanation, Fields header, String originalTo, MessageRef ref) {
+    Optional<StatusCode.Found> found =
+        StatusCode.find(explanation, 5)
+            .or(() -> StatusCode.find(explanation, 4))
+            .or(() -> StatusCode.findReply(explanation));
+    StatusCode code = found.map(StatusCode.Found::code).orElse(new StatusCode(5, 0, 0));
+    int lineEnd = found.map(f -> lineEnd(explanation, f.position())).orElse(-1);
+    String diagnostic =
+        found
+            .map(f -> explanation.substring(lineStart(explanation, f.position()), lineEnd))
+            .orElseGet(() -> tellingLine(explanation));
+    String recipient =
+        header
+            .first("X-Failed-Recipients")
+            .flatMap(PlainTextBounce::firstAddress)
+            .or(() -> lineEnd < 0 ? Optional.empty() : lastAddressUpTo(explanation, lineEnd))
+            .or(() -> firstAddress(explanation))
+            .or(() -> firstAddress(originalTo))
+            .orElse("");
+    return new Bounce(
+        ref,
+        BounceClassifier.classify(code, explanation),
+        code.toString(),
+        Clean.line(diagnostic, Limits.DIAGNOSTIC),
+        Clean.line(recipient, Limits.ADDRESS));
+  }
+
+  private static String tellingLine(String text) {
+    Matcher line = LINE.matcher(text);
+    while (line.find()) {
+      if (BounceWords.anyIn(line.group())) {
+        return line.group();
+      }
+    }
+    return "";
   }
 
   private static int lineStart(String text, int position) {
@@ -51,15 +77,25 @@ final class PlainTextBounce {
     return end;
   }
 
-  private static String recipientUpTo(String text, int end) {
+  private static Optional<String> lastAddressUpTo(String text, int end) {
     Matcher m = ADDRESS.matcher(text);
     m.region(Math.max(0, end - LOOK_BACK), end);
-    String last = "";
+    String last = null;
     while (m.find()) {
       if (!OURS.matcher(m.group()).lookingAt()) {
         last = m.group();
       }
     }
-    return Clean.line(last, Limits.ADDRESS);
+    return Optional.ofNullable(last);
+  }
+
+  private static Optional<String> firstAddress(String text) {
+    Matcher m = ADDRESS.matcher(text);
+    while (m.find()) {
+      if (!OURS.matcher(m.group()).lookingAt()) {
+        return Optional.of(m.group());
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -13,6 +13,8 @@ record StatusCode(int klass, int subject, int detail) {
   private static final Pattern ENHANCED =
       Pattern.compile("(?<![\\d.])([245])\\.(\\d{1,3})\\.(\\d{1,3})(?![\\d.]*\\d)");
   private static final Pattern BASIC = Pattern.compile("^\\s*([245])\\d\\d(?![\\d.])");
+  private static final Pattern REPLY =
+      Pattern.compile("(?:^|(?<=[\\s:>]))([45])[0-5]\\d(?=[ \\t:-]|$)", Pattern.MULTILINE);
 
   /** The first enhanced code in a text, e.g. a {@code Status} field or an SMTP reply. */
   static Optional<StatusCode> find(String text) {
@@ -43,6 +45,19 @@ record StatusCode(int klass, int subject, int detail) {
     Matcher m = BASIC.matcher(reply);
     return m.find()
         ? Optional.of(new StatusCode(Integer.parseInt(m.group(1)), 0, 0))
+        : Optional.empty();
+  }
+
+  /**
+   * The first three-digit SMTP reply code of class 4 or 5 in a text, where a reply is quoted: at
+   * the start of a line or after a colon, {@code >} or a space, followed by a space, a hyphen or a
+   * colon ({@code Remote host said: 550 ...}, {@code <<< 550-...}, {@code 554: delivery error}). It
+   * stands for x.0.0, as {@link #fromReplyCode} says.
+   */
+  static Optional<Found> findReply(String text) {
+    Matcher m = REPLY.matcher(text);
+    return m.find()
+        ? Optional.of(new Found(new StatusCode(Integer.parseInt(m.group(1)), 0, 0), m.start()))
         : Optional.empty();
   }
 

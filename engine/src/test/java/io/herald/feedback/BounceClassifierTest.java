@@ -6,7 +6,11 @@ import io.herald.feedback.FeedbackReport.BounceKind;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The status code decides the kind of a bounce; the words only where the code is vague. */
+/**
+ * The words of a refusal decide a permanent failure's kind before its code: policy, then our
+ * sender, then a mailbox that may come back, then an address that does not exist; the code only
+ * when no words tell.
+ */
 class BounceClassifierTest {
   @ParameterizedTest(name = "{0} \"{1}\" is {2}")
   @CsvSource(
@@ -25,13 +29,27 @@ class BounceClassifierTest {
         "5.2.2  | 552 5.2.2 mailbox full                           | SOFT",
         "5.2.1  | 550 5.2.1 mailbox disabled                       | SOFT",
         "5.3.0  | 554 5.3.0 mail system error                      | SOFT",
-        "5.4.4  | 554 5.4.4 unable to route                        | SOFT",
+        "5.4.4  | 554 5.4.4 unable to route                        | HARD",
+        "5.4.4  | Host or domain name not found. Name service error | HARD",
+        "5.2.1  | 550 5.2.1 <olha@x.example>: User Unknown         | HARD",
+        "5.7.1  | 550 5.7.1 No such user!                          | HARD",
+        "5.5.0  | 550 5.5.0 Requested action not taken: mailbox unavailable | HARD",
+        "5.4.1  | 550 5.4.1 Recipient address rejected: Access denied | HARD",
+        "5.1.3  | 550 5.1.3 198.51.100.10 is listed in a blocklist | POLICY",
+        "5.1.1  | 550 5.1.1 IP address blacklisted                 | POLICY",
+        "5.1.0  | 550 5.1.0 <b@x.example>: Sender rejected         | SOFT",
+        "5.1.1  | 550 5.1.1 No such user (after MAIL FROM)         | SOFT",
+        "5.0.0  | 550 Domain of sender address x.example does not exist | SOFT",
+        "5.1.1  | 552 5.1.1 Over quota                             | SOFT",
+        "5.2.1  | 550 5.2.1 The email account is disabled          | SOFT",
+        "5.0.0  | 550 No such\\n    user here                     | HARD",
         "5.5.0  | 554 5.5.0 blocked using zen.spamhaus.org         | POLICY",
         "4.4.7  | 421 4.4.7 message expired                        | SOFT",
         "4.7.1  | 450 4.7.1 greylisted, user unknown               | SOFT",
       })
   void classifies(String status, String diagnostic, BounceKind expected) {
     StatusCode code = StatusCode.find(status).orElseThrow();
-    assertThat(BounceClassifier.classify(code, diagnostic)).isEqualTo(expected);
+    assertThat(BounceClassifier.classify(code, diagnostic.replace("\\n", "\n")))
+        .isEqualTo(expected);
   }
 }

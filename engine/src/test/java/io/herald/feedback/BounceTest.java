@@ -122,6 +122,32 @@ class BounceTest {
         .isEqualTo(new Ignored(ANN_BY_NUMBER, "delivery-status report with action delivered"));
   }
 
+  @Test
+  void theRemoteServersCodeOverridesAStatusFieldThatContradictsIt() {
+    Bounce blocked =
+        (Bounce) parse(hostile("Status: 5.1.1", "smtp; 550 5.7.1 IP address blacklisted"));
+    assertThat(blocked.status()).isEqualTo("5.7.1");
+    assertThat(blocked.kind()).isEqualTo(BounceKind.POLICY);
+    Bounce full = (Bounce) parse(hostile("Status: 5.1.1", "smtp; 552 5.2.2 Over quota"));
+    assertThat(full.status()).isEqualTo("5.2.2");
+    assertThat(full.kind()).isEqualTo(BounceKind.SOFT);
+  }
+
+  @Test
+  void fieldsWithWhiteSpaceBeforeTheColonAreRead() {
+    String status =
+        """
+        Reporting-MTA : dns; mx.example.net
+
+        Final-Recipient : rfc822; ann@example.org
+        Action : failed
+        Status : 5.1.1
+        """;
+    Bounce bounce = (Bounce) parse(HostileInputTest.withStatus(status, "8bit"));
+    assertThat(bounce.kind()).isEqualTo(BounceKind.HARD);
+    assertThat(bounce.finalRecipient()).isEqualTo("ann@example.org");
+  }
+
   /** A one-recipient DSN with the given Status line (or none) and Diagnostic-Code value. */
   static byte[] hostile(String statusLine, String diagnostic) {
     String status =

@@ -3,6 +3,7 @@ package io.herald.feedback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.herald.feedback.FeedbackReport.Bounce;
+import io.herald.feedback.FeedbackReport.BounceKind;
 import io.herald.feedback.FeedbackReport.Unrecognised;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -93,12 +94,32 @@ class HostileInputTest {
   }
 
   @Test
-  void aReportCutBeforeItsRecipientFieldsIsUnrecognised() {
+  void aReportCutBeforeItsRecipientFieldsIsReadFromItsText() {
     String text = new String(Samples.mail("postfix-user-unknown.eml"), StandardCharsets.UTF_8);
     byte[] cut =
         text.substring(0, text.indexOf("Final-Recipient:")).getBytes(StandardCharsets.UTF_8);
-    assertThat(parse(cut))
-        .isEqualTo(new Unrecognised("delivery-status report without per-recipient fields"));
+    Bounce bounce = (Bounce) parse(cut);
+    assertThat(bounce.kind()).isEqualTo(BounceKind.HARD);
+    assertThat(bounce.status()).isEqualTo("5.1.1");
+    assertThat(bounce.finalRecipient()).isEqualTo("ann@example.org");
+  }
+
+  @Test
+  void aPlainTextBounceOfAMegabyteOfWordsAndAddressesIsReadWithinBounds() {
+    StringBuilder body = new StringBuilder();
+    while (body.length() < 1_000_000) {
+      body.append("---- user unknown <a@b.c> 550 5.1.1 spam ").append("-".repeat(200)).append(' ');
+    }
+    String mail =
+        "From: MAILER-DAEMON@mx.example.net\r\nTo: "
+            + Samples.genuine().get("BOUNCE_TO")
+            + "\r\nSubject: failure notice\r\n\r\n"
+            + body
+            + "\r\n";
+    Bounce bounce = (Bounce) parse(mail.getBytes(StandardCharsets.US_ASCII));
+    assertThat(bounce.kind()).isEqualTo(BounceKind.POLICY);
+    assertThat(bounce.diagnostic()).hasSizeLessThanOrEqualTo(Limits.DIAGNOSTIC);
+    assertThat(bounce.finalRecipient()).isEqualTo("a@b.c");
   }
 
   @Test

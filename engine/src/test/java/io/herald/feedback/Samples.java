@@ -104,13 +104,18 @@ final class Samples {
 
   /** The sample with every placeholder replaced; a placeholder without a value fails the test. */
   static byte[] mail(String name, Map<String, String> values) {
-    String template = resource(name).replace("\r\n", "\n").replace("\n", "\r\n");
+    return filled("/feedback/" + name, values);
+  }
+
+  /** The mail at {@code path} on the test class path, filled in as {@link #mail} does. */
+  static byte[] filled(String path, Map<String, String> values) {
+    String template = resource(path).replace("\r\n", "\n").replace("\n", "\r\n");
     Matcher m = PLACEHOLDER.matcher(template);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
       String value = values.get(m.group(1));
       if (value == null) {
-        throw new IllegalArgumentException(name + " needs a value for " + m.group());
+        throw new IllegalArgumentException(path + " needs a value for " + m.group());
       }
       m.appendReplacement(out, Matcher.quoteReplacement(value));
     }
@@ -122,8 +127,9 @@ final class Samples {
     return mail(name, genuine());
   }
 
-  static String resource(String name) {
-    try (InputStream in = Samples.class.getResourceAsStream("/feedback/" + name)) {
+  static String resource(String path) {
+    String name = path.startsWith("/") ? path : "/feedback/" + path;
+    try (InputStream in = Samples.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalArgumentException("no sample " + name);
       }
