@@ -121,6 +121,34 @@ class ImportAtomicityTest {
   }
 
   @Test
+  void theListIsFreeOnceAnImportReadsRefused() throws Exception {
+    // A client that sees "refused" starts its next import at once: the lock must already be gone
+    // then, not only when the refused import's thread gets round to closing its session.
+    ImportJob refused =
+        new ImportJob(
+            "00000000000000ee",
+            "retry",
+            "bad.xlsx",
+            "",
+            "",
+            "",
+            new ImportStatus.Running(0),
+            ImportCounts.NONE,
+            clock.instant(),
+            clock.instant());
+    ContactList proposed =
+        new ContactList("00000000000000ff", "retry", 0, "x", clock.instant(), clock.instant());
+    try (ImportSession session =
+        node.audience().openImport(account, proposed, refused).orElseThrow()) {
+      session.abandon(new ImportStatus.Refused("not a workbook"), ImportCounts.NONE);
+      assertThat(node.imports().find(account, refused.id()).orElseThrow().status())
+          .isInstanceOf(ImportStatus.Refused.class);
+      assertThat(runNow("retry", file("good.csv", 1, "good")).status())
+          .isInstanceOf(ImportStatus.Completed.class);
+    }
+  }
+
+  @Test
   void anImportWhoseNodeStoppedIsReportedAsFailedAfterAWhile() throws Exception {
     ImportJob stalled =
         new ImportJob(

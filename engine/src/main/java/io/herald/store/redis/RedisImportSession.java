@@ -70,6 +70,18 @@ final class RedisImportSession implements ImportSession {
       return 1
       """;
 
+  /**
+   * Staging dropped and the lock released in the same step that records the end: a client that
+   * reads "refused" or "failed" and starts the next import at once must find the list free.
+   */
+  private static final String ABANDON =
+      """
+      redis.call('DEL', KEYS[2])
+      if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
+      redis.call('HSET', KEYS[3], unpack(ARGV, 2))
+      return 1
+      """;
+
   private static final String RELEASE =
       """
       if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('DEL', KEYS[1]) end
@@ -239,8 +251,20 @@ final class RedisImportSession implements ImportSession {
     Map<String, String> fields = new HashMap<>(JobFields.status(status));
     fields.putAll(JobFields.counts(counts, clock.instant()));
     fields.put("finishedAt", clock.instant().toString());
-    redis.sync().hset(jobKey, fields);
-    redis.sync().del(staging);
+    List<String> args = new ArrayList<>();
+    args.add(token);
+    fields.forEach(
+        (k, v) -> {
+          args.add(k);
+          args.add(v);
+        });
+    redis
+        .sync()
+        .eval(
+            ABANDON,
+            ScriptOutputType.INTEGER,
+            new String[] {lockKey, staging, jobKey},
+            args.toArray(String[]::new));
     finished = true;
   }
 
