@@ -122,11 +122,19 @@ public final class DkimSigning {
     return signed;
   }
 
-  /** The signed bytes of an unsigned RFC 5322 message: the signature field, then the message. */
-  public byte[] sign(byte[] rfc822) {
+  /**
+   * Reads of a message all that signing it reads (header fields, From, the canonical body) without
+   * a key's work, so a message no key could sign is refused before Herald accepts it, whichever key
+   * will sign it later. Throws {@link IllegalArgumentException} as {@link #sign} would.
+   */
+  static void checkSignable(byte[] rfc822) {
     int bodyStart = DkimCanonical.bodyStart(rfc822);
-    List<DkimCanonical.Field> fields = DkimCanonical.fields(rfc822, bodyStart);
-    List<String> names = new ArrayList<>();
+    signedHeaders(DkimCanonical.fields(rfc822, bodyStart), new ArrayList<>());
+    DkimCanonical.bodyHash(rfc822, bodyStart);
+  }
+
+  /** The canonical header fields signed, From first; their names go to {@code names}. */
+  private static StringBuilder signedHeaders(List<DkimCanonical.Field> fields, List<String> names) {
     StringBuilder data = new StringBuilder();
     for (String name : SIGNED) {
       fields.stream()
@@ -141,6 +149,14 @@ public final class DkimSigning {
     if (names.isEmpty() || !names.getFirst().equals("From")) {
       throw new IllegalArgumentException("a message without From cannot be DKIM-signed");
     }
+    return data;
+  }
+
+  /** The signed bytes of an unsigned RFC 5322 message: the signature field, then the message. */
+  public byte[] sign(byte[] rfc822) {
+    int bodyStart = DkimCanonical.bodyStart(rfc822);
+    List<String> names = new ArrayList<>();
+    StringBuilder data = signedHeaders(DkimCanonical.fields(rfc822, bodyStart), names);
     String field =
         "DKIM-Signature: v=1; a="
             + algorithm()

@@ -109,8 +109,9 @@ public final class TransactionalEmails implements TransactionalMail {
 
   /**
    * Reads From and Subject (raw UTF-8 allowed, RFC 6532) and runs everything {@link #build} will do
-   * to the message (footer placement, DKIM), so what Herald could not deliver is refused now, with
-   * the reason, instead of failing after the client was told it was accepted.
+   * to the message (footer placement; what DKIM signing reads of it, whichever key signs it later:
+   * the account's own, which the check does not need), so what Herald could not deliver is refused
+   * now, with the reason, instead of failing after the client was told it was accepted.
    */
   @Override
   public Inspected inspect(byte[] rfc822) throws MessageRefused {
@@ -136,7 +137,7 @@ public final class TransactionalEmails implements TransactionalMail {
                   "recipient@herald.invalid", sender, "https://herald.invalid/u"),
               new RawFinisher.Headers(
                   "<https://herald.invalid/u>", "check", "<check@herald.invalid>", "now"));
-      DkimSigning.signByEvery(dkim, trial, sender);
+      DkimSigning.checkSignable(trial);
       return new Inspected(sender, subject);
     } catch (Undeliverable e) {
       throw new MessageRefused(MessageRefused.Reason.INVALID_MESSAGE, e.getMessage());

@@ -38,6 +38,18 @@ class DkimSigningTest {
   }
 
   @Test
+  void whatSigningReadsOfAMessageIsCheckedWithoutAKey() {
+    byte[] good =
+        "From: a@shop.example\r\nSubject: Hi\r\n\r\nHello\r\n".getBytes(StandardCharsets.UTF_8);
+    byte[] noFrom = "Subject: Hi\r\n\r\nHello\r\n".getBytes(StandardCharsets.UTF_8);
+
+    DkimSigning.checkSignable(good);
+    assertThatThrownBy(() -> DkimSigning.checkSignable(noFrom))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("without From");
+  }
+
+  @Test
   void theSignatureNamesDomainSelectorAlgorithmAndTheComplianceHeaders() {
     Map<String, String> tags = tags(header(headers(), "DKIM-Signature"));
     assertThat(tags).containsEntry("d", "shop.example.com").containsEntry("s", "herald1");
