@@ -9,7 +9,6 @@ import io.herald.account.AccountStore;
 import io.herald.account.Accounts;
 import io.herald.account.AdminToken;
 import io.herald.account.ApiKeys;
-import io.herald.account.DnsjavaTxt;
 import io.herald.account.Freezes;
 import io.herald.account.SendingDomains;
 import io.herald.audience.AudienceStore;
@@ -23,7 +22,6 @@ import io.herald.canary.CanaryScorer;
 import io.herald.channel.email.CampaignEmails;
 import io.herald.channel.email.DkimKeys;
 import io.herald.config.HeraldConfig;
-import io.herald.config.MetricsConfig;
 import io.herald.delivery.CampaignSamples;
 import io.herald.delivery.DeliveryWorker;
 import io.herald.delivery.EmailTransport;
@@ -46,7 +44,6 @@ import io.herald.store.redis.RedisApiKeyStore;
 import io.herald.store.redis.RedisAudienceStore;
 import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisCanaryStore;
-import io.herald.store.redis.RedisDomainStore;
 import io.herald.store.redis.RedisTransactionalQueue;
 import io.herald.store.redis.RedisWebhookStore;
 import io.herald.store.redis.RedisWorkQueue;
@@ -117,7 +114,8 @@ public final class HeraldNode implements AutoCloseable {
       this.accounts = new Accounts(accountStore, keys, clock, random);
       TokenSigner signer =
           TrackingSecret.signer(config.tracking().secret(), config.data().dir(), random);
-      this.domains = sendingDomains(config, redis, mapper, accountStore, signer, clock, random);
+      this.domains =
+          DomainWiring.sendingDomains(config, redis, mapper, accountStore, signer, clock, random);
       this.campaignStore = new RedisCampaignStore(redis, mapper);
       RedisWorkQueue queue = new RedisWorkQueue(redis);
       resources.push(queue);
@@ -283,40 +281,12 @@ public final class HeraldNode implements AutoCloseable {
                   freezes,
                   domains));
       resources.push(http);
-      this.metricsServer = metricsServer(config.metrics(), metrics);
+      this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
     }
-  }
-
-  /**
-   * Accounts' sending domains: keys sealed with a key derived from the tracking secret (the same on
-   * every node); Herald's own domains (the return path's, those of {@code delivery.dkimKeys}) are
-   * no account's.
-   */
-  private static SendingDomains sendingDomains(
-      HeraldConfig config,
-      Redis redis,
-      ObjectMapper mapper,
-      AccountStore accountStore,
-      TokenSigner signer,
-      Clock clock,
-      SecureRandom random) {
-    java.util.Set<String> own = new java.util.HashSet<>();
-    config.delivery().returnPathDomain().ifPresent(own::add);
-    DkimKeys.load(config.delivery().dkimKeys()).forEach(k -> own.add(k.domain()));
-    return new SendingDomains(
-        new SendingDomains.Parts(
-            new RedisDomainStore(redis, mapper),
-            accountStore,
-            new DnsjavaTxt(config.delivery().verificationDnsServer(), Duration.ofSeconds(5)),
-            new SecretBox(signer.derivedKey("dkim-keys"), random),
-            clock,
-            random),
-        own,
-        config.delivery().returnPathDomain());
   }
 
   /** Starts a node: Redis (embedded unless {@code redis.uri} is set), then HTTP. */
@@ -330,27 +300,6 @@ public final class HeraldNode implements AutoCloseable {
       throw e;
     }
     return node;
-  }
-
-  /** The Prometheus listener on its own port, or none when {@code metrics.enabled} is false. */
-  private static Optional<MetricsServer> metricsServer(
-      MetricsConfig config, PrometheusMeterRegistry registry) throws IOException {
-    if (!config.enabled()) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(MetricsServer.start(config.host(), config.port(), registry::scrape));
-    } catch (java.net.BindException e) {
-      throw new IOException(
-          "metrics.host/metrics.port: cannot listen on "
-              + config.host()
-              + ":"
-              + config.port()
-              + " ("
-              + e.getMessage()
-              + ")",
-          e);
-    }
   }
 
   /** The one JSON mapper: ISO-8601 instants, Optional support. */

@@ -1,10 +1,13 @@
 package io.herald.web;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.herald.config.MetricsConfig;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -38,6 +41,30 @@ public final class MetricsServer implements AutoCloseable {
     server.setExecutor(metrics.executor);
     server.start();
     return metrics;
+  }
+
+  /**
+   * The listener {@code metrics.*} asks for, or none when {@code metrics.enabled} is false; a port
+   * already taken stops the start with a reason naming the keys.
+   */
+  public static Optional<MetricsServer> startIfEnabled(
+      MetricsConfig config, Supplier<String> scrape) throws IOException {
+    if (!config.enabled()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(start(config.host(), config.port(), scrape));
+    } catch (BindException e) {
+      throw new IOException(
+          "metrics.host/metrics.port: cannot listen on "
+              + config.host()
+              + ":"
+              + config.port()
+              + " ("
+              + e.getMessage()
+              + ")",
+          e);
+    }
   }
 
   public int port() {
