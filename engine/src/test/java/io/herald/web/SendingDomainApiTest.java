@@ -226,6 +226,35 @@ class SendingDomainApiTest {
   }
 
   @Test
+  void aCampaignWhoseDomainWasLostAfterItsCreationIsRefusedAtStartAndStaysADraft()
+      throws Exception {
+    node.attestDomain(alice, "shop.example");
+    node.importFile(alice, "news", "news.csv", "email\nann@example.com\n".getBytes(UTF_8));
+    HttpResponse<String> created =
+        post(
+            "/api/campaigns",
+            alice,
+            "{\"list\": \"news\", \"fromAddress\": \"news@shop.example\", \"subject\": \"Hi\","
+                + " \"html\": \"<p>Hi</p>\"}");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = node.json(created).get("id").asText();
+    node.send(
+        HttpRequest.newBuilder(node.url("/api/domains/shop.example"))
+            .header("Authorization", "Bearer " + alice)
+            .DELETE()
+            .build());
+
+    HttpResponse<String> started = post("/api/campaigns/" + id + "/start", alice, "");
+
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(422);
+    assertThat(started.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    assertThat(node.json(started).get("detail").asText()).contains("shop.example");
+    assertThat(node.json(node.get("/api/campaigns/" + id, alice)).get("state").asText())
+        .isEqualTo("draft");
+  }
+
+  @Test
   void aDeletedAccountsDomainsAreFreeAgain() throws Exception {
     node.attestDomain(alice, "shop.example");
     assertThat(
