@@ -16,6 +16,7 @@ import java.util.Objects;
  *     way; 0 turns the check off
  * @param dataRateInterval the interval over which {@code minDataRate} is measured
  * @param maxSessionTime longest connection, however busy
+ * @param idleTimeout silence from the client between commands before it is closed
  * @param authFailureDelay delay of the reply to an address's first failed AUTH, doubling after
  * @param maxAuthFailures failed AUTHs of one address before AUTH is refused for a while
  * @param authFailureWindow how long after its last failure an address's failures are forgotten
@@ -27,6 +28,7 @@ public record RelayAbuseLimits(
     int minDataRate,
     Duration dataRateInterval,
     Duration maxSessionTime,
+    Duration idleTimeout,
     Duration authFailureDelay,
     int maxAuthFailures,
     Duration authFailureWindow) {
@@ -34,6 +36,7 @@ public record RelayAbuseLimits(
   public RelayAbuseLimits {
     Objects.requireNonNull(dataRateInterval, "dataRateInterval");
     Objects.requireNonNull(maxSessionTime, "maxSessionTime");
+    Objects.requireNonNull(idleTimeout, "idleTimeout");
     Objects.requireNonNull(authFailureDelay, "authFailureDelay");
     Objects.requireNonNull(authFailureWindow, "authFailureWindow");
   }
@@ -48,6 +51,7 @@ public record RelayAbuseLimits(
         minDataRate,
         dataRateInterval,
         maxSessionTime,
+        idleTimeout,
         authFailureDelay,
         maxAuthFailures,
         authFailureWindow);

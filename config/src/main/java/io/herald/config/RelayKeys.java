@@ -131,6 +131,13 @@ final class RelayKeys {
           duration("a duration such as 10m"),
           "10m",
           "Longest a connection may last, however busy; then 421 4.4.2 and close.");
+  static final ConfigKey<Duration> RELAY_IDLE_TIMEOUT =
+      ConfigKey.of(
+          "relay.idleTimeout",
+          duration("a duration such as 5m"),
+          "5m",
+          "Silence from a client between commands before 421 4.4.2 and close (RFC 5321 asks a"
+              + " server to wait at least 5 minutes).");
   static final ConfigKey<Duration> RELAY_AUTH_FAILURE_DELAY =
       ConfigKey.of(
           "relay.authFailureDelay",
@@ -179,6 +186,7 @@ final class RelayKeys {
           RELAY_MIN_DATA_RATE,
           RELAY_DATA_RATE_INTERVAL,
           RELAY_MAX_SESSION_TIME,
+          RELAY_IDLE_TIMEOUT,
           RELAY_AUTH_FAILURE_DELAY,
           RELAY_MAX_AUTH_FAILURES,
           RELAY_AUTH_FAILURE_WINDOW);
@@ -203,6 +211,7 @@ final class RelayKeys {
             v.get(RELAY_MIN_DATA_RATE),
             v.get(RELAY_DATA_RATE_INTERVAL),
             v.get(RELAY_MAX_SESSION_TIME),
+            v.get(RELAY_IDLE_TIMEOUT),
             v.get(RELAY_AUTH_FAILURE_DELAY),
             v.get(RELAY_MAX_AUTH_FAILURES),
             v.get(RELAY_AUTH_FAILURE_WINDOW)));

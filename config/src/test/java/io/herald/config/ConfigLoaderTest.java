@@ -445,6 +445,7 @@ class ConfigLoaderTest {
     assertThat(defaults.minDataRate()).isEqualTo(100);
     assertThat(defaults.dataRateInterval()).isEqualTo(java.time.Duration.ofSeconds(30));
     assertThat(defaults.maxSessionTime()).isEqualTo(java.time.Duration.ofMinutes(10));
+    assertThat(defaults.idleTimeout()).isEqualTo(java.time.Duration.ofMinutes(5));
     assertThat(defaults.authFailureDelay()).isEqualTo(java.time.Duration.ofSeconds(1));
     assertThat(defaults.maxAuthFailures()).isEqualTo(10);
     assertThat(defaults.authFailureWindow()).isEqualTo(java.time.Duration.ofMinutes(15));
@@ -455,16 +456,21 @@ class ConfigLoaderTest {
                     "HERALD_RELAY_MAX_CONNECTIONS", "5000",
                     "HERALD_RELAY_MIN_DATA_RATE", "0",
                     "HERALD_RELAY_MAX_SESSION_TIME", "1h",
+                    "HERALD_RELAY_IDLE_TIMEOUT", "10m",
                     "HERALD_RELAY_AUTH_FAILURE_WINDOW", "1h"))
             .relay()
             .abuse();
     assertThat(set.maxConnections()).isEqualTo(5000);
     assertThat(set.minDataRate()).isZero();
     assertThat(set.maxSessionTime()).isEqualTo(java.time.Duration.ofHours(1));
+    assertThat(set.idleTimeout()).isEqualTo(java.time.Duration.ofMinutes(10));
     assertThat(set.authFailureWindow()).isEqualTo(java.time.Duration.ofHours(1));
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> loadEnv(Map.of("HERALD_RELAY_MAX_SESSION_TIME", "0s")))
         .hasMessageContaining("relay.maxSessionTime");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> loadEnv(Map.of("HERALD_RELAY_IDLE_TIMEOUT", "0s")))
+        .hasMessageContaining("relay.idleTimeout");
   }
 
   @Test

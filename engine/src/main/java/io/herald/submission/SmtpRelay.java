@@ -67,6 +67,7 @@ public final class SmtpRelay implements AutoCloseable {
             .minDataRate(config.abuse().minDataRate())
             .dataRateInterval(config.abuse().dataRateInterval())
             .maxSessionTime(config.abuse().maxSessionTime())
+            .idleTimeout(config.abuse().idleTimeout())
             .authFailureDelay(config.abuse().authFailureDelay())
             .maxAuthFailures(config.abuse().maxAuthFailures())
             .authFailureWindow(config.abuse().authFailureWindow())

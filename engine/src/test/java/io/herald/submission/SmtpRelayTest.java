@@ -149,6 +149,22 @@ class SmtpRelayTest {
   }
 
   @Test
+  void aClientSilentPastTheConfiguredIdleTimeoutIsClosed() throws Exception {
+    node.close();
+    RelayConfig quick =
+        ConfigLoader.load(Optional.empty(), Map.of("HERALD_RELAY_IDLE_TIMEOUT", "1s"))
+            .relay()
+            .withPort(0);
+    node = TestNode.start(TestNode.config(data).withRelay(quick), java.time.Clock.systemUTC());
+    try (Dialogue smtp = new Dialogue(node.node().relayPort())) {
+      assertThat(smtp.reply()).startsWith("220");
+      assertThat(smtp.say("EHLO quiet.example")).startsWith("250");
+      // Says nothing more: the relay, not the test's 20 s read bound, ends the session.
+      assertThat(smtp.reply()).startsWith("421 4.4.2");
+    }
+  }
+
+  @Test
   void nobodyRelaysWithoutTheAccountsCredentials() throws Exception {
     assertThatThrownBy(() -> send(receipt(session(true), "ann@example.com"), accountId, "hk_wrong"))
         .isInstanceOf(AuthenticationFailedException.class);
