@@ -4,10 +4,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** A bare-socket SMTP client for tests that need to see the raw replies and the close. */
 final class LineClient implements AutoCloseable {
@@ -17,6 +22,7 @@ final class LineClient implements AutoCloseable {
   private final Socket socket;
   private final BufferedReader in;
   private final OutputStream out;
+  private final ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
 
   LineClient(int port) throws IOException {
     this(port, "127.0.0.1");
@@ -53,18 +59,29 @@ final class LineClient implements AutoCloseable {
   }
 
   /**
-   * Sends the line (with CRLF) one byte per {@code pace}, as a slow-loris client does, and stops
-   * early once the server has answered something.
+   * Starts sending the line (with CRLF) one byte per {@code pace} from a scheduler, as a slow-loris
+   * client does; the caller then reads the server's answer ({@link #reply}, bounded by the hang
+   * guard). The writes stop once the line is out, the server closed, or {@link #close}.
    */
-  LineClient trickle(String line, Duration pace) throws IOException, InterruptedException {
+  LineClient trickle(String line, Duration pace) {
     byte[] bytes = (line + "\r\n").getBytes(StandardCharsets.US_ASCII);
-    for (int i = 0;
-        i < bytes.length && !in.ready() && socket.getInputStream().available() == 0;
-        i++) {
-      out.write(bytes[i]);
-      out.flush();
-      Thread.sleep(pace.toMillis()); // the attack's own pace, not a wait for the server
-    }
+    AtomicInteger next = new AtomicInteger();
+    pacer.scheduleAtFixedRate(
+        () -> {
+          int i = next.getAndIncrement();
+          try {
+            if (i >= bytes.length) {
+              throw new IllegalStateException("line sent"); // ends the schedule
+            }
+            out.write(bytes[i]);
+            out.flush();
+          } catch (IOException closed) {
+            throw new UncheckedIOException(closed); // ends the schedule
+          }
+        },
+        0,
+        pace.toMillis(),
+        TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -75,6 +92,7 @@ final class LineClient implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
+    pacer.shutdownNow();
     socket.close();
   }
 }
