@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.account.AccountStore;
 import io.herald.account.DnsjavaTxt;
 import io.herald.account.SendingDomains;
-import io.herald.channel.email.DkimKeys;
+import io.herald.channel.email.DkimSigning;
 import io.herald.config.HeraldConfig;
 import io.herald.store.redis.Redis;
 import io.herald.store.redis.RedisDomainStore;
@@ -14,6 +14,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,11 +34,12 @@ final class DomainWiring {
       ObjectMapper mapper,
       AccountStore accountStore,
       TokenSigner signer,
+      List<DkimSigning> operatorKeys,
       Clock clock,
       SecureRandom random) {
     Set<String> own = new HashSet<>();
     config.delivery().returnPathDomain().ifPresent(own::add);
-    DkimKeys.load(config.delivery().dkimKeys()).forEach(k -> own.add(k.domain()));
+    operatorKeys.forEach(k -> own.add(k.domain()));
     return new SendingDomains(
         new SendingDomains.Parts(
             new RedisDomainStore(redis, mapper),

@@ -21,6 +21,7 @@ import io.herald.canary.CanaryMonitor;
 import io.herald.canary.CanaryScorer;
 import io.herald.channel.email.CampaignEmails;
 import io.herald.channel.email.DkimKeys;
+import io.herald.channel.email.DkimSigning;
 import io.herald.config.HeraldConfig;
 import io.herald.delivery.CampaignSamples;
 import io.herald.delivery.DeliveryWorker;
@@ -64,6 +65,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
@@ -114,8 +116,12 @@ public final class HeraldNode implements AutoCloseable {
       this.accounts = new Accounts(accountStore, keys, clock, random);
       TokenSigner signer =
           TrackingSecret.signer(config.tracking().secret(), config.data().dir(), random);
+      // Herald's own domains' keys, read once: they sign nothing of an account's, and no account
+      // may claim their domains.
+      List<DkimSigning> operatorKeys = DkimKeys.load(config.delivery().dkimKeys());
       this.domains =
-          DomainWiring.sendingDomains(config, redis, mapper, accountStore, signer, clock, random);
+          DomainWiring.sendingDomains(
+              config, redis, mapper, accountStore, signer, operatorKeys, clock, random);
       this.campaignStore = new RedisCampaignStore(redis, mapper);
       RedisWorkQueue queue = new RedisWorkQueue(redis);
       resources.push(queue);
@@ -165,7 +171,7 @@ public final class HeraldNode implements AutoCloseable {
               config.delivery().returnPathDomain(),
               clock,
               random,
-              DkimKeys.load(config.delivery().dkimKeys()),
+              operatorKeys,
               domains);
       RetryPolicy retries =
           new RetryPolicy(
@@ -221,7 +227,8 @@ public final class HeraldNode implements AutoCloseable {
                   random,
                   webhooks.events(),
                   freezes::isFrozen,
-                  domains),
+                  domains,
+                  operatorKeys),
               consumer);
       this.transactional = tx.worker();
       resources.push(transactional);
@@ -320,7 +327,7 @@ public final class HeraldNode implements AutoCloseable {
   }
 
   /** Every HTTP route the node serves, as {@code METHOD /path/{param}}. */
-  public java.util.List<String> httpEndpoints() {
+  public List<String> httpEndpoints() {
     return http.endpoints();
   }
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.account.AccountId;
 import io.herald.account.SenderDomains;
 import io.herald.audience.AudienceStore;
-import io.herald.channel.email.DkimKeys;
+import io.herald.channel.email.DkimSigning;
 import io.herald.channel.email.TransactionalEmails;
 import io.herald.config.HeraldConfig;
 import io.herald.delivery.EmailTransport;
@@ -20,6 +20,7 @@ import io.herald.tracking.TokenSigner;
 import io.herald.webhook.WebhookEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
@@ -43,7 +44,8 @@ record TransactionalWiring(RedisMessageStore store, TransactionalWorker worker, 
       RandomGenerator random,
       WebhookEvents events,
       Predicate<AccountId> frozen,
-      SenderDomains senders) {}
+      SenderDomains senders,
+      List<DkimSigning> operatorKeys) {}
 
   static TransactionalWiring of(HeraldConfig config, Shared shared, String consumer) {
     RedisMessageStore store = new RedisMessageStore(shared.redis(), shared.mapper());
@@ -54,7 +56,7 @@ record TransactionalWiring(RedisMessageStore store, TransactionalWorker worker, 
             config.delivery().returnPathDomain(),
             shared.clock(),
             shared.random(),
-            DkimKeys.load(config.delivery().dkimKeys()),
+            shared.operatorKeys(),
             shared.senders());
     MessageMetrics metrics = new MessageMetrics(shared.metrics());
     TransactionalWorker worker =
