@@ -98,18 +98,7 @@ class ImportAtomicityTest {
   @Test
   void aSecondImportIntoABusyListIsRefusedAsAConflict() throws Exception {
     runNow("busy", file("seed.csv", 1, "seed"));
-    ImportJob holder =
-        new ImportJob(
-            "00000000000000aa",
-            "busy",
-            "held.csv",
-            "",
-            "",
-            "",
-            new ImportStatus.Running(0),
-            ImportCounts.NONE,
-            clock.instant(),
-            clock.instant());
+    ImportJob holder = running("00000000000000aa", "busy", "held.csv");
     ContactList proposed =
         new ContactList("00000000000000bb", "busy", 0, "x", clock.instant(), clock.instant());
     try (ImportSession held = node.audience().openImport(account, proposed, holder).orElseThrow()) {
@@ -124,18 +113,7 @@ class ImportAtomicityTest {
   void theListIsFreeOnceAnImportReadsRefused() throws Exception {
     // A client that sees "refused" starts its next import at once: the lock must already be gone
     // then, not only when the refused import's thread gets round to closing its session.
-    ImportJob refused =
-        new ImportJob(
-            "00000000000000ee",
-            "retry",
-            "bad.xlsx",
-            "",
-            "",
-            "",
-            new ImportStatus.Running(0),
-            ImportCounts.NONE,
-            clock.instant(),
-            clock.instant());
+    ImportJob refused = running("00000000000000ee", "retry", "bad.xlsx");
     ContactList proposed =
         new ContactList("00000000000000ff", "retry", 0, "x", clock.instant(), clock.instant());
     try (ImportSession session =
@@ -150,18 +128,7 @@ class ImportAtomicityTest {
 
   @Test
   void anImportWhoseNodeStoppedIsReportedAsFailedAfterAWhile() throws Exception {
-    ImportJob stalled =
-        new ImportJob(
-            "00000000000000cc",
-            "stalled",
-            "s.csv",
-            "",
-            "",
-            "",
-            new ImportStatus.Running(0),
-            ImportCounts.NONE,
-            clock.instant(),
-            clock.instant());
+    ImportJob stalled = running("00000000000000cc", "stalled", "s.csv");
     ContactList proposed =
         new ContactList("00000000000000dd", "stalled", 0, "x", clock.instant(), clock.instant());
     try (ImportSession session =
@@ -199,5 +166,20 @@ class ImportAtomicityTest {
               assertThat(c.at()).isEqualTo(clock.instant());
               assertThat(c.statement()).isEqualTo("You subscribed on acme.example");
             });
+  }
+
+  /** A job as an import opens it: running, nothing read yet. */
+  private ImportJob running(String id, String list, String file) {
+    return new ImportJob(
+        id,
+        list,
+        file,
+        "",
+        "",
+        "",
+        new ImportStatus.Running(0),
+        ImportCounts.NONE,
+        clock.instant(),
+        clock.instant());
   }
 }
