@@ -6,13 +6,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An email campaign: to whom (a list, optionally filtered on contact attributes), from whom (R5),
- * and what (subject, HTML, optional text; personalised with Mustache). {@code recipients} is the
- * size of the audience snapshot taken at start (0 before).
+ * A campaign: on which {@link Channel}, to whom (a list, optionally filtered on contact
+ * attributes), from whom (R5), and what (personalised with Mustache). An email campaign has a
+ * subject, HTML and an optional text; an SMS campaign has only its {@code text} (the message), its
+ * {@code fromAddress} is the sender ID (alphanumeric, at most 11 characters, or an E.164 number),
+ * and {@code subject} and {@code html} are empty. {@code recipients} is the size of the audience
+ * snapshot taken at start (0 before).
  */
 public record Campaign(
     AccountId account,
     CampaignId id,
+    Channel channel,
     String listName,
     Map<String, String> filter,
     String fromName,
@@ -29,6 +33,7 @@ public record Campaign(
     return new Campaign(
         account,
         id,
+        channel,
         listName,
         filter,
         fromName,
@@ -46,6 +51,7 @@ public record Campaign(
     return new Campaign(
         account,
         id,
+        channel,
         listName,
         filter,
         fromName,

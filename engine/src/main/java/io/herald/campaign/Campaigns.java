@@ -49,8 +49,12 @@ public final class Campaigns {
     this.random = random;
   }
 
-  /** What a marketer gives to create a campaign. */
+  /**
+   * What a marketer gives to create a campaign. For SMS, {@code fromAddress} is the sender ID,
+   * {@code text} the message, and {@code subject} and {@code html} are empty.
+   */
   public record Draft(
+      Channel channel,
       String listName,
       Map<String, String> filter,
       String fromName,
@@ -58,7 +62,21 @@ public final class Campaigns {
       Optional<String> replyTo,
       String subject,
       String html,
-      Optional<String> text) {}
+      Optional<String> text) {
+
+    /** An email campaign's draft. */
+    public Draft(
+        String listName,
+        Map<String, String> filter,
+        String fromName,
+        String fromAddress,
+        Optional<String> replyTo,
+        String subject,
+        String html,
+        Optional<String> text) {
+      this(Channel.EMAIL, listName, filter, fromName, fromAddress, replyTo, subject, html, text);
+    }
+  }
 
   public Campaign create(AccountId account, Draft draft) throws CampaignRefused {
     CampaignChecks.check(draft);
@@ -70,6 +88,7 @@ public final class Campaigns {
         new Campaign(
             account,
             CampaignId.random(random),
+            draft.channel(),
             draft.listName(),
             Map.copyOf(draft.filter()),
             draft.fromName().strip(),
@@ -142,7 +161,7 @@ public final class Campaigns {
         campaign.account(),
         list.id(),
         contact -> {
-          if (matches(contact, campaign.filter())) {
+          if (matches(contact, campaign.channel(), campaign.filter())) {
             pending.add(contact);
             if (pending.size() == SNAPSHOT_BATCH) {
               numbered[0] = flush(campaign, pending, numbered[0], dispatch);
@@ -173,15 +192,25 @@ public final class Campaigns {
     return number;
   }
 
-  private static boolean matches(Contact contact, Map<String, String> filter) {
-    return !contact.email().isEmpty()
+  private static boolean matches(Contact contact, Channel channel, Map<String, String> filter) {
+    String address =
+        switch (channel) {
+          case EMAIL -> contact.email();
+          case SMS -> contact.phone();
+        };
+    return !address.isEmpty()
         && filter.entrySet().stream()
             .allMatch(f -> f.getValue().equals(contact.attributes().get(f.getKey())));
   }
 
   private static Recipient toRecipient(long number, Contact contact) {
     return new Recipient(
-        number, contact.key(), contact.email(), contact.name(), contact.attributes());
+        number,
+        contact.key(),
+        contact.email(),
+        contact.phone(),
+        contact.name(),
+        contact.attributes());
   }
 
   public Campaign pause(AccountId account, CampaignId id) throws CampaignRefused {

@@ -68,7 +68,8 @@ public final class CampaignSamples {
                     audience.findMember(
                         campaign.account(), list.id(), ContactKeys.email(normalised)));
     return member
-        .map(c -> new Recipient(0, c.key(), c.email(), c.name(), c.attributes()))
-        .orElseGet(() -> new Recipient(0, ContactKeys.email(normalised), normalised, "", Map.of()));
+        .map(c -> new Recipient(0, c.key(), c.email(), c.phone(), c.name(), c.attributes()))
+        .orElseGet(
+            () -> new Recipient(0, ContactKeys.email(normalised), normalised, "", "", Map.of()));
   }
 }

@@ -7,6 +7,7 @@ import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignState;
 import io.herald.campaign.CampaignStats;
 import io.herald.campaign.CampaignStore;
+import io.herald.campaign.Channel;
 import io.herald.campaign.Phase;
 import io.herald.campaign.Recipient;
 import io.herald.paging.Page;
@@ -83,13 +84,13 @@ public final class RedisCampaignStore implements CampaignStore {
   private static final String LATE_BOUNCE =
       """
       local previous = redis.call('HGET', KEYS[1], ARGV[1])
-      if previous and previous ~= 'delivered' then return 0 end
+      if previous and previous ~= ARGV[3] then return 0 end
       local phase = 'all'
       if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then phase = 'canary'
       elseif redis.call('EXISTS', KEYS[4]) == 1 then phase = 'rest' end
       redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
       if previous then
-        redis.call('HINCRBY', KEYS[2], phase .. '.delivered', -1)
+        redis.call('HINCRBY', KEYS[2], phase .. '.' .. ARGV[3], -1)
       else
         redis.call('HINCRBY', KEYS[2], 'finals', 1)
       end
@@ -106,13 +107,16 @@ public final class RedisCampaignStore implements CampaignStore {
   }
 
   /** The snapshot form of a recipient (the field is its number). */
+  @com.fasterxml.jackson.annotation.JsonInclude(
+      com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
   private record StoredRecipient(
-      String key, String email, String name, Map<String, String> fields) {}
+      String key, String email, String phone, String name, Map<String, String> fields) {}
 
   @Override
   public void create(Campaign c) {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("id", c.id().value());
+    fields.put("channel", c.channel().wireName());
     fields.put("listName", c.listName());
     fields.put("filter", json.write(c.filter()));
     fields.put("fromName", c.fromName());
@@ -140,6 +144,7 @@ public final class RedisCampaignStore implements CampaignStore {
         new Campaign(
             account,
             id,
+            Channel.ofWireName(f.getOrDefault("channel", "email")).orElseThrow(),
             f.get("listName"),
             filter,
             f.get("fromName"),
@@ -187,7 +192,13 @@ public final class RedisCampaignStore implements CampaignStore {
       for (Recipient r : recipients) {
         values.put(
             Long.toString(r.number()),
-            json.write(new StoredRecipient(r.contactKey(), r.email(), r.name(), r.fields())));
+            json.write(
+                new StoredRecipient(
+                    r.contactKey(),
+                    emptyAsNull(r.email()),
+                    emptyAsNull(r.phone()),
+                    r.name(),
+                    r.fields())));
       }
       redis.sync().hset(Keys.campaignRecipients(account, id.value()), values);
     }
@@ -201,7 +212,12 @@ public final class RedisCampaignStore implements CampaignStore {
   private Recipient toRecipient(long number, String value) {
     StoredRecipient s = json.read(value, StoredRecipient.class);
     return new Recipient(
-        number, s.key(), s.email(), s.name(), s.fields() == null ? Map.of() : s.fields());
+        number,
+        s.key(),
+        s.email() == null ? "" : s.email(),
+        s.phone() == null ? "" : s.phone(),
+        s.name(),
+        s.fields() == null ? Map.of() : s.fields());
   }
 
   @Override
@@ -309,6 +325,12 @@ public final class RedisCampaignStore implements CampaignStore {
 
   @Override
   public boolean recordLateBounce(AccountId account, CampaignId id, long number, String counter) {
+    return recordLateOutcome(account, id, number, "delivered", counter);
+  }
+
+  @Override
+  public boolean recordLateOutcome(
+      AccountId account, CampaignId id, long number, String expected, String counter) {
     Long moved =
         redis
             .sync()
@@ -322,8 +344,14 @@ public final class RedisCampaignStore implements CampaignStore {
                   Keys.campaignCanary(account, id.value())
                 },
                 Long.toString(number),
-                counter);
+                counter,
+                expected);
     return moved != null && moved == 1L;
+  }
+
+  /** An absent address is left out of the snapshot's JSON (a null field is not written). */
+  private static String emptyAsNull(String value) {
+    return value.isEmpty() ? null : value;
   }
 
   private static Optional<String> optional(String value) {

@@ -47,6 +47,7 @@ class RedisCampaignStoreTest {
         new Campaign(
             ACCOUNT,
             CAMPAIGN,
+            io.herald.campaign.Channel.EMAIL,
             "news",
             Map.of(),
             "Shop",
@@ -65,7 +66,12 @@ class RedisCampaignStoreTest {
             .mapToObj(
                 n ->
                     new Recipient(
-                        n, "e:r" + n + "@x.example", "r" + n + "@x.example", "R " + n, Map.of()))
+                        n,
+                        "e:r" + n + "@x.example",
+                        "r" + n + "@x.example",
+                        "",
+                        "R " + n,
+                        Map.of()))
             .toList());
   }
 

@@ -51,6 +51,7 @@ class RedisEngagementStoreTest {
     return new Campaign(
         account,
         id,
+        io.herald.campaign.Channel.EMAIL,
         "news",
         Map.of(),
         "Shop",
