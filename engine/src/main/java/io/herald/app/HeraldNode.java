@@ -25,6 +25,7 @@ import io.herald.channel.email.DkimSigning;
 import io.herald.config.HeraldConfig;
 import io.herald.delivery.CampaignSamples;
 import io.herald.delivery.DeliveryWorker;
+import io.herald.delivery.EmailChannel;
 import io.herald.delivery.EmailTransport;
 import io.herald.delivery.MessageFactory;
 import io.herald.delivery.QueueDispatcher;
@@ -198,8 +199,7 @@ public final class HeraldNode implements AutoCloseable {
                   campaignStore,
                   campaigns,
                   audience,
-                  messages,
-                  transport,
+                  List.of(new EmailChannel(messages, transport)),
                   retries,
                   clock,
                   random,

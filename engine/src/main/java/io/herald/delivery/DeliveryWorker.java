@@ -2,13 +2,13 @@ package io.herald.delivery;
 
 import io.herald.account.AccountId;
 import io.herald.audience.AudienceStore;
-import io.herald.audience.ContactKeys;
 import io.herald.audience.Suppression;
 import io.herald.campaign.Campaign;
 import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignState;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
+import io.herald.campaign.Channel;
 import io.herald.campaign.Recipient;
 import io.herald.webhook.EventType;
 import io.herald.webhook.WebhookEvent;
@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,8 +51,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final CampaignStore campaigns;
   private final Campaigns lifecycle;
   private final AudienceStore audience;
-  private final MessageFactory messages;
-  private final EmailTransport transport;
+  private final Map<Channel, CampaignChannel> channels;
   private final RetryPolicy retries;
   private final Clock clock;
   private final RandomGenerator random;
@@ -73,8 +73,7 @@ public final class DeliveryWorker implements AutoCloseable {
       CampaignStore campaigns,
       Campaigns lifecycle,
       AudienceStore audience,
-      MessageFactory messages,
-      EmailTransport transport,
+      List<CampaignChannel> channels,
       RetryPolicy retries,
       Clock clock,
       RandomGenerator random,
@@ -86,8 +85,8 @@ public final class DeliveryWorker implements AutoCloseable {
     this.campaigns = parts.campaigns();
     this.lifecycle = parts.lifecycle();
     this.audience = parts.audience();
-    this.messages = parts.messages();
-    this.transport = parts.transport();
+    this.channels = new EnumMap<>(Channel.class);
+    parts.channels().forEach(c -> channels.put(c.channel(), c));
     this.retries = parts.retries();
     this.clock = parts.clock();
     this.random = parts.random();
@@ -270,30 +269,43 @@ public final class DeliveryWorker implements AutoCloseable {
     WorkItem item = claimed.item();
     Campaign campaign = cached != null ? cached : definition(item).orElseThrow();
     Recipient recipient = check.recipient().orElseThrow();
-    MessageFactory.Built built;
-    try {
-      built = messages.build(campaign, recipient);
-    } catch (MessageFactory.MessageRefused e) {
-      log.warn("campaign {} recipient {}: {}", campaign.id(), recipient.number(), e.getMessage());
-      finish(claimed, "failed", false, recipient.email(), "");
+    String address = recipient.address(campaign.channel());
+    CampaignChannel channel = channels.get(campaign.channel());
+    if (channel == null) {
+      // The campaign was started on a node with this channel configured; this one has none.
+      log.warn("campaign {}: no {} channel on this node", campaign.id(), campaign.channel());
+      retryLater(claimed, item, clock.instant().plus(PAUSED_RECHECK));
       return;
     }
-    switch (transport.send(built.envelope(), built.rfc822())) {
+    Optional<Instant> wait = channel.notBefore(campaign, recipient, clock.instant());
+    if (wait.isPresent()) {
+      // Quiet hours: neither an attempt nor a failure; the wait shows in the statistics.
+      campaigns.count(item.account(), item.campaign(), item.phase(), "quiet_hours_waits");
+      retryLater(claimed, item, wait.get());
+      return;
+    }
+    SendOutcome outcome;
+    try {
+      outcome = channel.send(campaign, recipient, item);
+    } catch (MessageFactory.MessageRefused e) {
+      log.warn("campaign {} recipient {}: {}", campaign.id(), recipient.number(), e.getMessage());
+      finish(claimed, "failed", false, address, "");
+      return;
+    }
+    switch (outcome) {
       case SendOutcome.Delivered d ->
-          finish(claimed, "delivered", true, recipient.email(), d.reply());
+          finish(claimed, channel.acceptedCounter(), true, address, d.reply());
       case SendOutcome.Bounced b -> {
-        if (b.kind() == SendOutcome.BounceKind.HARD) {
-          audience.suppress(
-              item.account(),
-              new Suppression(
-                  ContactKeys.email(recipient.email()),
-                  "hard bounce: " + b.reply(),
-                  clock.instant()));
-        }
-        String outcome = "bounced_" + b.kind().name().toLowerCase(java.util.Locale.ROOT);
-        finish(claimed, outcome, true, recipient.email(), b.reply());
+        channel
+            .suppressionOnBounce(recipient, b.kind())
+            .ifPresent(
+                key ->
+                    audience.suppress(
+                        item.account(),
+                        new Suppression(key, "hard bounce: " + b.reply(), clock.instant())));
+        finish(claimed, channel.bouncedCounter(b.kind()), true, address, b.reply());
       }
-      case SendOutcome.Deferred d -> defer(claimed, d, recipient.email());
+      case SendOutcome.Deferred d -> defer(claimed, d, address);
     }
   }
 
