@@ -11,7 +11,8 @@ import java.util.Optional;
  * subject, HTML and an optional text; an SMS campaign has only its {@code text} (the message), its
  * {@code fromAddress} is the sender ID (alphanumeric, at most 11 characters, or an E.164 number),
  * and {@code subject} and {@code html} are empty. {@code recipients} is the size of the audience
- * snapshot taken at start (0 before).
+ * snapshot taken at start (0 before). {@code trackClicks}: an SMS campaign's links are replaced by
+ * short tracked links (an email campaign's links are always tracked).
  */
 public record Campaign(
     AccountId account,
@@ -27,7 +28,8 @@ public record Campaign(
     Optional<String> text,
     CampaignState state,
     long recipients,
-    Instant createdAt) {
+    Instant createdAt,
+    boolean trackClicks) {
 
   public Campaign withState(CampaignState next) {
     return new Campaign(
@@ -44,7 +46,8 @@ public record Campaign(
         text,
         next,
         recipients,
-        createdAt);
+        createdAt,
+        trackClicks);
   }
 
   public Campaign withRecipients(long count) {
@@ -62,6 +65,7 @@ public record Campaign(
         text,
         state,
         count,
-        createdAt);
+        createdAt,
+        trackClicks);
   }
 }

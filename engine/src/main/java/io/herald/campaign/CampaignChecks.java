@@ -19,6 +19,8 @@ final class CampaignChecks {
   static final int MAX_FILTERS = 20;
   static final int MAX_FILTER_KEY = 100;
   static final int MAX_FILTER_VALUE = 1000;
+  // Ten parts of GSM-7 text; the composed text's parts are checked again when it is encoded.
+  static final int MAX_SMS_TEXT = 1530;
 
   private CampaignChecks() {}
 
@@ -28,6 +30,33 @@ final class CampaignChecks {
     if (badList.isPresent()) {
       throw new CampaignRefused(badList.get(), false);
     }
+    filter(draft.filter());
+    switch (draft.channel()) {
+      case EMAIL -> email(draft);
+      case SMS -> sms(draft);
+    }
+  }
+
+  /**
+   * An SMS campaign: a text (the message; its encoding and parts are checked when it is composed),
+   * a sender ID, and none of an email's fields, so that a client never believes a subject was sent.
+   */
+  private static void sms(Campaigns.Draft draft) throws CampaignRefused {
+    require(draft.text().filter(t -> !t.isBlank()).isPresent(), "an SMS campaign needs a text");
+    require(
+        draft.text().get().length() <= MAX_SMS_TEXT,
+        "an SMS text is at most " + MAX_SMS_TEXT + " characters");
+    require(
+        draft.subject().isEmpty() && draft.html().isEmpty() && draft.replyTo().isEmpty(),
+        "an SMS campaign has no subject, html or replyTo");
+    require(draft.fromAddress() != null, "a sender ID (fromAddress) is required");
+    Optional<String> badSender = SmsSenders.problem(draft.fromAddress().strip());
+    if (badSender.isPresent()) {
+      throw new CampaignRefused(badSender.get(), false);
+    }
+  }
+
+  private static void email(Campaigns.Draft draft) throws CampaignRefused {
     require(draft.subject() != null && !draft.subject().isBlank(), "a subject is required");
     require(
         draft.subject().length() <= MAX_SUBJECT,
@@ -39,7 +68,6 @@ final class CampaignChecks {
     require(
         draft.fromName().length() <= MAX_FROM_NAME,
         "fromName is longer than " + MAX_FROM_NAME + " characters");
-    filter(draft.filter());
     require(
         draft.fromName().chars().noneMatch(Character::isISOControl)
             && draft.subject().chars().noneMatch(c -> c == '\r' || c == '\n'),

@@ -30,7 +30,9 @@ public final class Campaigns {
   private final Completion completion;
   private final Clock clock;
   private final RandomGenerator random;
+  private final Set<Channel> channels;
 
+  /** A node that sends email only. */
   public Campaigns(
       CampaignStore store,
       AudienceStore audience,
@@ -39,7 +41,21 @@ public final class Campaigns {
       SenderDomains senders,
       Clock clock,
       RandomGenerator random) {
+    this(store, audience, dispatcher, canary, senders, clock, random, Set.of(Channel.EMAIL));
+  }
+
+  /** {@code channels}: the channels this server is configured to send on. */
+  public Campaigns(
+      CampaignStore store,
+      AudienceStore audience,
+      Dispatcher dispatcher,
+      CanaryGate canary,
+      SenderDomains senders,
+      Clock clock,
+      RandomGenerator random,
+      Set<Channel> channels) {
     this.store = store;
+    this.channels = Set.copyOf(channels);
     this.audience = audience;
     this.dispatcher = dispatcher;
     this.canary = canary;
@@ -62,7 +78,8 @@ public final class Campaigns {
       Optional<String> replyTo,
       String subject,
       String html,
-      Optional<String> text) {
+      Optional<String> text,
+      boolean trackClicks) {
 
     /** An email campaign's draft. */
     public Draft(
@@ -74,13 +91,27 @@ public final class Campaigns {
         String subject,
         String html,
         Optional<String> text) {
-      this(Channel.EMAIL, listName, filter, fromName, fromAddress, replyTo, subject, html, text);
+      this(
+          Channel.EMAIL,
+          listName,
+          filter,
+          fromName,
+          fromAddress,
+          replyTo,
+          subject,
+          html,
+          text,
+          true);
     }
   }
 
   public Campaign create(AccountId account, Draft draft) throws CampaignRefused {
     CampaignChecks.check(draft);
-    sender(account, draft.fromAddress().strip());
+    if (!channels.contains(draft.channel())) {
+      throw CampaignRefused.unprocessable(
+          draft.channel().wireName() + " is not configured on this server");
+    }
+    sender(account, draft.channel(), draft.fromAddress().strip());
     if (audience.findList(account, draft.listName()).isEmpty()) {
       throw new CampaignRefused("no list named \"" + draft.listName() + "\"", false);
     }
@@ -99,13 +130,21 @@ public final class Campaigns {
             draft.text(),
             new CampaignState.Draft(),
             0,
-            clock.instant());
+            clock.instant(),
+            draft.trackClicks());
     store.create(campaign);
     return campaign;
   }
 
-  /** Refuses a From that is not on a verified sending domain of the account (R5). */
-  private void sender(AccountId account, String fromAddress) throws CampaignRefused {
+  /**
+   * Refuses a From that is not on a verified sending domain of the account (R5). An SMS sender ID
+   * has no domain: its form is checked with the draft.
+   */
+  private void sender(AccountId account, Channel channel, String fromAddress)
+      throws CampaignRefused {
+    if (channel != Channel.EMAIL) {
+      return;
+    }
     Optional<String> refusal = senders.refusal(account, fromAddress);
     if (refusal.isPresent()) {
       throw CampaignRefused.unverifiedSender(refusal.get());
@@ -123,7 +162,7 @@ public final class Campaigns {
    */
   public Campaign start(AccountId account, CampaignId id) throws CampaignRefused {
     Campaign campaign = existing(account, id);
-    sender(account, campaign.fromAddress());
+    sender(account, campaign.channel(), campaign.fromAddress());
     ContactList list =
         audience
             .findList(account, campaign.listName())

@@ -8,6 +8,7 @@ import io.herald.campaign.CampaignState;
 import io.herald.campaign.CampaignStats;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
+import io.herald.campaign.Channel;
 import io.herald.campaign.Phase;
 import io.herald.canary.Canaries;
 import io.herald.delivery.CampaignSamples;
@@ -51,6 +52,7 @@ final class CampaignRoutes {
 
   /** Request body of campaign creation. */
   record Create(
+      String channel,
       String list,
       Map<String, String> filter,
       String fromName,
@@ -58,7 +60,8 @@ final class CampaignRoutes {
       String replyTo,
       String subject,
       String html,
-      String text) {}
+      String text,
+      Boolean trackClicks) {}
 
   /** One of the lifecycle actions, applied to a campaign. */
   @FunctionalInterface
@@ -89,19 +92,26 @@ final class CampaignRoutes {
   private void create(Context ctx) {
     Account account = auth.account(ctx);
     Create body = JsonBodies.read(ctx, Create.class);
+    Channel channel =
+        body.channel() == null
+            ? Channel.EMAIL
+            : Channel.ofWireName(body.channel())
+                .orElseThrow(() -> Problem.unprocessable("channel must be \"email\" or \"sms\""));
     try {
       Campaign campaign =
           campaigns.create(
               account.id(),
               new Campaigns.Draft(
+                  channel,
                   body.list(),
                   body.filter() == null ? Map.of() : body.filter(),
                   body.fromName() == null ? "" : body.fromName(),
                   body.fromAddress(),
                   Optional.ofNullable(body.replyTo()).filter(s -> !s.isBlank()),
-                  body.subject(),
-                  body.html(),
-                  Optional.ofNullable(body.text()).filter(s -> !s.isBlank())));
+                  body.subject() == null ? "" : body.subject(),
+                  body.html() == null ? "" : body.html(),
+                  Optional.ofNullable(body.text()).filter(s -> !s.isBlank()),
+                  body.trackClicks() == null || body.trackClicks()));
       ctx.status(201).header("Location", "/api/campaigns/" + campaign.id()).json(view(campaign));
     } catch (CampaignRefused e) {
       throw refused(e);
@@ -193,7 +203,7 @@ final class CampaignRoutes {
   }
 
   private static Problem refused(CampaignRefused e) {
-    if (e.unverifiedSender()) {
+    if (e.unprocessable()) {
       return Problem.unprocessable(e.getMessage());
     }
     return e.conflict() ? Problem.conflict(e.getMessage()) : Problem.badRequest(e.getMessage());
@@ -202,6 +212,7 @@ final class CampaignRoutes {
   private Map<String, Object> view(Campaign c) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", c.id().value());
+    view.put("channel", c.channel().wireName());
     view.put("list", c.listName());
     view.put("state", c.state().name());
     switch (c.state()) {
@@ -211,13 +222,18 @@ final class CampaignRoutes {
     }
     view.put("fromName", c.fromName());
     view.put("fromAddress", c.fromAddress());
-    view.put("subject", c.subject());
+    if (c.channel() == Channel.EMAIL) {
+      view.put("subject", c.subject());
+    } else {
+      view.put("text", c.text().orElse(""));
+      view.put("trackClicks", c.trackClicks());
+    }
     view.put("recipients", c.recipients());
     CampaignStats stats = store.stats(c.account(), c.id());
     Map<String, Object> phases = new LinkedHashMap<>();
     for (Phase phase : Phase.values()) {
       Map<String, Long> counters = new LinkedHashMap<>();
-      for (String counter : COUNTERS) {
+      for (String counter : c.channel() == Channel.EMAIL ? COUNTERS : SMS_COUNTERS) {
         counters.put(counter, stats.get(phase, counter));
       }
       if (counters.values().stream().anyMatch(v -> v > 0) || phase == Phase.ALL) {
@@ -246,4 +262,26 @@ final class CampaignRoutes {
           "clicked_machine",
           "unsubscribed",
           "complained");
+
+  /**
+   * An SMS campaign's counters: {@code submitted} (the SMSC accepted it; its receipt decides), then
+   * the receipts' outcomes, {@code unknown} when none came in time, and the parts sent.
+   */
+  private static final java.util.List<String> SMS_COUNTERS =
+      java.util.List.of(
+          "sent",
+          "parts",
+          "submitted",
+          "delivered",
+          "undeliverable",
+          "expired",
+          "rejected",
+          "unknown",
+          "deferred",
+          "quiet_hours_waits",
+          "suppressed",
+          "failed",
+          "clicked",
+          "clicked_machine",
+          "unsubscribed");
 }

@@ -127,6 +127,7 @@ public final class RedisCampaignStore implements CampaignStore {
     fields.put("text", c.text().orElse(""));
     fields.put("recipients", Long.toString(c.recipients()));
     fields.put("createdAt", c.createdAt().toString());
+    fields.put("trackClicks", Boolean.toString(c.trackClicks()));
     fields.putAll(stateFields(c.state()));
     redis.sync().hset(Keys.campaign(c.account(), c.id().value()), fields);
     redis.sync().zadd(Keys.campaigns(c.account()), c.createdAt().toEpochMilli(), c.id().value());
@@ -155,7 +156,8 @@ public final class RedisCampaignStore implements CampaignStore {
             optional(f.get("text")),
             state(f.get("state"), f.get("phase")),
             Long.parseLong(f.getOrDefault("recipients", "0")),
-            Instant.parse(f.get("createdAt"))));
+            Instant.parse(f.get("createdAt")),
+            !"false".equals(f.get("trackClicks"))));
   }
 
   @Override

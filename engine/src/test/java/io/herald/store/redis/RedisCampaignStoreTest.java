@@ -58,7 +58,8 @@ class RedisCampaignStoreTest {
             Optional.empty(),
             new CampaignState.Sending(Phase.ALL),
             5,
-            T0));
+            T0,
+            true));
     campaigns.addRecipients(
         ACCOUNT,
         CAMPAIGN,

@@ -62,7 +62,8 @@ class RedisEngagementStoreTest {
         Optional.empty(),
         new CampaignState.Draft(),
         3,
-        T0);
+        T0,
+        true);
   }
 
   static Engagement event(String contact, Kind kind, Verdict verdict, Instant at) {
