@@ -34,10 +34,21 @@ final class CampaignCommand {
   static final class Create implements Callable<Integer> {
     @ParentCommand CampaignCommand parent;
 
+    @Option(
+        names = "--channel",
+        paramLabel = "CHANNEL",
+        defaultValue = "email",
+        description = "email (default) or sms")
+    String channel;
+
     @Option(names = "--list", required = true, paramLabel = "NAME")
     String list;
 
-    @Option(names = "--from", required = true, paramLabel = "ADDR", description = "sender address")
+    @Option(
+        names = "--from",
+        required = true,
+        paramLabel = "ADDR",
+        description = "sender address; for sms the sender ID (1-11 letters/digits, or +E.164)")
     String from;
 
     @Option(names = "--from-name", paramLabel = "NAME", defaultValue = "")
@@ -46,19 +57,44 @@ final class CampaignCommand {
     @Option(names = "--reply-to", paramLabel = "ADDR")
     String replyTo;
 
-    @Option(names = "--subject", required = true, paramLabel = "TEXT")
+    @Option(names = "--subject", paramLabel = "TEXT", description = "email only; required")
     String subject;
 
-    @Option(names = "--html", required = true, paramLabel = "FILE")
+    @Option(names = "--html", paramLabel = "FILE", description = "email only; required")
     Path html;
 
-    @Option(names = "--text", paramLabel = "FILE", description = "derived from the HTML if absent")
+    @Option(
+        names = "--text",
+        paramLabel = "FILE",
+        description = "email: derived from the HTML if absent; sms: the message (required)")
     Path text;
+
+    @Option(
+        names = "--no-track-clicks",
+        description = "sms: leave links in the text as written (they are tracked by default)")
+    boolean noTrackClicks;
 
     @Override
     public Integer call() throws Exception {
       HeraldCli cli = parent.cli;
-      for (Path file : text == null ? new Path[] {html} : new Path[] {html, text}) {
+      boolean sms = "sms".equalsIgnoreCase(channel);
+      String missing =
+          sms
+              ? (text == null ? "--text FILE (the message)" : null)
+              : (subject == null ? "--subject" : html == null ? "--html FILE" : null);
+      if (!sms && !"email".equalsIgnoreCase(channel)) {
+        cli.err().println("herald: --channel is email or sms, not " + channel);
+        return HeraldCli.EXIT_BAD_INPUT;
+      }
+      if (missing != null) {
+        cli.err().println("herald: a " + channel + " campaign needs " + missing);
+        return HeraldCli.EXIT_BAD_INPUT;
+      }
+      if (sms && (subject != null || html != null || replyTo != null)) {
+        cli.err().println("herald: an sms campaign has no --subject, --html or --reply-to");
+        return HeraldCli.EXIT_BAD_INPUT;
+      }
+      for (Path file : java.util.stream.Stream.of(html, text).filter(f -> f != null).toList()) {
         if (!Files.isReadable(file)) {
           cli.err().println("herald: cannot read " + file);
           return HeraldCli.EXIT_BAD_INPUT;
@@ -68,13 +104,17 @@ final class CampaignCommand {
         return HeraldCli.EXIT_BAD_INPUT;
       }
       Map<String, Object> body = new LinkedHashMap<>();
+      body.put("channel", sms ? "sms" : "email");
       body.put("list", list);
       body.put("fromName", fromName);
       body.put("fromAddress", from);
       body.put("replyTo", replyTo);
       body.put("subject", subject);
-      body.put("html", Files.readString(html, StandardCharsets.UTF_8));
+      body.put("html", html == null ? null : Files.readString(html, StandardCharsets.UTF_8));
       body.put("text", text == null ? null : Files.readString(text, StandardCharsets.UTF_8));
+      if (sms) {
+        body.put("trackClicks", !noTrackClicks);
+      }
       try {
         JsonNode created = cli.accountClient().post("api/campaigns", body);
         cli.out().println("draft campaign created for list \"" + list + "\":");
