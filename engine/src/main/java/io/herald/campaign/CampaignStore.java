@@ -90,6 +90,9 @@ public interface CampaignStore {
 
   void count(AccountId account, CampaignId id, Phase phase, String counter);
 
+  /** Adds {@code by} to a counter (an SMS's parts, say) in one step. */
+  void countBy(AccountId account, CampaignId id, Phase phase, String counter, long by);
+
   CampaignStats stats(AccountId account, CampaignId id);
 
   /** Number of recipients with a final outcome. */

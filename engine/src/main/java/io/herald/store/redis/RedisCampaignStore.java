@@ -304,9 +304,14 @@ public final class RedisCampaignStore implements CampaignStore {
 
   @Override
   public void count(AccountId account, CampaignId id, Phase phase, String counter) {
+    countBy(account, id, phase, counter, 1);
+  }
+
+  @Override
+  public void countBy(AccountId account, CampaignId id, Phase phase, String counter, long by) {
     redis
         .sync()
-        .hincrby(Keys.campaignStats(account, id.value()), CampaignStats.key(phase, counter), 1);
+        .hincrby(Keys.campaignStats(account, id.value()), CampaignStats.key(phase, counter), by);
   }
 
   @Override
