@@ -32,10 +32,11 @@ import javax.crypto.spec.SecretKeySpec;
  * (see {@code docs/redis-keys.md}).
  *
  * <p>A code is 10 base62 characters, about 59.5 bits: with 100 million live codes a guess hits one
- * with a probability of about 1 in 8 billion, and the public pages let one address make at most a
- * few misses a second (see {@code web.ShortLinkRoutes}), so guessing one takes an address about 250
- * years per hit; each character more would cost every SMS a character of its text. A code is the
- * first 10 base62 digits of an HMAC (under a key derived from {@code tracking.secret}) of
+ * with a probability of about 1 in 8 billion, and the public pages answer one client address at
+ * most 60 codes that lead nowhere a minute per node (see {@code web.ShortLinkRoutes}), so an
+ * address guessing at that pace finds one code in about 270 years; each character more would cost
+ * every SMS a character of its text, each character less makes guessing 62 times easier. A code is
+ * the first 10 base62 digits of an HMAC (under a key derived from {@code tracking.secret}) of
  * everything the link stands for: as unpredictable as a random one to anyone without the key, and
  * the same recipient asking twice for the same link gets the same code back, its lifetime renewed,
  * with no index to keep (a retried or recomposed SMS carries the same text). If that code already
