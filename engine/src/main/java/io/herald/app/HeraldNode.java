@@ -46,6 +46,7 @@ import io.herald.store.redis.RedisApiKeyStore;
 import io.herald.store.redis.RedisAudienceStore;
 import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisCanaryStore;
+import io.herald.store.redis.RedisShortLinks;
 import io.herald.store.redis.RedisTransactionalQueue;
 import io.herald.store.redis.RedisWebhookStore;
 import io.herald.store.redis.RedisWorkQueue;
@@ -102,6 +103,7 @@ public final class HeraldNode implements AutoCloseable {
   private final Freezes freezes;
   private final Optional<MetricsServer> metricsServer;
   private final SendingDomains domains;
+  private final RedisShortLinks shortLinks;
 
   private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
       throws IOException {
@@ -263,6 +265,15 @@ public final class HeraldNode implements AutoCloseable {
                   metrics,
                   domains));
       resources.push(relay);
+      this.shortLinks =
+          new RedisShortLinks(
+              redis,
+              mapper,
+              config.tracking().baseUrl(),
+              signer.derivedKey("sms-short-links"),
+              RedisShortLinks.DEFAULT_KEEP,
+              clock,
+              random);
       this.http =
           new HttpServer(
               config,
@@ -286,7 +297,8 @@ public final class HeraldNode implements AutoCloseable {
                   this.messages,
                   webhooks,
                   freezes,
-                  domains));
+                  domains,
+                  shortLinks));
       resources.push(http);
       this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);
@@ -408,6 +420,11 @@ public final class HeraldNode implements AutoCloseable {
   }
 
   /** Transactional messages: what the HTTP API and the SMTP relay submit. */
+  /** The SMS short links: minted by the SMS composer, answered by the public pages. */
+  public RedisShortLinks shortLinks() {
+    return shortLinks;
+  }
+
   public Messages messages() {
     return messages;
   }
