@@ -153,7 +153,7 @@ public final class Canaries implements CanaryGate {
   /**
    * The canary phase's counters as the scorer wants them for the campaign's channel. SMS counts its
    * opt-outs (STOP replies and the link) as {@code unsubscribed}, through the engagement path email
-   * uses; a complaint, should one ever be recorded for an SMS campaign, is an opt-out too.
+   * uses; it has no complaints (no feedback loop exists for SMS).
    */
   static ChannelCounts counts(CampaignStats stats, long size, Channel channel) {
     return switch (channel) {
@@ -168,7 +168,7 @@ public final class Canaries implements CanaryGate {
               stats.get(Phase.CANARY, "expired"),
               stats.get(Phase.CANARY, "unknown"),
               stats.get(Phase.CANARY, "clicked"),
-              stats.get(Phase.CANARY, "unsubscribed") + stats.get(Phase.CANARY, "complained"));
+              stats.get(Phase.CANARY, "unsubscribed"));
     };
   }
 

@@ -24,8 +24,7 @@ package io.herald.canary;
  *     a handset switched off for days
  * @param unknown no receipt within the receipt timeout (or a receipt saying {@code UNKNOWN})
  * @param humanClicks unique recipients who clicked a tracked short link, scanner clicks excluded
- * @param optOuts unique recipients who opted out: a STOP reply or the short unsubscribe link (and a
- *     spam complaint, should one ever be counted for an SMS campaign: none exists today)
+ * @param optOuts unique recipients who opted out: a STOP reply or the short unsubscribe link
  */
 public record SmsCanaryCounts(
     long sent,

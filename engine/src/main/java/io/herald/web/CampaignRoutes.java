@@ -217,7 +217,7 @@ final class CampaignRoutes {
     Map<String, Object> phases = new LinkedHashMap<>();
     for (Phase phase : Phase.values()) {
       Map<String, Long> counters = new LinkedHashMap<>();
-      for (String counter : COUNTERS) {
+      for (String counter : CampaignStats.counters(c.channel())) {
         counters.put(counter, stats.get(phase, counter));
       }
       if (counters.values().stream().anyMatch(v -> v > 0) || phase == Phase.ALL) {
@@ -229,21 +229,4 @@ final class CampaignRoutes {
     view.put("createdAt", c.createdAt().toString());
     return view;
   }
-
-  private static final java.util.List<String> COUNTERS =
-      java.util.List.of(
-          "sent",
-          "delivered",
-          "deferred",
-          "bounced_hard",
-          "bounced_soft",
-          "bounced_policy",
-          "suppressed",
-          "failed",
-          "opened",
-          "clicked",
-          "opened_machine",
-          "clicked_machine",
-          "unsubscribed",
-          "complained");
 }
