@@ -51,7 +51,8 @@ class CampaignStatsApiTest {
         Optional.of("Sale today"),
         new CampaignState.Sending(phase),
         100,
-        Instant.parse("2026-11-21T10:00:00Z"));
+        Instant.parse("2026-11-21T10:00:00Z"),
+        true);
   }
 
   static List<String> fields(JsonNode node) {

@@ -86,7 +86,8 @@ class RedisSmsCanaryTest {
             Optional.of("Sale today"),
             new CampaignState.Sending(Phase.CANARY),
             AUDIENCE,
-            T0);
+            T0,
+            true);
     campaigns.create(campaign);
     campaigns.addRecipients(
         ACCOUNT,

@@ -109,7 +109,8 @@ class SmsFeedbackTest {
             Optional.of("Sale today"),
             new CampaignState.Sending(Phase.CANARY),
             6,
-            T0));
+            T0,
+            true));
     campaigns.addRecipients(
         account,
         id,
