@@ -15,6 +15,7 @@ import io.herald.audience.AudienceStore;
 import io.herald.audience.Imports;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
+import io.herald.campaign.Channel;
 import io.herald.canary.Canaries;
 import io.herald.canary.CanaryLimits;
 import io.herald.canary.CanaryMonitor;
@@ -23,6 +24,7 @@ import io.herald.channel.email.CampaignEmails;
 import io.herald.channel.email.DkimKeys;
 import io.herald.channel.email.DkimSigning;
 import io.herald.config.HeraldConfig;
+import io.herald.delivery.CampaignChannel;
 import io.herald.delivery.CampaignSamples;
 import io.herald.delivery.DeliveryWorker;
 import io.herald.delivery.EmailChannel;
@@ -66,7 +68,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -104,6 +108,7 @@ public final class HeraldNode implements AutoCloseable {
   private final Optional<MetricsServer> metricsServer;
   private final SendingDomains domains;
   private final RedisShortLinks shortLinks;
+  private final Optional<SmsWiring> sms;
 
   private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
       throws IOException {
@@ -141,7 +146,17 @@ public final class HeraldNode implements AutoCloseable {
               clock,
               random);
       this.campaigns =
-          new Campaigns(campaignStore, audience, dispatcher, canaries, domains, clock, random);
+          new Campaigns(
+              campaignStore,
+              audience,
+              dispatcher,
+              canaries,
+              domains,
+              clock,
+              random,
+              config.sms().enabled()
+                  ? EnumSet.of(Channel.EMAIL, Channel.SMS)
+                  : EnumSet.of(Channel.EMAIL));
       this.transactionalQueue = new RedisTransactionalQueue(redis, mapper);
       this.freezes =
           new Freezes(
@@ -194,23 +209,6 @@ public final class HeraldNode implements AutoCloseable {
               config.webhooks(),
               consumer);
       resources.push(webhooks);
-      this.worker =
-          new DeliveryWorker(
-              new DeliveryWorker.Parts(
-                  workQueue,
-                  campaignStore,
-                  campaigns,
-                  audience,
-                  List.of(new EmailChannel(messages, transport)),
-                  retries,
-                  clock,
-                  random,
-                  webhooks.events(),
-                  freezes::isFrozen),
-              consumer,
-              config.delivery().concurrency(),
-              config.delivery().reclaimAfter());
-      resources.push(worker);
       resources.push(new CanaryMonitor(canaries, config.canary().checkEvery()));
       // Transactional messages (API, SMTP relay): their own queue and worker, same transport.
       TransactionalWiring tx =
@@ -274,6 +272,41 @@ public final class HeraldNode implements AutoCloseable {
               RedisShortLinks.DEFAULT_KEEP,
               clock,
               random);
+      List<CampaignChannel> channels = new ArrayList<>();
+      channels.add(new EmailChannel(messages, transport));
+      this.sms =
+          SmsWiring.of(
+              config.sms(),
+              new SmsWiring.Shared(
+                  redis,
+                  mapper,
+                  campaignStore,
+                  audience,
+                  engagements,
+                  webhooks.events(),
+                  shortLinks,
+                  metrics,
+                  clock,
+                  random),
+              resources);
+      sms.ifPresent(s -> channels.add(s.channel()));
+      this.worker =
+          new DeliveryWorker(
+              new DeliveryWorker.Parts(
+                  workQueue,
+                  campaignStore,
+                  campaigns,
+                  audience,
+                  channels,
+                  retries,
+                  clock,
+                  random,
+                  webhooks.events(),
+                  freezes::isFrozen),
+              consumer,
+              config.delivery().concurrency(),
+              config.delivery().reclaimAfter());
+      resources.push(worker);
       this.http =
           new HttpServer(
               config,
@@ -421,6 +454,11 @@ public final class HeraldNode implements AutoCloseable {
 
   /** Transactional messages: what the HTTP API and the SMTP relay submit. */
   /** The SMS short links: minted by the SMS composer, answered by the public pages. */
+  /** The SMS feedback (receipts, replies), when {@code sms.enabled}: for tests and the demo. */
+  public Optional<io.herald.channel.sms.SmsFeedback> smsFeedback() {
+    return sms.map(SmsWiring::feedback);
+  }
+
   public RedisShortLinks shortLinks() {
     return shortLinks;
   }
