@@ -83,8 +83,9 @@ class CampaignStatsApiTest {
     JsonNode stats = node.json(node.get("/api/campaigns/" + sms.id().value(), key)).get("stats");
 
     assertThat(fields(stats)).containsExactly("all", "canary", "rest");
+    // The SMS counters in their order (a channel may add more); none of email's.
     assertThat(fields(stats.get("canary")))
-        .containsExactly(
+        .containsSubsequence(
             "sent",
             "submitted",
             "delivered",
@@ -98,7 +99,14 @@ class CampaignStatsApiTest {
             "parts",
             "clicked",
             "clicked_machine",
-            "unsubscribed");
+            "unsubscribed")
+        .doesNotContain(
+            "opened",
+            "opened_machine",
+            "bounced_hard",
+            "bounced_soft",
+            "bounced_policy",
+            "complained");
     canary.forEach(
         (counter, n) -> assertThat(stats.get("canary").get(counter).asInt()).isEqualTo(n));
     assertThat(stats.get("canary").get("unsubscribed").asLong()).isEqualTo(1);
