@@ -112,10 +112,10 @@ public interface CampaignStore {
    * The general form of {@link #recordLateBounce}: a report that arrived after the send (an SMS
    * delivery receipt, say) moves the recipient's final outcome from {@code expected} (e.g. {@code
    * submitted}: the SMSC accepted it) to {@code counter} (e.g. {@code delivered}), in its phase.
-   * With no outcome yet, {@code counter} becomes its final outcome (a receipt can overtake the
-   * record of its own submission: the submission then finds the outcome and counts nothing). False,
-   * and nothing changes, when the recipient's outcome is already something else (a second receipt,
-   * say).
+   * With no outcome yet, {@code counter} becomes its final outcome and the message counts as sent
+   * (a receipt can overtake the record of its own submission, which then finds the outcome and
+   * counts nothing — neither the outcome nor the send). False, and nothing changes, when the
+   * recipient's outcome is already something else (a second receipt, say).
    */
   boolean recordLateOutcome(
       AccountId account, CampaignId id, long number, String expected, String counter);

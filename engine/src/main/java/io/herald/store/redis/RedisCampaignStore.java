@@ -79,8 +79,10 @@ public final class RedisCampaignStore implements CampaignStore {
       return out
       """;
 
-  // A DSN after delivery: delivered -> bounced_* in the recipient's phase (canary when it is in
-  // the sample, rest when the campaign had a canary, all otherwise), at most once per recipient.
+  // A late outcome: a DSN after delivery (delivered -> bounced_*) or an SMS receipt (submitted ->
+  // delivered, undeliverable, ...) in the recipient's phase (canary when it is in the sample, rest
+  // when the campaign had a canary, all otherwise), at most once per recipient. ARGV[4] = '1': an
+  // outcome that comes first also counts the message as sent (its own record will count nothing).
   private static final String LATE_BOUNCE =
       """
       local previous = redis.call('HGET', KEYS[1], ARGV[1])
@@ -93,6 +95,7 @@ public final class RedisCampaignStore implements CampaignStore {
         redis.call('HINCRBY', KEYS[2], phase .. '.' .. ARGV[3], -1)
       else
         redis.call('HINCRBY', KEYS[2], 'finals', 1)
+        if ARGV[4] == '1' then redis.call('HINCRBY', KEYS[2], phase .. '.sent', 1) end
       end
       redis.call('HINCRBY', KEYS[2], phase .. '.' .. ARGV[2], 1)
       return 1
@@ -332,12 +335,23 @@ public final class RedisCampaignStore implements CampaignStore {
 
   @Override
   public boolean recordLateBounce(AccountId account, CampaignId id, long number, String counter) {
-    return recordLateOutcome(account, id, number, "delivered", counter);
+    // A DSN for a message still being retried: its attempts were counted as sent when deferred.
+    return late(account, id, number, "delivered", counter, false);
   }
 
   @Override
   public boolean recordLateOutcome(
       AccountId account, CampaignId id, long number, String expected, String counter) {
+    return late(account, id, number, expected, counter, true);
+  }
+
+  private boolean late(
+      AccountId account,
+      CampaignId id,
+      long number,
+      String expected,
+      String counter,
+      boolean sentWhenFirst) {
     Long moved =
         redis
             .sync()
@@ -352,7 +366,8 @@ public final class RedisCampaignStore implements CampaignStore {
                 },
                 Long.toString(number),
                 counter,
-                expected);
+                expected,
+                sentWhenFirst ? "1" : "0");
     return moved != null && moved == 1L;
   }
 

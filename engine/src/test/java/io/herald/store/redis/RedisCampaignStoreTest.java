@@ -8,6 +8,7 @@ import io.herald.audience.Suppression;
 import io.herald.campaign.Campaign;
 import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignState;
+import io.herald.campaign.CampaignStats;
 import io.herald.campaign.CampaignStore.Final;
 import io.herald.campaign.CampaignStore.SendCheck;
 import io.herald.campaign.Phase;
@@ -126,5 +127,34 @@ class RedisCampaignStoreTest {
     assertThat(campaigns.checkAll(new AccountId("00000000000000b2"), CAMPAIGN, List.of(1L)))
         .singleElement()
         .satisfies(c -> assertThat(c.state()).isEmpty());
+  }
+
+  @Test
+  void aReceiptThatOvertakesItsSubmissionIsTheOutcomeAndTheMessageIsCountedSentOnce() {
+    assertThat(campaigns.recordLateOutcome(ACCOUNT, CAMPAIGN, 1, "submitted", "delivered"))
+        .isTrue();
+    // The worker's own record of the submission comes second: a duplicate, counted nowhere.
+    assertThat(campaigns.recordSentFinal(ACCOUNT, CAMPAIGN, 1, Phase.ALL, "submitted"))
+        .isEqualTo(-1);
+    assertThat(campaigns.recordLateOutcome(ACCOUNT, CAMPAIGN, 1, "submitted", "expired")).isFalse();
+
+    CampaignStats stats = campaigns.stats(ACCOUNT, CAMPAIGN);
+    assertThat(stats.get(Phase.ALL, "sent")).isEqualTo(1);
+    assertThat(stats.get(Phase.ALL, "delivered")).isEqualTo(1);
+    assertThat(stats.get(Phase.ALL, "submitted")).isZero();
+    assertThat(stats.get(Phase.ALL, "expired")).isZero();
+    assertThat(campaigns.finals(ACCOUNT, CAMPAIGN)).isEqualTo(1);
+  }
+
+  @Test
+  void aReceiptAfterTheSubmissionMovesSubmittedToItsOutcome() {
+    campaigns.recordSentFinal(ACCOUNT, CAMPAIGN, 2, Phase.ALL, "submitted");
+    assertThat(campaigns.recordLateOutcome(ACCOUNT, CAMPAIGN, 2, "submitted", "undeliverable"))
+        .isTrue();
+
+    CampaignStats stats = campaigns.stats(ACCOUNT, CAMPAIGN);
+    assertThat(stats.get(Phase.ALL, "sent")).isEqualTo(1);
+    assertThat(stats.get(Phase.ALL, "submitted")).isZero();
+    assertThat(stats.get(Phase.ALL, "undeliverable")).isEqualTo(1);
   }
 }
