@@ -285,6 +285,7 @@ public final class HeraldNode implements AutoCloseable {
                   engagements,
                   webhooks.events(),
                   shortLinks,
+                  config.tracking().baseUrl().toString(),
                   metrics,
                   clock,
                   random),
@@ -331,7 +332,8 @@ public final class HeraldNode implements AutoCloseable {
                   webhooks,
                   freezes,
                   domains,
-                  shortLinks));
+                  shortLinks,
+                  sms.map(SmsWiring::previews)));
       resources.push(http);
       this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);

@@ -8,10 +8,12 @@ import io.herald.channel.sms.ShortLinks;
 import io.herald.channel.sms.SmsCampaignChannel;
 import io.herald.channel.sms.SmsComposer;
 import io.herald.channel.sms.SmsFeedback;
+import io.herald.channel.sms.SmsPreviews;
 import io.herald.channel.sms.SmsReceiptTimeouts;
 import io.herald.channel.sms.smpp.SmppGateway;
 import io.herald.config.SmsConfig;
 import io.herald.store.redis.Redis;
+import io.herald.store.redis.RedisShortLinks;
 import io.herald.store.redis.RedisSmsReceiptStore;
 import io.herald.tracking.Engagements;
 import io.herald.webhook.WebhookEvents;
@@ -28,7 +30,8 @@ import java.util.random.RandomGenerator;
  * sweep that makes a receipt that never came {@code unknown}, and the campaign channel that
  * composes and submits. Its closeable parts are pushed on the node's resources.
  */
-record SmsWiring(SmppGateway gateway, SmsFeedback feedback, SmsCampaignChannel channel) {
+record SmsWiring(
+    SmppGateway gateway, SmsFeedback feedback, SmsCampaignChannel channel, SmsPreviews previews) {
   /** How often a node looks for messages whose receipt deadline passed. */
   static final Duration TIMEOUT_SWEEP = Duration.ofSeconds(30);
 
@@ -41,6 +44,7 @@ record SmsWiring(SmppGateway gateway, SmsFeedback feedback, SmsCampaignChannel c
       Engagements engagements,
       WebhookEvents events,
       ShortLinks shortLinks,
+      String baseUrl,
       MeterRegistry metrics,
       Clock clock,
       RandomGenerator random) {}
@@ -72,6 +76,9 @@ record SmsWiring(SmppGateway gateway, SmsFeedback feedback, SmsCampaignChannel c
                 shared.campaigns(),
                 shared.audience(),
                 new QuietHours(config.quietHoursStart(), config.quietHoursEnd())));
-    return Optional.of(new SmsWiring(gateway, feedback, channel));
+    SmsPreviews previews =
+        new SmsPreviews(
+            shared.audience(), shared.baseUrl(), RedisShortLinks.CODE_LENGTH, shared.random());
+    return Optional.of(new SmsWiring(gateway, feedback, channel, previews));
   }
 }

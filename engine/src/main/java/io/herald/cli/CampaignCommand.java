@@ -237,7 +237,10 @@ final class CampaignCommand {
     }
   }
 
-  /** {@code herald campaign preview ID --email ADDR}: the raw message that contact would get. */
+  /**
+   * {@code herald campaign preview ID --email ADDR | --phone +380…}: the raw message that contact
+   * would get, or for an SMS campaign its text with the encoding and the parts.
+   */
   @Command(name = "preview", description = "Print the message one contact would get.")
   static final class Preview implements Callable<Integer> {
     @ParentCommand CampaignCommand parent;
@@ -245,18 +248,40 @@ final class CampaignCommand {
     @Parameters(paramLabel = "ID")
     String id;
 
-    @Option(names = "--email", required = true, paramLabel = "ADDR")
+    @Option(names = "--email", paramLabel = "ADDR", description = "an email campaign's contact")
     String email;
+
+    @Option(names = "--phone", paramLabel = "PHONE", description = "an SMS campaign's contact")
+    String phone;
 
     @Override
     public Integer call() {
       HeraldCli cli = parent.cli;
+      if ((email == null) == (phone == null)) {
+        cli.err().println("herald: give --email (email campaign) or --phone (SMS campaign)");
+        return HeraldCli.EXIT_BAD_INPUT;
+      }
       try {
         JsonNode preview =
             cli.accountClient()
                 .post(
                     "api/campaigns/" + HeraldClient.encode(id) + "/preview",
-                    Map.of("email", email));
+                    email != null ? Map.of("email", email) : Map.of("phone", phone));
+        if (preview.has("encoding")) {
+          cli.out().println("From: " + preview.get("from").asText());
+          cli.out().println("To: " + preview.get("to").asText());
+          cli.out()
+              .printf(
+                  "%s, %d characters, %d of %d units in %d part(s)%n",
+                  preview.get("encoding").asText(),
+                  preview.get("characters").asInt(),
+                  preview.get("units").asInt(),
+                  preview.get("parts").asInt() * preview.get("unitsPerPart").asInt(),
+                  preview.get("parts").asInt());
+          cli.out().println();
+          cli.out().println(preview.get("text").asText());
+          return HeraldCli.EXIT_OK;
+        }
         cli.out().println("MAIL FROM:<" + preview.get("mailFrom").asText() + ">");
         cli.out().println("RCPT TO:<" + preview.get("rcptTo").asText() + ">");
         cli.out().print(preview.get("rfc822").asText());

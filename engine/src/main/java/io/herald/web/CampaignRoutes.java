@@ -11,10 +11,15 @@ import io.herald.campaign.Campaigns;
 import io.herald.campaign.Channel;
 import io.herald.campaign.Phase;
 import io.herald.canary.Canaries;
+import io.herald.channel.sms.ComposedSms;
+import io.herald.channel.sms.SmsPreview;
+import io.herald.channel.sms.SmsPreviews;
+import io.herald.channel.sms.SmsTextRefused;
 import io.herald.delivery.CampaignSamples;
 import io.herald.delivery.MessageFactory;
 import io.herald.delivery.SendOutcome;
 import io.herald.importers.InvalidAddressException;
+import io.herald.importers.PhoneNumber;
 import io.herald.paging.Page;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -29,6 +34,7 @@ final class CampaignRoutes {
   private final Campaigns campaigns;
   private final CampaignStore store;
   private final CampaignSamples samples;
+  private final Optional<SmsPreviews> smsPreviews;
   private final Canaries canaries;
 
   CampaignRoutes(
@@ -36,16 +42,18 @@ final class CampaignRoutes {
       Campaigns campaigns,
       CampaignStore store,
       CampaignSamples samples,
+      Optional<SmsPreviews> smsPreviews,
       Canaries canaries) {
     this.auth = auth;
     this.campaigns = campaigns;
     this.store = store;
     this.samples = samples;
+    this.smsPreviews = smsPreviews;
     this.canaries = canaries;
   }
 
-  /** Request body of a preview: the contact to render for. */
-  record Preview(String email) {}
+  /** Request body of a preview: the contact to render for (an email, or a phone for SMS). */
+  record Preview(String email, String phone) {}
 
   /** Request body of a test send. */
   record TestSend(java.util.List<String> to) {}
@@ -122,6 +130,10 @@ final class CampaignRoutes {
     Account account = auth.account(ctx);
     Campaign campaign = find(account, ctx.pathParam("id"));
     Preview body = JsonBodies.read(ctx, Preview.class);
+    if (campaign.channel() == Channel.SMS) {
+      ctx.json(smsPreview(campaign, body.phone()));
+      return;
+    }
     try {
       MessageFactory.Built built =
           samples.preview(campaign, body.email() == null ? "" : body.email());
@@ -132,6 +144,33 @@ final class CampaignRoutes {
               "rfc822", new String(built.rfc822(), java.nio.charset.StandardCharsets.UTF_8)));
     } catch (MessageFactory.MessageRefused | InvalidAddressException e) {
       throw Problem.badRequest(e.getMessage());
+    }
+  }
+
+  /** The SMS {@code phone} would get: its text, encoding and parts (what a plan counts). */
+  private Map<String, Object> smsPreview(Campaign campaign, String phone) {
+    SmsPreviews previews =
+        smsPreviews.orElseThrow(
+            () -> Problem.unprocessable("sms is not configured on this server"));
+    try {
+      String e164 = PhoneNumber.parse(phone == null ? "" : phone, "ZZ").e164();
+      ComposedSms sms = previews.preview(campaign, e164);
+      SmsPreview p = sms.preview();
+      Map<String, Object> view = new LinkedHashMap<>();
+      view.put("to", e164);
+      view.put("from", campaign.fromAddress());
+      view.put("text", sms.text());
+      view.put("encoding", p.encoding());
+      view.put("characters", p.characters());
+      view.put("units", p.units());
+      view.put("parts", p.parts());
+      view.put("unitsPerPart", p.unitsPerPart());
+      view.put("remaining", p.remaining());
+      return view;
+    } catch (InvalidAddressException e) {
+      throw Problem.badRequest("phone: " + e.getMessage() + " (give it as +<country><number>)");
+    } catch (SmsTextRefused e) {
+      throw Problem.unprocessable(e.getMessage());
     }
   }
 

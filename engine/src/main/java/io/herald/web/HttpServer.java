@@ -12,6 +12,7 @@ import io.herald.audience.Imports;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
 import io.herald.canary.Canaries;
+import io.herald.channel.sms.SmsPreviews;
 import io.herald.config.HeraldConfig;
 import io.herald.config.RateLimitConfig;
 import io.herald.delivery.CampaignSamples;
@@ -78,7 +79,8 @@ public final class HttpServer implements AutoCloseable {
       Webhooks webhooks,
       Freezes freezes,
       SendingDomains domains,
-      ShortLinkCodes shortLinks) {}
+      ShortLinkCodes shortLinks,
+      Optional<SmsPreviews> smsPreviews) {}
 
   public HttpServer(HeraldConfig config, ObjectMapper mapper, Services services) {
     this.mapper = mapper;
@@ -133,6 +135,7 @@ public final class HttpServer implements AutoCloseable {
             services.campaigns(),
             services.campaignStore(),
             services.samples(),
+            services.smsPreviews(),
             services.canaries())
         .register(app);
     new ReviewRoutes(auth, services.canaries()).register(app);

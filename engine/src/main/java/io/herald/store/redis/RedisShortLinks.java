@@ -51,7 +51,7 @@ public final class RedisShortLinks implements ShortLinks, ShortLinkCodes {
    */
   public static final Duration DEFAULT_KEEP = Duration.ofDays(30);
 
-  static final int CODE_LENGTH = 10;
+  public static final int CODE_LENGTH = 10;
   private static final String DIGITS =
       "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
   private static final BigInteger CODES = BigInteger.valueOf(DIGITS.length()).pow(CODE_LENGTH);
