@@ -79,23 +79,11 @@ final class ShortLinkRoutes {
     if (!audience
         .suppressedAmong(target.account(), List.of(ContactKeys.phone(target.phone())))
         .isEmpty()) {
-      unsubscribedPage(ctx, texts, texts.html("sms.unsubscribed.before", phone, sender));
+      TrackingRoutes.unsubscribedPage(
+          ctx, texts, texts.html("sms.unsubscribed.before", phone, sender));
       return;
     }
-    PublicPages.page(
-        ctx,
-        200,
-        texts.lang(),
-        texts.get("unsubscribe.title"),
-        "<h1>"
-            + texts.html("unsubscribe.heading")
-            + "</h1><p>"
-            + texts.html("sms.unsubscribe.question", sender, phone)
-            + "</p>\n"
-            // No action: the form posts back to this very URL, wherever tracking.baseUrl puts it.
-            + "<form method=\"post\"><button type=\"submit\">"
-            + texts.html("unsubscribe.button")
-            + "</button></form>");
+    TrackingRoutes.confirmPage(ctx, texts, texts.html("sms.unsubscribe.question", sender, phone));
   }
 
   /** The page's button: suppresses the phone in the account and counts the unsubscribe once. */
@@ -119,22 +107,13 @@ final class ShortLinkRoutes {
       return;
     }
     PageTexts texts = PageTexts.of(ctx, target.language());
-    unsubscribedPage(
+    TrackingRoutes.unsubscribedPage(
         ctx,
         texts,
         texts.html(
             "sms.unsubscribed.text",
             TrackingRoutes.strong(masked(target.phone())),
             TrackingRoutes.strong(sender(target, texts))));
-  }
-
-  private static void unsubscribedPage(Context ctx, PageTexts texts, String textHtml) {
-    PublicPages.page(
-        ctx,
-        200,
-        texts.lang(),
-        texts.get("unsubscribed.title"),
-        "<h1>" + texts.html("unsubscribed.heading") + "</h1><p>" + textHtml + "</p>");
   }
 
   private void click(Context ctx, Method method) {

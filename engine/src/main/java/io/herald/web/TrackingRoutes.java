@@ -122,6 +122,14 @@ final class TrackingRoutes {
     }
     TrackingToken.Unsubscribe u = found.get();
     PageTexts texts = PageTexts.of(ctx);
+    confirmPage(
+        ctx,
+        texts,
+        texts.html("unsubscribe.question", strong(sender(u, texts)), strong(address(u))));
+  }
+
+  /** The unsubscribe page: {@code questionHtml} and a button that POSTs back to the same URL. */
+  static void confirmPage(Context ctx, PageTexts texts, String questionHtml) {
     PublicPages.page(
         ctx,
         200,
@@ -130,13 +138,23 @@ final class TrackingRoutes {
         "<h1>"
             + texts.html("unsubscribe.heading")
             + "</h1><p>"
-            + texts.html("unsubscribe.question", strong(sender(u, texts)), strong(address(u)))
+            + questionHtml
             + "</p>\n"
             // No action: the form posts back to this very URL, wherever tracking.baseUrl puts it.
             + "<form method=\"post\"><input type=\"hidden\" name=\"confirm\" value=\"yes\">"
             + "<button type=\"submit\">"
             + texts.html("unsubscribe.button")
             + "</button></form>");
+  }
+
+  /** The page that says the reader is unsubscribed, {@code textHtml} saying what it means. */
+  static void unsubscribedPage(Context ctx, PageTexts texts, String textHtml) {
+    PublicPages.page(
+        ctx,
+        200,
+        texts.lang(),
+        texts.get("unsubscribed.title"),
+        "<h1>" + texts.html("unsubscribed.heading") + "</h1><p>" + textHtml + "</p>");
   }
 
   /**
@@ -160,16 +178,8 @@ final class TrackingRoutes {
     }
     TrackingToken.Unsubscribe u = done.get();
     PageTexts texts = PageTexts.of(ctx);
-    PublicPages.page(
-        ctx,
-        200,
-        texts.lang(),
-        texts.get("unsubscribed.title"),
-        "<h1>"
-            + texts.html("unsubscribed.heading")
-            + "</h1><p>"
-            + texts.html("unsubscribed.text", strong(address(u)), strong(sender(u, texts)))
-            + "</p>");
+    unsubscribedPage(
+        ctx, texts, texts.html("unsubscribed.text", strong(address(u)), strong(sender(u, texts))));
   }
 
   static String strong(String text) {

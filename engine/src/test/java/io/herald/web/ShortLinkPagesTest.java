@@ -65,24 +65,9 @@ class ShortLinkPagesTest {
 
   @BeforeEach
   void newCampaign() throws Exception {
-    campaign = createCampaign(alice, "news", "Shop & Co", "news@shop.example.com");
-  }
-
-  static String createCampaign(String key, String list, String fromName, String fromAddress)
-      throws Exception {
-    String body =
-        io.herald.app.HeraldNode.objectMapper()
-            .writeValueAsString(
-                java.util.Map.of(
-                    "list", list,
-                    "fromName", fromName,
-                    "fromAddress", fromAddress,
-                    "subject", "Sale",
-                    "html", "<p>Sale</p>"));
-    HttpResponse<String> created =
-        node.post("/api/campaigns", key, "application/json", body.getBytes(UTF_8));
-    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-    return node.json(created).get("id").asText();
+    campaign =
+        TrackingEndpointsTest.createCampaign(
+            node, alice, "news", "Shop & Co", "news@shop.example.com");
   }
 
   /** A recipient of this test's campaign, each test's own number unless it says. */
@@ -245,7 +230,8 @@ class ShortLinkPagesTest {
     assertThat(again.select("form")).isEmpty();
 
     // The same number's link from another campaign says so too: the number is what is suppressed.
-    campaign = createCampaign(alice, "news", "Shop", "news@shop.example.com");
+    campaign =
+        TrackingEndpointsTest.createCampaign(node, alice, "news", "Shop", "news@shop.example.com");
     Document other =
         html(get(path(node.node().shortLinks().unsubscribe(target(phone, "en"))), "en"));
     assertThat(other.select("p").text()).contains("is already unsubscribed");
@@ -326,7 +312,8 @@ class ShortLinkPagesTest {
     node.attestDomain(bob, "bob.example.com");
     AccountId bobId = node.node().accounts().authenticate(bob).orElseThrow().id();
     node.importFile(bob, "b", "b.csv", ("phone\n" + ANN_PHONE + "\n").getBytes(UTF_8));
-    String bobs = createCampaign(bob, "b", "Bob", "news@bob.example.com");
+    String bobs =
+        TrackingEndpointsTest.createCampaign(node, bob, "b", "Bob", "news@bob.example.com");
     String page =
         path(
             node.node()

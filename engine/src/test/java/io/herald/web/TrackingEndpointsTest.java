@@ -92,6 +92,13 @@ class TrackingEndpointsTest {
 
   static String createCampaign(String key, String list, String fromName, String fromAddress)
       throws Exception {
+    return createCampaign(node, key, list, fromName, fromAddress);
+  }
+
+  /** An email campaign to {@code list}, created through the API of {@code node}. */
+  static String createCampaign(
+      TestNode node, String key, String list, String fromName, String fromAddress)
+      throws Exception {
     String body =
         HeraldJson.write(
             Map.of(
