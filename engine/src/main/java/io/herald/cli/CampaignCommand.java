@@ -145,6 +145,25 @@ final class CampaignCommand {
         JsonNode campaign = run(cli.accountClient());
         if (json) {
           cli.out().println(cli.json().writeValueAsString(campaign));
+        } else if ("sms".equals(campaign.path("channel").asText())) {
+          cli.out()
+              .printf(
+                  "SMS campaign %s: %s, %d recipients; %d sent (%d parts), %d delivered,"
+                      + " %d undeliverable, %d expired, %d rejected, %d unknown, %d deferred,"
+                      + " %d suppressed, %d unsubscribed%n",
+                  campaign.get("id").asText(),
+                  campaign.get("state").asText(),
+                  campaign.get("recipients").asLong(),
+                  total(campaign, "sent"),
+                  total(campaign, "parts"),
+                  total(campaign, "delivered"),
+                  total(campaign, "undeliverable"),
+                  total(campaign, "expired"),
+                  total(campaign, "rejected"),
+                  total(campaign, "unknown"),
+                  total(campaign, "deferred"),
+                  total(campaign, "suppressed"),
+                  total(campaign, "unsubscribed"));
         } else {
           cli.out()
               .printf(
@@ -159,6 +178,8 @@ final class CampaignCommand {
                       + total(campaign, "bounced_soft")
                       + total(campaign, "bounced_policy"),
                   total(campaign, "suppressed"));
+        }
+        if (!json) {
           JsonNode canary = campaign.path("canary");
           if (!canary.isMissingNode()) {
             cli.out()

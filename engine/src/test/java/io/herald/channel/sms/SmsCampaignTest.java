@@ -162,6 +162,49 @@ class SmsCampaignTest {
     assertThat(withSubject.body()).contains("no subject");
   }
 
+  @Test
+  void theCliCreatesPreviewsAndReportsAnSmsCampaign(@TempDir Path files) throws Exception {
+    node.importFile(key, "customers", "c.csv", "phone,name\n+380501234501,Ann\n".getBytes(UTF_8));
+    Path text = files.resolve("sms.txt");
+    java.nio.file.Files.writeString(text, "Привіт, {{name}}! Знижка 20% сьогодні.");
+    String created =
+        cli(
+            "campaign",
+            "create",
+            "--channel",
+            "sms",
+            "--list",
+            "customers",
+            "--from",
+            "Acme",
+            "--text",
+            text.toString());
+    String id = created.strip().lines().reduce((a, b) -> b).orElseThrow();
+
+    String preview = cli("campaign", "preview", id, "--phone", "+380501234501");
+    assertThat(preview).contains("UCS-2").contains("in 2 part(s)").contains("Привіт, Ann!");
+    assertThat(preview).contains("Відписатися: ");
+
+    cli("campaign", "start", id);
+    Await.until(() -> smsc.submitted(), s -> s.size() == 2); // two parts
+    String status =
+        Await.until(() -> cli("campaign", "status", id), out -> out.contains("1 delivered"));
+    assertThat(status).startsWith("SMS campaign " + id).contains("(2 parts)");
+  }
+
+  private String cli(String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+    int code =
+        io.herald.cli.HeraldCli.run(
+            java.util.Map.of("HERALD_URL", node.baseUrl(), "HERALD_API_KEY", key),
+            new java.io.PrintStream(out, true, UTF_8),
+            new java.io.PrintStream(err, true, UTF_8),
+            args);
+    assertThat(code).as(err.toString(UTF_8)).isZero();
+    return out.toString(UTF_8);
+  }
+
   private String create(String json) throws Exception {
     HttpResponse<String> created =
         node.post("/api/campaigns", key, "application/json", json.getBytes(UTF_8));
