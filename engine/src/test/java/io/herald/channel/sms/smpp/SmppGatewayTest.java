@@ -61,7 +61,7 @@ class SmppGatewayTest {
 
   @BeforeEach
   void startSmsc() throws Exception {
-    smsc = SmscSimulator.start("herald", "secret");
+    smsc = new SmscSimulator("herald", "secret", clock);
   }
 
   @AfterEach
@@ -239,6 +239,27 @@ class SmppGatewayTest {
     assertThat(
             registry.counter("herald.sms.submits", "smsc", "main", "result", "throttled").count())
         .isEqualTo(3);
+  }
+
+  @Test
+  void the_simulator_throttles_every_nth_submit_and_for_a_while_on_its_clock() throws Exception {
+    start(connection().withLimits(10, 1000));
+    smsc.throttleEvery(3);
+
+    List<SubmitOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      outcomes.add(gateway.submit(sms(ANN, "n" + i)));
+    }
+
+    assertThat(outcomes)
+        .extracting(o -> o instanceof SubmitOutcome.Deferred d && d.throttled())
+        .containsExactly(false, false, true, false, false, true);
+    smsc.throttleEvery(0).throttleFor(Duration.ofMinutes(1));
+    assertThat(gateway.submit(sms(ANN, "during"))).isInstanceOf(SubmitOutcome.Deferred.class);
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(gateway.submit(sms(ANN, "after"))).isInstanceOf(SubmitOutcome.Accepted.class);
+    assertThat(smsc.submitsReceived()).isEqualTo(8);
+    assertThat(smsc.submitted()).hasSize(5);
   }
 
   @Test
