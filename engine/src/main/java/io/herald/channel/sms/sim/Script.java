@@ -25,6 +25,7 @@ final class Script {
   volatile ReceiptForm receiptForm = ReceiptForm.TLV_AND_TEXT;
   volatile boolean receiptBeforeResponse;
   volatile boolean receiptTwice;
+  volatile boolean decimalReceiptIds;
   volatile int throttleEvery;
   volatile Instant throttleUntil = Instant.MIN;
   final AtomicInteger throttleNext = new AtomicInteger();

@@ -60,7 +60,9 @@ final class SimulatedReceipts {
     String text =
         "id:%s sub:001 dlvrd:%s submit date:%s done date:%s stat:%s err:%s text:%s"
             .formatted(
-                record.messageId(),
+                script.decimalReceiptIds
+                    ? new java.math.BigInteger(record.messageId(), 16).toString()
+                    : record.messageId(),
                 state == ReceiptState.DELIVERED ? "001" : "000",
                 date,
                 date,

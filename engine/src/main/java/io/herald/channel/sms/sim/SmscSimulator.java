@@ -183,6 +183,12 @@ public final class SmscSimulator implements AutoCloseable {
     return this;
   }
 
+  /** Writes the text form's id in decimal (the TLV and the submit's answer stay hexadecimal). */
+  public SmscSimulator decimalReceiptIds(boolean on) {
+    script.decimalReceiptIds = on;
+    return this;
+  }
+
   /** Answers every Nth {@code submit_sm} with {@code ESME_RTHROTTLED}; 0 stops it. */
   public SmscSimulator throttleEvery(int n) {
     script.throttleEvery = n;

@@ -143,7 +143,8 @@ final class SmppConnection implements AutoCloseable {
         metrics.submit(config.name(), "rate_wait");
         return deferred("its rate of " + adaptive.limit() + "/s had no room", false);
       }
-      ids.add(send(s, sms, part));
+      String id = send(s, sms, part);
+      ids.add(config.decimalReceiptIds() ? MessageIds.fromHex(id) : id);
       apply(adaptive.onSuccess());
       metrics.submit(config.name(), "accepted");
       return Optional.empty();

@@ -371,6 +371,23 @@ class SmppGatewayTest {
   }
 
   @Test
+  void hex_submit_ids_and_decimal_receipt_ids_meet_in_decimal_when_configured() throws Exception {
+    start(connection().withDecimalReceiptIds(true));
+    smsc.decimalReceiptIds(true).receiptForm(SmscSimulator.ReceiptForm.TEXT_ONLY);
+
+    String id = ids(gateway.submit(sms(ANN, "text form"))).getFirst();
+    smsc.receiptForm(SmscSimulator.ReceiptForm.TLV_ONLY);
+    String second = ids(gateway.submit(sms(ANN, "tlv"))).getFirst();
+
+    String hex = smsc.submitted().getFirst().messageId();
+    assertThat(id).isEqualTo(new java.math.BigInteger(hex, 16).toString());
+    Await.until(() -> inbox.receipts, r -> r.size() == 2);
+    assertThat(inbox.receipts)
+        .extracting(DeliveryReceipt::messageId)
+        .containsExactlyInAnyOrder(id, second);
+  }
+
+  @Test
   void a_receipt_before_the_submit_response_is_handed_over_and_twice_means_twice()
       throws Exception {
     start(connection());
