@@ -89,6 +89,7 @@ public final class SmscSimulator implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final AtomicInteger binds = new AtomicInteger();
+  private final AtomicInteger enquireLinks = new AtomicInteger();
   private final AtomicInteger refusedBinds = new AtomicInteger();
   private final Thread acceptor;
   private volatile boolean closed;
@@ -289,6 +290,11 @@ public final class SmscSimulator implements AutoCloseable {
     return inFlight.get();
   }
 
+  /** {@code enquire_link} received from the ESMEs so far. */
+  public int enquireLinks() {
+    return enquireLinks.get();
+  }
+
   public int binds() {
     return binds.get();
   }
@@ -359,6 +365,10 @@ public final class SmscSimulator implements AutoCloseable {
     } finally {
       inFlight.decrementAndGet();
     }
+  }
+
+  void onEnquireLink() {
+    enquireLinks.incrementAndGet();
   }
 
   /** The {@code submit_sm_resp} went out: its receipts may follow. */

@@ -287,6 +287,32 @@ class SmppGatewayTest {
   }
 
   @Test
+  void a_quiet_connection_is_kept_alive_with_enquire_link() throws Exception {
+    SmscConfig c = connection();
+    start(
+        new SmscConfig(
+            c.name(),
+            c.host(),
+            c.port(),
+            c.systemId(),
+            c.password(),
+            "",
+            false,
+            10,
+            50,
+            Duration.ofMillis(50),
+            c.reconnectMinBackoff(),
+            c.reconnectMaxBackoff(),
+            c.bindTimeout(),
+            c.responseTimeout(),
+            false));
+
+    Await.until(() -> smsc.enquireLinks(), n -> n >= 3);
+    assertThat(gateway.status().getFirst().bound()).isTrue();
+    assertThat(smsc.binds()).isEqualTo(1);
+  }
+
+  @Test
   void a_wrong_password_never_binds_and_says_why() throws Exception {
     SmscConfig wrong =
         SmscConfig.of("main", smsc.host(), smsc.port(), smsc.systemId(), "nope")
