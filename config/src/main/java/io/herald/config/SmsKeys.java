@@ -97,6 +97,13 @@ final class SmsKeys {
           duration(DURATION),
           "10s",
           "How long a submit_sm waits for its response before the SMS is deferred.");
+  static final Field<Boolean> DECIMAL_RECEIPT_IDS =
+      Field.optional(
+          "decimalReceiptIds",
+          bool("true or false"),
+          "false",
+          "The SMSC answers submit_sm with hex ids but writes them in decimal in text receipts;"
+              + " Herald keeps this connection's ids in decimal so they match.");
   static final List<Field<?>> SMSC_FIELDS =
       List.of(
           NAME,
@@ -112,7 +119,8 @@ final class SmsKeys {
           RECONNECT_MIN_BACKOFF,
           RECONNECT_MAX_BACKOFF,
           BIND_TIMEOUT,
-          RESPONSE_TIMEOUT);
+          RESPONSE_TIMEOUT,
+          DECIMAL_RECEIPT_IDS);
 
   static final ConfigKey<Boolean> SMS_ENABLED =
       ConfigKey.of(
@@ -213,6 +221,7 @@ final class SmsKeys {
         f.get(RECONNECT_MIN_BACKOFF),
         f.get(RECONNECT_MAX_BACKOFF),
         f.get(BIND_TIMEOUT),
-        f.get(RESPONSE_TIMEOUT));
+        f.get(RESPONSE_TIMEOUT),
+        f.get(DECIMAL_RECEIPT_IDS));
   }
 }

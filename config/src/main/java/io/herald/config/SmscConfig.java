@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param bindTimeout how long a bind may wait for its response
  * @param responseTimeout how long a {@code submit_sm} may wait for its response before the SMS is
  *     deferred (and retried later)
+ * @param decimalReceiptIds whether the SMSC answers {@code submit_sm} with hexadecimal message ids
+ *     but writes the same ids in decimal in its text receipts (some do); Herald then keeps every id
+ *     of this connection in decimal, so receipts match their messages
  */
 public record SmscConfig(
     String name,
@@ -41,7 +44,8 @@ public record SmscConfig(
     Duration reconnectMinBackoff,
     Duration reconnectMaxBackoff,
     Duration bindTimeout,
-    Duration responseTimeout) {
+    Duration responseTimeout,
+    boolean decimalReceiptIds) {
 
   public SmscConfig {
     Objects.requireNonNull(name, "name");
@@ -83,7 +87,8 @@ public record SmscConfig(
         Duration.ofSeconds(1),
         Duration.ofSeconds(60),
         Duration.ofSeconds(10),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        false);
   }
 
   /** The same connection with another window and rate. */
@@ -102,7 +107,8 @@ public record SmscConfig(
         reconnectMinBackoff,
         reconnectMaxBackoff,
         bindTimeout,
-        responseTimeout);
+        responseTimeout,
+        decimalReceiptIds);
   }
 
   /** The same connection with other reconnect backoffs (tests use short ones). */
@@ -121,12 +127,33 @@ public record SmscConfig(
         min,
         max,
         bindTimeout,
-        responseTimeout);
+        responseTimeout,
+        decimalReceiptIds);
+  }
+
+  /** The same connection, keeping message ids in decimal (see {@code decimalReceiptIds}). */
+  public SmscConfig withDecimalReceiptIds(boolean decimal) {
+    return new SmscConfig(
+        name,
+        host,
+        port,
+        systemId,
+        password,
+        systemType,
+        tls,
+        window,
+        submitsPerSecond,
+        enquireLinkEvery,
+        reconnectMinBackoff,
+        reconnectMaxBackoff,
+        bindTimeout,
+        responseTimeout,
+        decimal);
   }
 
   @Override
   public String toString() {
-    return "SmscConfig[name=%s, host=%s, port=%d, systemId=%s, password=***, systemType=%s, tls=%s, window=%d, submitsPerSecond=%d, enquireLinkEvery=%s, reconnectMinBackoff=%s, reconnectMaxBackoff=%s, bindTimeout=%s, responseTimeout=%s]"
+    return "SmscConfig[name=%s, host=%s, port=%d, systemId=%s, password=***, systemType=%s, tls=%s, window=%d, submitsPerSecond=%d, enquireLinkEvery=%s, reconnectMinBackoff=%s, reconnectMaxBackoff=%s, bindTimeout=%s, responseTimeout=%s, decimalReceiptIds=%s]"
         .formatted(
             name,
             host,
@@ -140,6 +167,7 @@ public record SmscConfig(
             reconnectMinBackoff,
             reconnectMaxBackoff,
             bindTimeout,
-            responseTimeout);
+            responseTimeout,
+            decimalReceiptIds);
   }
 }

@@ -60,7 +60,8 @@ class SmsConfigTest {
             "      password: s3cret",
             "    - {name: backup, host: 10.0.0.2, port: 3550, systemId: h2, tls: true,",
             "       window: 20, submitsPerSecond: 200, enquireLinkEvery: 10s,",
-            "       reconnectMinBackoff: 2s, reconnectMaxBackoff: 5m, systemType: VMA}",
+            "       reconnectMinBackoff: 2s, reconnectMaxBackoff: 5m, systemType: VMA,",
+            "       decimalReceiptIds: true}",
             "  validity: 48h",
             "  quietHours: {start: '22:30', end: '08:00'}");
 
@@ -84,7 +85,8 @@ class SmsConfigTest {
                 Duration.ofSeconds(2),
                 Duration.ofMinutes(5),
                 Duration.ofSeconds(10),
-                Duration.ofSeconds(10)));
+                Duration.ofSeconds(10),
+                true));
     assertThat(sms.validity()).contains(Duration.ofHours(48));
     assertThat(sms.quietHoursStart()).isEqualTo(LocalTime.of(22, 30));
     assertThat(sms.quietHoursEnd()).isEqualTo(LocalTime.of(8, 0));

@@ -8,17 +8,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -26,9 +23,7 @@ import org.jsmpp.SMPPConstant;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
-import org.jsmpp.bean.MessageState;
 import org.jsmpp.bean.NumberingPlanIndicator;
-import org.jsmpp.bean.OptionalParameter;
 import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.bean.TypeOfNumber;
@@ -55,8 +50,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SmscSimulator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SmscSimulator.class);
-  private static final DateTimeFormatter RECEIPT_DATE =
-      DateTimeFormatter.ofPattern("yyMMddHHmm").withZone(ZoneOffset.UTC);
 
   /**
    * One {@code submit_sm} as received: the id it was answered with, the addresses with their
@@ -87,33 +80,21 @@ public final class SmscSimulator implements AutoCloseable {
   private final Clock clock;
   private final ServerSocket socket;
   private final SMPPServerSessionListener listener;
-  private final Behaviour behaviour = new Behaviour();
+  private final Script script = new Script();
+  private final SimulatedReceipts receipts;
   private final Set<SMPPServerSession> sessions = ConcurrentHashMap.newKeySet();
-  private final List<Submitted> submitted = new CopyOnWriteArrayList<>();
+  // Not a copy-on-write list: the bench sends 100,000 messages through the simulator.
+  private final Queue<Submitted> submitted = new ConcurrentLinkedQueue<>();
   private final Map<String, Submitted> awaitingResponse = new ConcurrentHashMap<>();
   private final AtomicLong ids = new AtomicLong(0x5F000000L);
   private final AtomicInteger submits = new AtomicInteger();
   private final AtomicInteger inFlight = new AtomicInteger();
   private final AtomicInteger maxInFlight = new AtomicInteger();
   private final AtomicInteger binds = new AtomicInteger();
+  private final AtomicInteger enquireLinks = new AtomicInteger();
   private final AtomicInteger refusedBinds = new AtomicInteger();
   private final Thread acceptor;
   private volatile boolean closed;
-
-  /** Behaviours a test changes while the simulator runs. */
-  private static final class Behaviour {
-    volatile Function<String, ReceiptState> receipts = number -> ReceiptState.DELIVERED;
-    volatile Duration receiptDelay = Duration.ZERO;
-    volatile ReceiptForm receiptForm = ReceiptForm.TLV_AND_TEXT;
-    volatile boolean receiptBeforeResponse;
-    volatile boolean receiptTwice;
-    volatile int throttleEvery;
-    volatile Instant throttleUntil = Instant.MIN;
-    final AtomicInteger throttleNext = new AtomicInteger();
-    final AtomicInteger queueFullNext = new AtomicInteger();
-    final Map<String, Integer> refused = new ConcurrentHashMap<>();
-    volatile CountDownLatch held;
-  }
 
   /** Starts listening, with the system clock. */
   public static SmscSimulator start(String systemId, String password) throws IOException {
@@ -124,6 +105,7 @@ public final class SmscSimulator implements AutoCloseable {
     this.systemId = Objects.requireNonNull(systemId, "systemId");
     this.password = Objects.requireNonNull(password, "password");
     this.clock = clock;
+    this.receipts = new SimulatedReceipts(script, clock);
     this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
     this.listener = new SMPPServerSessionListener(0, loopback(socket));
     listener.setPduProcessorDegree(32); // a held or slow submit must not hold up the others
@@ -173,7 +155,7 @@ public final class SmscSimulator implements AutoCloseable {
 
   /** The receipt each destination number gets; {@code null} from the function sends none. */
   public SmscSimulator receipts(Function<String, ReceiptState> outcomeByNumber) {
-    behaviour.receipts = Objects.requireNonNull(outcomeByNumber);
+    script.receipts = Objects.requireNonNull(outcomeByNumber);
     return this;
   }
 
@@ -183,66 +165,72 @@ public final class SmscSimulator implements AutoCloseable {
   }
 
   public SmscSimulator receiptDelay(Duration delay) {
-    behaviour.receiptDelay = delay;
+    script.receiptDelay = delay;
     return this;
   }
 
   public SmscSimulator receiptForm(ReceiptForm form) {
-    behaviour.receiptForm = form;
+    script.receiptForm = form;
     return this;
   }
 
   /** Sends each receipt before answering the {@code submit_sm} it is for. */
   public SmscSimulator receiptBeforeResponse(boolean on) {
-    behaviour.receiptBeforeResponse = on;
+    script.receiptBeforeResponse = on;
     return this;
   }
 
   /** Sends every receipt twice. */
   public SmscSimulator receiptTwice(boolean on) {
-    behaviour.receiptTwice = on;
+    script.receiptTwice = on;
+    return this;
+  }
+
+  /** Writes the text form's id in decimal (the TLV and the submit's answer stay hexadecimal). */
+  public SmscSimulator decimalReceiptIds(boolean on) {
+    script.decimalReceiptIds = on;
     return this;
   }
 
   /** Answers every Nth {@code submit_sm} with {@code ESME_RTHROTTLED}; 0 stops it. */
   public SmscSimulator throttleEvery(int n) {
-    behaviour.throttleEvery = n;
+    script.throttleEvery = n;
     return this;
   }
 
   /** Answers the next {@code count} {@code submit_sm} with {@code ESME_RTHROTTLED}. */
   public SmscSimulator throttleNext(int count) {
-    behaviour.throttleNext.set(count);
+    script.throttleNext.set(count);
     return this;
   }
 
   /** Answers every {@code submit_sm} with {@code ESME_RTHROTTLED} for a while (on the clock). */
   public SmscSimulator throttleFor(Duration period) {
-    behaviour.throttleUntil = clock.instant().plus(period);
+    script.throttleUntil = clock.instant().plus(period);
     return this;
   }
 
   /** Answers the next {@code count} {@code submit_sm} with {@code ESME_RMSGQFUL}. */
   public SmscSimulator queueFullNext(int count) {
-    behaviour.queueFullNext.set(count);
+    script.queueFullNext.set(count);
     return this;
   }
 
   /** Answers every {@code submit_sm} to {@code number} (as sent, without +) with a status. */
   public SmscSimulator refuse(String number, int commandStatus) {
-    behaviour.refused.put(number, commandStatus);
+    script.refused.put(number, commandStatus);
     return this;
   }
 
   /** Holds every {@code submit_sm}'s response back until {@link #releaseResponses()}. */
   public SmscSimulator holdResponses() {
-    behaviour.held = new CountDownLatch(1);
+    script.held = new CountDownLatch(1);
     return this;
   }
 
   public SmscSimulator releaseResponses() {
-    CountDownLatch held = behaviour.held;
-    behaviour.held = null;
+    CountDownLatch held = script.held;
+    script.held = null;
     if (held != null) {
       held.countDown();
     }
@@ -304,6 +292,11 @@ public final class SmscSimulator implements AutoCloseable {
     return inFlight.get();
   }
 
+  /** {@code enquire_link} received from the ESMEs so far. */
+  public int enquireLinks() {
+    return enquireLinks.get();
+  }
+
   public int binds() {
     return binds.get();
   }
@@ -359,12 +352,12 @@ public final class SmscSimulator implements AutoCloseable {
     int n = submits.incrementAndGet();
     maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
     try {
-      awaitRelease();
-      refuseIfScripted(pdu, n);
+      script.awaitRelease();
+      script.refuseIfScripted(pdu, n, clock);
       Submitted record = record(pdu, nextId());
       submitted.add(record);
-      if (record.receiptRequested() && behaviour.receiptBeforeResponse) {
-        sendReceipts(record, session);
+      if (record.receiptRequested() && script.receiptBeforeResponse) {
+        receipts.send(record, session);
       } else if (record.receiptRequested()) {
         awaitingResponse.put(record.messageId(), record);
       }
@@ -374,6 +367,10 @@ public final class SmscSimulator implements AutoCloseable {
     } finally {
       inFlight.decrementAndGet();
     }
+  }
+
+  void onEnquireLink() {
+    enquireLinks.incrementAndGet();
   }
 
   /** The {@code submit_sm_resp} went out: its receipts may follow. */
@@ -387,39 +384,12 @@ public final class SmscSimulator implements AutoCloseable {
         .start(
             () -> {
               try {
-                Thread.sleep(behaviour.receiptDelay); // the simulator's own pacing, not a test's
-                sendReceipts(record, session);
+                Thread.sleep(script.receiptDelay); // the simulator's own pacing, not a test's
+                receipts.send(record, session);
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
             });
-  }
-
-  private void awaitRelease() {
-    CountDownLatch held = behaviour.held;
-    if (held != null) {
-      try {
-        held.await(60, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-  }
-
-  private void refuseIfScripted(SubmitSm pdu, int n) throws ProcessRequestException {
-    Integer refused = behaviour.refused.get(pdu.getDestAddress());
-    if (refused != null) {
-      throw new ProcessRequestException("refused", refused);
-    }
-    int every = behaviour.throttleEvery;
-    if ((every > 0 && n % every == 0)
-        || behaviour.throttleNext.getAndUpdate(c -> Math.max(0, c - 1)) > 0
-        || clock.instant().isBefore(behaviour.throttleUntil)) {
-      throw new ProcessRequestException("throttled", SMPPConstant.STAT_ESME_RTHROTTLED);
-    }
-    if (behaviour.queueFullNext.getAndUpdate(c -> Math.max(0, c - 1)) > 0) {
-      throw new ProcessRequestException("queue full", SMPPConstant.STAT_ESME_RMSGQFUL);
-    }
   }
 
   private String nextId() {
@@ -442,70 +412,6 @@ public final class SmscSimulator implements AutoCloseable {
         ShortMessageText.decode(pdu.getDataCoding(), sm, udhi),
         (pdu.getRegisteredDelivery() & 0x03) != 0,
         pdu.getValidityPeriod() == null ? "" : pdu.getValidityPeriod());
-  }
-
-  private void sendReceipts(Submitted record, SMPPServerSession session) {
-    ReceiptState state = behaviour.receipts.apply(record.destination());
-    if (state == null) {
-      return;
-    }
-    int times = behaviour.receiptTwice ? 2 : 1;
-    for (int i = 0; i < times; i++) {
-      try {
-        sendReceipt(record, state, session);
-      } catch (Exception e) {
-        log.info(
-            "SMSC simulator: receipt for {} not delivered: {}", record.messageId(), e.getMessage());
-      }
-    }
-  }
-
-  private void sendReceipt(Submitted record, ReceiptState state, SMPPServerSession session)
-      throws Exception {
-    ReceiptForm form = behaviour.receiptForm;
-    String date = RECEIPT_DATE.format(clock.instant());
-    String text =
-        "id:%s sub:001 dlvrd:%s submit date:%s done date:%s stat:%s err:%s text:%s"
-            .formatted(
-                record.messageId(),
-                state == ReceiptState.DELIVERED ? "001" : "000",
-                date,
-                date,
-                statWord(state),
-                state == ReceiptState.DELIVERED ? "000" : "001",
-                record.text().substring(0, Math.min(20, record.text().length())));
-    OptionalParameter[] tlvs =
-        form == ReceiptForm.TEXT_ONLY
-            ? new OptionalParameter[0]
-            : new OptionalParameter[] {
-              new OptionalParameter.Receipted_message_id(record.messageId()),
-              new OptionalParameter.Message_state(MessageState.valueOf(state.name()).value())
-            };
-    session.deliverShortMessage(
-        "",
-        TypeOfNumber.INTERNATIONAL,
-        NumberingPlanIndicator.ISDN,
-        record.destination(),
-        TypeOfNumber.valueOf((byte) record.sourceTon()),
-        NumberingPlanIndicator.valueOf((byte) record.sourceNpi()),
-        record.source(),
-        new ESMClass(0x04),
-        (byte) 0,
-        (byte) 0,
-        new RegisteredDelivery(0),
-        DataCodings.ZERO,
-        form == ReceiptForm.TLV_ONLY ? new byte[0] : text.getBytes(StandardCharsets.US_ASCII),
-        tlvs);
-  }
-
-  private static String statWord(ReceiptState state) {
-    return switch (state) {
-      case DELIVERED -> "DELIVRD";
-      case UNDELIVERABLE -> "UNDELIV";
-      case REJECTED -> "REJECTD";
-      case ACCEPTED -> "ACCEPTD";
-      case ENROUTE, EXPIRED, DELETED, UNKNOWN -> state.name();
-    };
   }
 
   @Override

@@ -23,8 +23,8 @@ import org.jsmpp.session.SubmitSmResult;
 
 /**
  * The simulator's answers to what an ESME sends: {@code submit_sm} goes to {@link
- * SmscSimulator#onSubmit}; every other operation is refused as not supported, which is all Herald
- * needs of an SMSC.
+ * SmscSimulator#onSubmit} and {@code enquire_link} is counted (jSMPP answers it); every other
+ * operation is refused as not supported, which is all Herald needs of an SMSC.
  */
 final class SubmitHandler implements ServerMessageReceiverListener {
   private final SmscSimulator smsc;
@@ -38,6 +38,11 @@ final class SubmitHandler implements ServerMessageReceiverListener {
       throws ProcessRequestException {
     return new SubmitSmResult(
         smsc.onSubmit(submitSm, source), new org.jsmpp.bean.OptionalParameter[0]);
+  }
+
+  @Override
+  public void onAcceptEnquireLink(org.jsmpp.bean.EnquireLink enquireLink, Session source) {
+    smsc.onEnquireLink();
   }
 
   @Override

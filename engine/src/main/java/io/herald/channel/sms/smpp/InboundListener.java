@@ -33,12 +33,19 @@ final class InboundListener implements MessageReceiverListener {
   private static final Logger log = LoggerFactory.getLogger(InboundListener.class);
 
   private final String smsc;
+  private final boolean decimalIds;
   private final SmsInbound inbound;
   private final SmppMetrics metrics;
   private final Clock clock;
 
-  InboundListener(String smsc, SmsInbound inbound, SmppMetrics metrics, Clock clock) {
+  /**
+   * @param decimalIds the connection's {@code decimalReceiptIds}: receipt ids are then turned into
+   *     the decimal form its submit outcomes use
+   */
+  InboundListener(
+      String smsc, boolean decimalIds, SmsInbound inbound, SmppMetrics metrics, Clock clock) {
     this.smsc = smsc;
+    this.decimalIds = decimalIds;
     this.inbound = inbound;
     this.metrics = metrics;
     this.clock = clock;
@@ -68,9 +75,16 @@ final class InboundListener implements MessageReceiverListener {
   private void receipt(DeliverSm pdu) {
     String text = new String(pdu.getShortMessage(), StandardCharsets.ISO_8859_1);
     Optional<ReceiptText> parsed = ReceiptText.parse(text);
-    Optional<String> tlvId = receiptedId(pdu);
+    Optional<String> tlvId = receiptedId(pdu).map(i -> decimalIds ? MessageIds.fromHex(i) : i);
     Optional<ReceiptState> tlvState = messageState(pdu);
-    String id = tlvId.or(() -> parsed.map(ReceiptText::id)).orElse("");
+    String id =
+        tlvId
+            .or(
+                () ->
+                    parsed
+                        .map(ReceiptText::id)
+                        .map(i -> decimalIds ? MessageIds.fromDecimal(i) : i))
+            .orElse("");
     Optional<ReceiptState> state = tlvState.or(() -> parsed.map(ReceiptText::state));
     if (id.isEmpty() || state.isEmpty()) {
       metrics.inboundUnreadable(smsc);

@@ -19,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.random.RandomGenerator;
 import org.jsmpp.InvalidResponseException;
 import org.jsmpp.PDUException;
-import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.DataCodings;
 import org.jsmpp.bean.ESMClass;
 import org.jsmpp.bean.NumberingPlanIndicator;
@@ -27,21 +26,18 @@ import org.jsmpp.bean.RegisteredDelivery;
 import org.jsmpp.bean.TypeOfNumber;
 import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ResponseTimeoutException;
-import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
-import org.jsmpp.session.connection.socket.SSLSocketConnectionFactory;
-import org.jsmpp.session.connection.socket.SocketConnectionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One SMSC connection: a jSMPP session bound as a transceiver and kept bound by a virtual thread
- * (reconnecting with exponential backoff and jitter after an unbind, a close or an I/O error), a
- * window of outstanding {@code submit_sm} (a semaphore) and a rate of {@code submit_sm} per second
- * (each part counts) that {@link AdaptiveRate} halves on the SMSC's throttling answers and lets
- * grow back slowly. No caller waits longer than the response timeout for the window, the rate or
- * the answer; every failure comes back as a {@link SubmitOutcome}.
+ * One SMSC connection: a jSMPP session bound as a transceiver and kept bound by a {@link
+ * SessionKeeper} (reconnecting with exponential backoff and jitter), a window of outstanding {@code
+ * submit_sm} (a semaphore) and a rate of {@code submit_sm} per second (each part counts) that
+ * {@link AdaptiveRate} halves on the SMSC's throttling answers and lets grow back slowly. No caller
+ * waits longer than the response timeout for the window, the rate or the answer; every failure
+ * comes back as a {@link SubmitOutcome}.
  */
 final class SmppConnection implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(SmppConnection.class);
@@ -54,17 +50,11 @@ final class SmppConnection implements AutoCloseable {
 
   private final SmscConfig config;
   private final Optional<String> validity;
-  private final MessageReceiverListener inbound;
   private final SmppMetrics metrics;
-  private final RandomGenerator random;
+  private final SessionKeeper keeper;
   private final Semaphore window;
   private final RateLimiter limiter;
   private final AdaptiveRate adaptive;
-  private final Object lifecycle = new Object();
-  private volatile SMPPSession session; // null while not bound
-  private volatile String lastError = "";
-  private volatile boolean closed;
-  private Thread keeper;
 
   SmppConnection(
       SmscConfig config,
@@ -75,9 +65,8 @@ final class SmppConnection implements AutoCloseable {
       RandomGenerator random) {
     this.config = config;
     this.validity = validity.map(SmppConnection::relativeTime);
-    this.inbound = inbound;
     this.metrics = metrics;
-    this.random = random;
+    this.keeper = new SessionKeeper(config, inbound, metrics, random);
     this.window = new Semaphore(config.window(), true);
     this.limiter =
         RateLimiter.of(
@@ -93,11 +82,7 @@ final class SmppConnection implements AutoCloseable {
 
   /** Starts binding (and keeping bound) in the background. */
   void start() {
-    synchronized (lifecycle) {
-      if (keeper == null && !closed) {
-        keeper = Thread.ofVirtual().name("smpp-" + config.name()).start(this::keepBound);
-      }
-    }
+    keeper.start();
   }
 
   String name() {
@@ -105,8 +90,7 @@ final class SmppConnection implements AutoCloseable {
   }
 
   boolean isBound() {
-    SMPPSession s = session;
-    return s != null && s.getSessionState().isBound();
+    return keeper.bound() != null;
   }
 
   int windowInUse() {
@@ -124,13 +108,13 @@ final class SmppConnection implements AutoCloseable {
 
   /** Why the last bind failed or the connection was lost, "" when it never was. */
   String lastError() {
-    return lastError;
+    return keeper.lastError();
   }
 
   /** Submits every part of the SMS, in order, on this connection. */
   SubmitOutcome submit(SmsSubmission sms) {
-    SMPPSession s = session;
-    if (s == null || !s.getSessionState().isBound()) {
+    SMPPSession s = keeper.bound();
+    if (s == null) {
       return notBound();
     }
     List<String> ids = new ArrayList<>();
@@ -159,7 +143,8 @@ final class SmppConnection implements AutoCloseable {
         metrics.submit(config.name(), "rate_wait");
         return deferred("its rate of " + adaptive.limit() + "/s had no room", false);
       }
-      ids.add(send(s, sms, part));
+      String id = send(s, sms, part);
+      ids.add(config.decimalReceiptIds() ? MessageIds.fromHex(id) : id);
       apply(adaptive.onSuccess());
       metrics.submit(config.name(), "accepted");
       return Optional.empty();
@@ -175,7 +160,7 @@ final class SmppConnection implements AutoCloseable {
           new SubmitOutcome.Refused(0x45, "the SMS cannot be put in a PDU: " + e.getMessage()));
     } catch (IOException | InvalidResponseException | RuntimeException e) {
       metrics.submit(config.name(), "failed");
-      lastError = "submit failed: " + e.getMessage();
+      keeper.failed("submit failed: " + e.getMessage());
       return deferred("the connection failed (" + e.getMessage() + ")", false);
     } finally {
       window.release();
@@ -247,122 +232,6 @@ final class SmppConnection implements AutoCloseable {
         "SMSC " + config.name() + " is not bound", false, config.reconnectMinBackoff());
   }
 
-  /** The keeper's loop: bind, wait until the session is lost, back off, bind again. */
-  private void keepBound() {
-    Duration backoff = config.reconnectMinBackoff();
-    while (!closed) {
-      try {
-        if (bindAndWait()) {
-          backoff = config.reconnectMinBackoff(); // it was bound: start again from the minimum
-        }
-        if (closed) {
-          return;
-        }
-        Duration wait = jitter(backoff);
-        log.info("SMSC {}: binding again in {} ms", config.name(), wait.toMillis());
-        Thread.sleep(wait);
-        backoff = min(backoff.multipliedBy(2), config.reconnectMaxBackoff());
-      } catch (InterruptedException e) {
-        return; // closed
-      }
-    }
-  }
-
-  /** One session's life; true when it was bound before it ended. */
-  private boolean bindAndWait() throws InterruptedException {
-    SMPPSession s = newSession();
-    java.util.concurrent.CountDownLatch lost = new java.util.concurrent.CountDownLatch(1);
-    s.addSessionStateListener(
-        (now, before, source) -> {
-          if (!now.isNotClosed() || (before.isBound() && !now.isBound())) {
-            lost.countDown();
-          }
-        });
-    try {
-      s.connectAndBind(
-          config.host(), config.port(), bindParameter(), config.bindTimeout().toMillis());
-    } catch (IOException e) {
-      s.close();
-      lastError = "bind failed: " + bindFailure(e);
-      metrics.reconnect(config.name(), false);
-      log.warn(
-          "SMSC {} ({}:{}, systemId {}): bind failed: {}",
-          config.name(),
-          config.host(),
-          config.port(),
-          config.systemId(),
-          bindFailure(e));
-      return false;
-    }
-    synchronized (lifecycle) {
-      if (closed) {
-        s.unbindAndClose();
-        return true;
-      }
-      session = s;
-    }
-    metrics.reconnect(config.name(), true);
-    log.info("SMSC {} ({}:{}) bound as transceiver", config.name(), config.host(), config.port());
-    try {
-      lost.await();
-    } finally {
-      session = null;
-      s.close();
-    }
-    if (!closed) {
-      lastError = "connection lost";
-      log.warn("SMSC {} ({}:{}): connection lost", config.name(), config.host(), config.port());
-    }
-    return true;
-  }
-
-  private SMPPSession newSession() {
-    SMPPSession s =
-        new SMPPSession(
-            config.tls()
-                ? new SSLSocketConnectionFactory()
-                : SocketConnectionFactory.getInstance());
-    s.setEnquireLinkTimer((int) config.enquireLinkEvery().toMillis());
-    s.setTransactionTimer(config.responseTimeout().toMillis());
-    s.setQueueCapacity(Math.max(100, config.window() * 4));
-    s.setMessageReceiverListener(inbound);
-    return s;
-  }
-
-  private BindParameter bindParameter() {
-    return new BindParameter(
-        BindType.BIND_TRX,
-        config.systemId(),
-        config.password(),
-        config.systemType(),
-        TypeOfNumber.UNKNOWN,
-        NumberingPlanIndicator.UNKNOWN,
-        null);
-  }
-
-  /** The bind's failure in words: the SMSC's status by name when it answered one. */
-  private static String bindFailure(IOException e) {
-    if (e.getCause() instanceof NegativeResponseException refused) {
-      String hint =
-          switch (refused.getCommandStatus()) {
-            case 0x0E, 0x0F -> "; check the connection's systemId and password";
-            default -> "";
-          };
-      return "the SMSC refused it with " + SubmitStatus.describe(refused.getCommandStatus()) + hint;
-    }
-    return e.getMessage();
-  }
-
-  /** Up to 20% off or on, so that connections cut at once do not all come back at once. */
-  private Duration jitter(Duration base) {
-    double factor = 0.8 + 0.4 * random.nextDouble();
-    return Duration.ofMillis(Math.max(1, (long) (base.toMillis() * factor)));
-  }
-
-  private static Duration min(Duration a, Duration b) {
-    return a.compareTo(b) <= 0 ? a : b;
-  }
-
   private static String digits(String number) {
     return number.startsWith("+") ? number.substring(1) : number;
   }
@@ -386,17 +255,6 @@ final class SmppConnection implements AutoCloseable {
 
   @Override
   public void close() {
-    Thread k;
-    synchronized (lifecycle) {
-      closed = true;
-      k = keeper;
-    }
-    SMPPSession s = session;
-    if (s != null) {
-      s.unbindAndClose();
-    }
-    if (k != null) {
-      k.interrupt();
-    }
+    keeper.close();
   }
 }

@@ -64,7 +64,8 @@ public final class SmppGateway implements SmsGateway {
       SmppMetrics metrics,
       Clock clock,
       RandomGenerator random) {
-    InboundListener listener = new InboundListener(smsc.name(), inbound, metrics, clock);
+    InboundListener listener =
+        new InboundListener(smsc.name(), smsc.decimalReceiptIds(), inbound, metrics, clock);
     return new SmppConnection(smsc, validity, listener, metrics, clock, random);
   }
 

@@ -22,7 +22,7 @@ class InboundListenerTest {
   private final SmppGatewayTest.Inbox inbox = new SmppGatewayTest.Inbox();
   private final InboundListener listener =
       new InboundListener(
-          "main", inbox, new SmppMetrics(registry), Clock.fixed(NOW, ZoneOffset.UTC));
+          "main", false, inbox, new SmppMetrics(registry), Clock.fixed(NOW, ZoneOffset.UTC));
 
   private static DeliverSm receipt(String text, OptionalParameter... tlvs) {
     DeliverSm pdu = new DeliverSm();
@@ -49,6 +49,24 @@ class InboundListenerTest {
                 .counter("herald.sms.receipts", "smsc", "main", "state", "undeliverable")
                 .count())
         .isEqualTo(1);
+  }
+
+  @Test
+  void with_decimal_receipt_ids_both_forms_become_one_decimal_number() {
+    InboundListener decimal =
+        new InboundListener(
+            "main", true, inbox, new SmppMetrics(registry), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    decimal.onAcceptDeliverSm(receipt("id:0000002587 stat:DELIVRD err:000"));
+    decimal.onAcceptDeliverSm(
+        receipt(
+            "",
+            new OptionalParameter.Receipted_message_id("0A1B"),
+            new OptionalParameter.Message_state((byte) 2)));
+
+    assertThat(inbox.receipts)
+        .extracting(DeliveryReceipt::messageId)
+        .containsExactly("2587", "2587");
   }
 
   @Test

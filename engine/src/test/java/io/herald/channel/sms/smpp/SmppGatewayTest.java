@@ -61,7 +61,7 @@ class SmppGatewayTest {
 
   @BeforeEach
   void startSmsc() throws Exception {
-    smsc = SmscSimulator.start("herald", "secret");
+    smsc = new SmscSimulator("herald", "secret", clock);
   }
 
   @AfterEach
@@ -242,6 +242,27 @@ class SmppGatewayTest {
   }
 
   @Test
+  void the_simulator_throttles_every_nth_submit_and_for_a_while_on_its_clock() throws Exception {
+    start(connection().withLimits(10, 1000));
+    smsc.throttleEvery(3);
+
+    List<SubmitOutcome> outcomes = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      outcomes.add(gateway.submit(sms(ANN, "n" + i)));
+    }
+
+    assertThat(outcomes)
+        .extracting(o -> o instanceof SubmitOutcome.Deferred d && d.throttled())
+        .containsExactly(false, false, true, false, false, true);
+    smsc.throttleEvery(0).throttleFor(Duration.ofMinutes(1));
+    assertThat(gateway.submit(sms(ANN, "during"))).isInstanceOf(SubmitOutcome.Deferred.class);
+    clock.advance(Duration.ofSeconds(61));
+    assertThat(gateway.submit(sms(ANN, "after"))).isInstanceOf(SubmitOutcome.Accepted.class);
+    assertThat(smsc.submitsReceived()).isEqualTo(8);
+    assertThat(smsc.submitted()).hasSize(5);
+  }
+
+  @Test
   void a_permanent_error_refuses_the_sms_with_its_status() throws Exception {
     start(connection());
     smsc.refuse("380000000000", 0x0B);
@@ -263,6 +284,32 @@ class SmppGatewayTest {
     assertThat(gateway.status().getFirst().lastError()).isEqualTo("connection lost");
     assertThat(registry.counter("herald.sms.reconnects", "smsc", "main", "result", "bound").count())
         .isEqualTo(2);
+  }
+
+  @Test
+  void a_quiet_connection_is_kept_alive_with_enquire_link() throws Exception {
+    SmscConfig c = connection();
+    start(
+        new SmscConfig(
+            c.name(),
+            c.host(),
+            c.port(),
+            c.systemId(),
+            c.password(),
+            "",
+            false,
+            10,
+            50,
+            Duration.ofMillis(50),
+            c.reconnectMinBackoff(),
+            c.reconnectMaxBackoff(),
+            c.bindTimeout(),
+            c.responseTimeout(),
+            false));
+
+    Await.until(() -> smsc.enquireLinks(), n -> n >= 3);
+    assertThat(gateway.status().getFirst().bound()).isTrue();
+    assertThat(smsc.binds()).isEqualTo(1);
   }
 
   @Test
@@ -347,6 +394,23 @@ class SmppGatewayTest {
     Await.until(() -> inbox.receipts, r -> r.size() == 1);
     assertThat(inbox.receipts.getFirst())
         .isEqualTo(new DeliveryReceipt(id, ReceiptState.EXPIRED, "001", clock.instant()));
+  }
+
+  @Test
+  void hex_submit_ids_and_decimal_receipt_ids_meet_in_decimal_when_configured() throws Exception {
+    start(connection().withDecimalReceiptIds(true));
+    smsc.decimalReceiptIds(true).receiptForm(SmscSimulator.ReceiptForm.TEXT_ONLY);
+
+    String id = ids(gateway.submit(sms(ANN, "text form"))).getFirst();
+    smsc.receiptForm(SmscSimulator.ReceiptForm.TLV_ONLY);
+    String second = ids(gateway.submit(sms(ANN, "tlv"))).getFirst();
+
+    String hex = smsc.submitted().getFirst().messageId();
+    assertThat(id).isEqualTo(new java.math.BigInteger(hex, 16).toString());
+    Await.until(() -> inbox.receipts, r -> r.size() == 2);
+    assertThat(inbox.receipts)
+        .extracting(DeliveryReceipt::messageId)
+        .containsExactlyInAnyOrder(id, second);
   }
 
   @Test
