@@ -1,5 +1,7 @@
 package io.herald.channel.sms.smpp;
 
+import io.herald.channel.sms.GsmAlphabet;
+import io.herald.channel.sms.SmsDecoding;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -11,31 +13,23 @@ import java.util.Arrays;
  * simulator to record what it was sent.
  */
 public final class ShortMessageText {
-  private static final int ESCAPE = 0x1B;
-
-  // GSM 03.38 default alphabet, indexed by septet (0x1B, the escape, never reaches this table).
-  private static final String BASIC =
-      "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞ\u001bÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
-          + "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà";
-
   private ShortMessageText() {}
 
   /**
-   * The text of a {@code short_message}.
+   * The text of a {@code short_message} (read by {@link SmsDecoding}, the composer's own decoder).
    *
-   * @param dataCoding the PDU's {@code data_coding}; unknown codings are read as Latin-1, which
-   *     keeps every byte visible rather than failing
+   * @param dataCoding the PDU's {@code data_coding}; a coding Herald does not read is read as
+   *     Latin-1, which keeps every byte visible rather than failing on a reply
    * @param shortMessage the octets
    * @param udhi whether they start with a user data header (UDHL, then that many octets)
    */
   public static String decode(byte dataCoding, byte[] shortMessage, boolean udhi) {
-    byte[] body = udhi ? withoutUdh(shortMessage) : shortMessage;
-    return switch (dataCoding & 0xFF) {
-      case 0x00 -> gsm7(body);
-      case 0x08 -> new String(body, StandardCharsets.UTF_16BE);
-      case 0x01 -> new String(body, StandardCharsets.US_ASCII);
-      default -> new String(body, StandardCharsets.ISO_8859_1);
-    };
+    try {
+      return SmsDecoding.part(dataCoding, shortMessage, udhi).text();
+    } catch (IllegalArgumentException e) {
+      byte[] body = udhi ? withoutUdh(shortMessage) : shortMessage;
+      return new String(body, StandardCharsets.ISO_8859_1);
+    }
   }
 
   /** The user data without its header; a header longer than the data leaves nothing. */
@@ -50,67 +44,21 @@ public final class ShortMessageText {
   }
 
   /**
-   * GSM 03.38 text as septets, one per octet: characters of the default alphabet and of its
-   * extension table (escape + code) only; {@code null} when some character has no GSM-7 form.
+   * GSM 03.38 text as septets, one per octet ({@link GsmAlphabet}: the default alphabet, and the
+   * extension table as escape + code); {@code null} when some character has no GSM-7 form.
    */
   public static byte[] gsm7Septets(String text) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    if (!GsmAlphabet.containsAll(text)) {
+      return null;
+    }
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      int basic = c == ESCAPE ? -1 : BASIC.indexOf(c);
-      int extended = extension(c);
-      if (basic >= 0) {
-        out.write(basic);
-      } else if (extended >= 0) {
-        out.write(ESCAPE);
-        out.write(extended);
-      } else {
-        return null;
+      if (GsmAlphabet.isExtension(c)) {
+        out.write(GsmAlphabet.ESCAPE);
       }
+      out.write(GsmAlphabet.septet(c));
     }
     return out.toByteArray();
-  }
-
-  private static String gsm7(byte[] septets) {
-    StringBuilder text = new StringBuilder(septets.length);
-    for (int i = 0; i < septets.length; i++) {
-      int s = septets[i] & 0x7F;
-      if (s == ESCAPE && i + 1 < septets.length) {
-        int next = septets[++i] & 0x7F;
-        char ext = extended(next);
-        // An escape before a code the extension table lacks shows the basic character (03.38).
-        text.append(ext != 0 ? ext : BASIC.charAt(next));
-      } else if (s == ESCAPE) {
-        text.append(' ');
-      } else {
-        text.append(BASIC.charAt(s));
-      }
-    }
-    return text.toString();
-  }
-
-  private static char extended(int code) {
-    return switch (code) {
-      case 0x0A -> '\f';
-      case 0x14 -> '^';
-      case 0x28 -> '{';
-      case 0x29 -> '}';
-      case 0x2F -> '\\';
-      case 0x3C -> '[';
-      case 0x3D -> '~';
-      case 0x3E -> ']';
-      case 0x40 -> '|';
-      case 0x65 -> '€';
-      default -> 0;
-    };
-  }
-
-  private static int extension(char c) {
-    for (int code = 0; code < 0x80; code++) {
-      if (extended(code) == c && c != 0) {
-        return code;
-      }
-    }
-    return -1;
   }
 }
