@@ -37,6 +37,7 @@ import io.herald.feedback.InboundFeedback;
 import io.herald.importers.ContactFileReader;
 import io.herald.message.Messages;
 import io.herald.message.TransactionalQueue;
+import io.herald.message.TransactionalSms;
 import io.herald.message.TransactionalWorker;
 import io.herald.policy.JurisdictionPolicy;
 import io.herald.store.redis.Redis;
@@ -102,7 +103,11 @@ public final class HeraldNode implements AutoCloseable {
   private final Optional<MetricsServer> metricsServer;
   private final SendingDomains domains;
 
-  private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
+  private HeraldNode(
+      HeraldConfig config,
+      Optional<String> adminTokenValue,
+      Clock clock,
+      Optional<TransactionalSms> sms)
       throws IOException {
     SecureRandom random = new SecureRandom();
     ObjectMapper mapper = objectMapper();
@@ -229,7 +234,8 @@ public final class HeraldNode implements AutoCloseable {
                   freezes::isFrozen,
                   domains,
                   operatorKeys),
-              consumer);
+              consumer,
+              sms);
       this.transactional = tx.worker();
       resources.push(transactional);
       this.messages = tx.messages();
@@ -299,7 +305,17 @@ public final class HeraldNode implements AutoCloseable {
   /** Starts a node: Redis (embedded unless {@code redis.uri} is set), then HTTP. */
   public static HeraldNode start(HeraldConfig config, Optional<String> adminToken, Clock clock)
       throws IOException {
-    HeraldNode node = new HeraldNode(config, adminToken, clock);
+    return start(config, adminToken, clock, Optional.empty());
+  }
+
+  /**
+   * The same with transactional SMS through {@code sms} (its gateway is the caller's to close);
+   * empty when SMS is not configured.
+   */
+  public static HeraldNode start(
+      HeraldConfig config, Optional<String> adminToken, Clock clock, Optional<TransactionalSms> sms)
+      throws IOException {
+    HeraldNode node = new HeraldNode(config, adminToken, clock, sms);
     try {
       node.http.start(config.http().port());
     } catch (RuntimeException e) {

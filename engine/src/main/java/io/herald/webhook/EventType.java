@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a webhook event reports. The first seven are what an endpoint subscribes to; {@link #PING}
+ * What a webhook event reports. The first eight are what an endpoint subscribes to; {@link #PING}
  * is sent only on request ({@code POST /api/webhooks/{id}/ping}), to the one endpoint asked for.
  */
 public enum EventType {
@@ -17,6 +17,10 @@ public enum EventType {
   CLICKED,
   UNSUBSCRIBED,
   COMPLAINED,
+  /**
+   * A transactional copy that will not arrive: refused, out of retries, or an SMS not delivered.
+   */
+  FAILED,
   PING;
 
   /** The name in JSON and in the API: {@code delivered}, {@code bounced}, … */
