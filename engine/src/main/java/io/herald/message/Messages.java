@@ -75,7 +75,7 @@ public final class Messages {
     this.events = parts.events();
     this.senders = parts.senders();
     this.sms = parts.sms();
-    this.receipts = new SmsReceipts(parts.store(), parts.metrics(), parts.events());
+    this.receipts = new SmsReceipts(parts.store(), parts.metrics());
     this.limits = limits;
     this.checks = new MessageChecks(limits, platformDomain);
   }
@@ -190,11 +190,12 @@ public final class Messages {
   }
 
   /**
-   * Applies an SMS delivery receipt to recipient number {@code recipient} of message {@code id}:
-   * {@code submitted} becomes delivered, undeliverable, expired, rejected or unknown, reported to
-   * webhooks ({@code delivered} / {@code failed}). Idempotent: false, and nothing changes, when the
-   * recipient is not {@code submitted} (a receipt that came twice), the receipt is interim, or
-   * there is no such message or recipient.
+   * Applies an SMS's decided delivery receipt to recipient number {@code recipient} of message
+   * {@code id}: {@code submitted} (or a copy not final yet, when the receipt overtook the worker)
+   * becomes delivered, undeliverable, expired, rejected or unknown. Idempotent: false, and nothing
+   * changes, when the recipient already has its final state (a receipt that came twice), the
+   * receipt is interim, or there is no such message or recipient. The caller reports the outcome to
+   * webhooks ({@code delivered} / {@code failed}) when this returns true.
    */
   public boolean recordReceipt(
       AccountId account, MessageId id, int recipient, DeliveryReceipt receipt) {

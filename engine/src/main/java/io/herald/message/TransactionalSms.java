@@ -1,5 +1,6 @@
 package io.herald.message;
 
+import io.herald.account.AccountId;
 import io.herald.channel.sms.EncodedSms;
 import io.herald.channel.sms.SenderId;
 import io.herald.channel.sms.SmsGateway;
@@ -37,23 +38,45 @@ public final class TransactionalSms {
   private static final Pattern LETTER = Pattern.compile(".*[A-Za-z].*");
   private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
+  /** One recipient's copy of a transactional SMS: whom it went to and from whom. */
+  public record Copy(
+      AccountId account, MessageId message, int recipient, String phone, String sender) {}
+
+  /**
+   * Told of every copy the SMSC accepted, with its parts' SMSC ids, before the copy is recorded
+   * {@code submitted}, so that its receipts find it (the SMS feedback's receipt store) even when
+   * they arrive before that. A failure here is thrown: the copy stays unfinished and is tried again
+   * (a possible duplicate, never a copy whose receipts are lost).
+   */
+  @FunctionalInterface
+  public interface Submissions {
+    /** Remembers nothing (receipts are then not applied). */
+    Submissions NONE = (copy, messageIds) -> {};
+
+    void accepted(Copy copy, List<String> messageIds);
+  }
+
   private final SmsGateway gateway;
   private final Function<String, EncodedSms> encoder;
   private final Function<String, SenderId> senders;
+  private final Submissions submissions;
 
   /**
    * @param encoder encodes a text and splits it into parts; throws {@link IllegalArgumentException}
    *     for a text it cannot encode
    * @param senders parses a sender ID; throws {@link IllegalArgumentException} for one that is not
    *     valid ({@link #senderRule} until the channel's own parser is wired)
+   * @param submissions told of each accepted copy before it is recorded
    */
   public TransactionalSms(
       SmsGateway gateway,
       Function<String, EncodedSms> encoder,
-      Function<String, SenderId> senders) {
+      Function<String, SenderId> senders,
+      Submissions submissions) {
     this.gateway = Objects.requireNonNull(gateway, "gateway");
     this.encoder = Objects.requireNonNull(encoder, "encoder");
     this.senders = Objects.requireNonNull(senders, "senders");
+    this.submissions = Objects.requireNonNull(submissions, "submissions");
   }
 
   /**
@@ -137,12 +160,21 @@ public final class TransactionalSms {
     EncodedSms encoded = encode(text);
     EncodedSms.Alphabet alphabet = encoded.alphabet();
     int parts = encoded.parts().size();
+    int perPart = parts == 1 ? alphabet.single() : alphabet.perPart();
     return new SmsPreview(
         alphabet == EncodedSms.Alphabet.GSM7 ? "GSM-7" : "UCS-2",
         text.codePointCount(0, text.length()),
         encoded.units(),
         parts,
-        parts == 1 ? alphabet.single() : alphabet.perPart());
+        perPart,
+        perPart - units(encoded.parts().getLast(), alphabet));
+  }
+
+  /** The units a part carries: its bytes past the user data header, one or two per unit. */
+  private static int units(EncodedSms.Part part, EncodedSms.Alphabet alphabet) {
+    byte[] bytes = part.shortMessage();
+    int header = part.udh() ? (bytes[0] & 0xFF) + 1 : 0;
+    return (bytes.length - header) / (alphabet == EncodedSms.Alphabet.GSM7 ? 1 : 2);
   }
 
   /** What is stored of an accepted SMS: the sender ID as parsed and the text, once checked. */
@@ -153,12 +185,19 @@ public final class TransactionalSms {
   }
 
   /**
-   * Submits one recipient's copy, asking for a delivery receipt.
+   * Submits one recipient's copy, asking for a delivery receipt; an accepted copy is handed to the
+   * {@link Submissions} before this returns.
    *
    * @throws MessageRefused when the stored copy can no longer be encoded or its sender parsed (a
    *     rule changed since it was accepted): it fails, nothing is sent
    */
-  SubmitOutcome submit(StoredMessage.Sms sms, String phone) throws MessageRefused {
-    return gateway.submit(new SmsSubmission(sender(sms.sender()), phone, encode(sms.text()), true));
+  SubmitOutcome submit(Copy copy, StoredMessage.Sms sms) throws MessageRefused {
+    SubmitOutcome outcome =
+        gateway.submit(
+            new SmsSubmission(sender(sms.sender()), copy.phone(), encode(sms.text()), true));
+    if (outcome instanceof SubmitOutcome.Accepted accepted) {
+      submissions.accepted(copy, accepted.messageIds());
+    }
+    return outcome;
   }
 }

@@ -217,7 +217,12 @@ public final class TransactionalWorker implements AutoCloseable {
     }
     SubmitOutcome outcome;
     try {
-      outcome = sms.get().submit(message, phone);
+      outcome =
+          sms.get()
+              .submit(
+                  new TransactionalSms.Copy(
+                      item.account(), item.message(), item.recipient(), phone, message.sender()),
+                  message);
     } catch (MessageRefused e) {
       log.warn("message {} recipient {}: {}", item.message(), item.recipient(), e.getMessage());
       record(claimed, failed(e.getMessage()), phone);

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,18 @@ class TransactionalSmsTest {
   Messages messages;
   Account account;
 
+  /** What the SMS feedback would be told of (see {@link TransactionalSms.Submissions}). */
+  record Accepted(TransactionalSms.Copy copy, List<String> ids, DeliveryState stateThen) {}
+
+  final List<Accepted> accepted = new CopyOnWriteArrayList<>();
+  volatile boolean receiptOvertakes;
+
   @BeforeEach
   void start() throws Exception {
-    node = TestNode.start(TestNode.config(data), clock, TestNode.sms(gateway));
+    TransactionalSms sms =
+        new TransactionalSms(
+            gateway, new TestSmsEncoder(), TransactionalSms::senderRule, this::accepted);
+    node = TestNode.start(TestNode.config(data), clock, sms);
     messages = node.node().messages();
     account = node.node().accounts().create("Shop").account();
   }
@@ -53,6 +63,24 @@ class TransactionalSmsTest {
   @AfterEach
   void stop() {
     node.close();
+  }
+
+  private void accepted(TransactionalSms.Copy copy, List<String> ids) {
+    DeliveryState then =
+        messages
+            .status(copy.account(), copy.message())
+            .orElseThrow()
+            .recipients()
+            .get(copy.recipient())
+            .state();
+    accepted.add(new Accepted(copy, ids, then));
+    if (receiptOvertakes) {
+      messages.recordReceipt(
+          copy.account(),
+          copy.message(),
+          copy.recipient(),
+          new DeliveryReceipt(ids.getFirst(), ReceiptState.DELIVERED, "", clock.instant()));
+    }
   }
 
   static MessageRequest.Sms sms(String text, String... to) {
@@ -204,6 +232,35 @@ class TransactionalSmsTest {
     assertThat(status.recipients().get(1).state())
         .isEqualTo(new DeliveryState.Undelivered(at, DeliveryState.Outcome.UNDELIVERABLE, "001"));
     assertThat(status.overall()).isEqualTo("mixed");
+  }
+
+  @Test
+  void anAcceptedCopyIsHandedOverWithItsSmscIdsBeforeItIsRecordedSubmitted() throws Exception {
+    MessageId id = messages.submit(account, sms("Hello", ANN), Optional.empty()).id();
+    DeliveryState.Submitted submitted =
+        (DeliveryState.Submitted) awaitStatus(id, "submitted").recipients().getFirst().state();
+
+    assertThat(accepted)
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.copy())
+                  .isEqualTo(new TransactionalSms.Copy(account.id(), id, 0, ANN, "ShopUA"));
+              assertThat(a.ids()).isEqualTo(submitted.messageIds());
+              assertThat(a.stateThen()).isInstanceOf(DeliveryState.Queued.class);
+            });
+  }
+
+  @Test
+  void aReceiptThatOvertakesTheSubmitIsKeptAndTheSubmitDoesNotOverwriteIt() throws Exception {
+    receiptOvertakes = true;
+    MessageId id = messages.submit(account, sms("Hello", ANN), Optional.empty()).id();
+
+    MessageStatus status = awaitStatus(id, "delivered");
+    Await.until(() -> node.node().transactionalBacklog(), n -> n == 0);
+    assertThat(messages.status(account.id(), id).orElseThrow().overall()).isEqualTo("delivered");
+    assertThat(((DeliveryState.Delivered) status.recipients().getFirst().state()).attempts())
+        .isEqualTo(1);
   }
 
   @Test

@@ -56,7 +56,11 @@ public final class TestNode implements AutoCloseable {
 
   /** Transactional SMS through {@code gateway}, the test encoder and the default sender rule. */
   public static TransactionalSms sms(SmsGateway gateway) {
-    return new TransactionalSms(gateway, new TestSmsEncoder(), TransactionalSms::senderRule);
+    return new TransactionalSms(
+        gateway,
+        new TestSmsEncoder(),
+        TransactionalSms::senderRule,
+        TransactionalSms.Submissions.NONE);
   }
 
   public static HeraldConfig config(Path dataDir) {

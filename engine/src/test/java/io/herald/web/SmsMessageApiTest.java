@@ -149,10 +149,12 @@ class SmsMessageApiTest {
     assertThat(one.get("units").asInt()).isEqualTo(160);
     assertThat(one.get("parts").asInt()).isEqualTo(1);
     assertThat(one.get("unitsPerPart").asInt()).isEqualTo(160);
+    assertThat(one.get("remaining").asInt()).isZero();
 
     JsonNode two = preview("a".repeat(161));
     assertThat(two.get("parts").asInt()).isEqualTo(2);
     assertThat(two.get("unitsPerPart").asInt()).isEqualTo(153);
+    assertThat(two.get("remaining").asInt()).isEqualTo(153 - 8);
 
     JsonNode cyrillic = preview("Ваш код: 4711");
     assertThat(cyrillic.get("encoding").asText()).isEqualTo("UCS-2");

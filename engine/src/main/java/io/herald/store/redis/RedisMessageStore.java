@@ -74,15 +74,22 @@ public final class RedisMessageStore implements MessageStore {
       return 1
       """;
 
-  // Compare and set on a recipient's state name (its JSON's "state"); the counters move with it.
+  // Compare and set on a recipient's state name (its JSON's "state"), or on its having no final
+  // state yet (f:<n> unset: a receipt that overtook the worker); the counters move with it.
   private static final String ADVANCE =
       """
       local current = redis.call('HGET', KEYS[1], 'r:' .. ARGV[1])
-      if not current or cjson.decode(current)['state'] ~= ARGV[2] then
+      if not current then
+        return 0
+      end
+      local was = cjson.decode(current)['state']
+      if was ~= ARGV[2] and redis.call('HEXISTS', KEYS[1], 'f:' .. ARGV[1]) == 1 then
         return 0
       end
       redis.call('HSET', KEYS[1], 'r:' .. ARGV[1], ARGV[3], 'f:' .. ARGV[1], '1')
-      redis.call('HINCRBY', KEYS[2], ARGV[2], -1)
+      if was == ARGV[2] then
+        redis.call('HINCRBY', KEYS[2], ARGV[2], -1)
+      end
       redis.call('HINCRBY', KEYS[2], ARGV[4], 1)
       return 1
       """;
