@@ -61,31 +61,22 @@ class SmsCliTest {
   @Test
   void sendSmsPrintsTheIdAndTheStatusShowsTheNumberSubmitted() throws Exception {
     Path text = Files.writeString(files.resolve("code.txt"), "Ваш код: 4711");
-    Run sent =
-        herald(
-            "send",
-            "--sms",
-            "+380 50 765 43 21",
-            "--from",
-            "ShopUA",
-            "--text",
-            text.toString(),
-            "--idempotency-key",
-            "cli-otp-1");
+    String[] send = {
+      "send",
+      "--sms",
+      "+380 50 765 43 21",
+      "--from",
+      "ShopUA",
+      "--text",
+      text.toString(),
+      "--idempotency-key",
+      "cli-otp-1"
+    };
+    Run sent = herald(send);
     assertThat(sent.code()).as(sent.err()).isZero();
     String id = sent.lastLine();
     assertThat(id).matches("[0-9a-f]{16}");
-    Run again =
-        herald(
-            "send",
-            "--sms",
-            "+380 50 765 43 21",
-            "--from",
-            "ShopUA",
-            "--text",
-            text.toString(),
-            "--idempotency-key",
-            "cli-otp-1");
+    Run again = herald(send);
     assertThat(again.lastLine()).isEqualTo(id);
 
     JsonNode status =

@@ -47,18 +47,7 @@ final class MessageCodec {
       String reason,
       String kind,
       String reply,
-      List<String> ids) {
-    State(
-        String state,
-        Instant at,
-        Integer attempts,
-        Instant nextTry,
-        String reason,
-        String kind,
-        String reply) {
-      this(state, at, attempts, nextTry, reason, kind, reply, null);
-    }
-  }
+      List<String> ids) {}
 
   String meta(StoredMessage message) {
     String envelope =
@@ -108,21 +97,23 @@ final class MessageCodec {
   String state(DeliveryState state) {
     return json.write(
         switch (state) {
-          case DeliveryState.Queued q -> new State("queued", q.at(), null, null, null, null, null);
+          case DeliveryState.Queued q ->
+              new State("queued", q.at(), null, null, null, null, null, null);
           case DeliveryState.Deferred d ->
-              new State("deferred", d.at(), d.attempts(), d.nextTry(), d.reason(), null, null);
+              new State(
+                  "deferred", d.at(), d.attempts(), d.nextTry(), d.reason(), null, null, null);
           case DeliveryState.Delivered d ->
-              new State("delivered", d.at(), d.attempts(), null, null, null, d.reply());
+              new State("delivered", d.at(), d.attempts(), null, null, null, d.reply(), null);
           case DeliveryState.Bounced b ->
-              new State("bounced", b.at(), null, null, null, b.kind().name(), b.reply());
+              new State("bounced", b.at(), null, null, null, b.kind().name(), b.reply(), null);
           case DeliveryState.Suppressed s ->
-              new State("suppressed", s.at(), null, null, s.reason(), null, null);
+              new State("suppressed", s.at(), null, null, s.reason(), null, null, null);
           case DeliveryState.Failed f ->
-              new State("failed", f.at(), null, null, f.reason(), null, null);
+              new State("failed", f.at(), null, null, f.reason(), null, null, null);
           case DeliveryState.Submitted s ->
               new State("submitted", s.at(), s.attempts(), null, null, null, null, s.messageIds());
           case DeliveryState.Undelivered u ->
-              new State(u.name(), u.at(), null, null, u.error(), null, null);
+              new State(u.name(), u.at(), null, null, u.error(), null, null, null);
         });
   }
 
