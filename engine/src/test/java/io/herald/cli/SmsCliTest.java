@@ -84,7 +84,9 @@ class SmsCliTest {
             () -> new ObjectMapper().readTree(herald("message", "status", id, "--json").out()),
             s -> "submitted".equals(s.path("status").asText()));
     assertThat(status.get("channel").asText()).isEqualTo("sms");
-    assertThat(herald("message", "status", id).out()).contains("+380507654321: submitted");
+    assertThat(herald("message", "status", id).out())
+        .contains("from ShopUA, SMS,")
+        .contains("+380507654321: submitted, 1 attempt(s), SMSC ids smsc-");
     assertThat(gateway.submittedTo("+380507654321")).hasSize(1);
 
     Run inline =
