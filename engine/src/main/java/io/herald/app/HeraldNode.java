@@ -40,6 +40,7 @@ import io.herald.feedback.InboundFeedback;
 import io.herald.importers.ContactFileReader;
 import io.herald.message.Messages;
 import io.herald.message.TransactionalQueue;
+import io.herald.message.TransactionalSms;
 import io.herald.message.TransactionalWorker;
 import io.herald.policy.JurisdictionPolicy;
 import io.herald.store.redis.Redis;
@@ -108,9 +109,13 @@ public final class HeraldNode implements AutoCloseable {
   private final Optional<MetricsServer> metricsServer;
   private final SendingDomains domains;
   private final RedisShortLinks shortLinks;
-  private final Optional<SmsWiring> sms;
+  private final Optional<SmsWiring> smsWiring;
 
-  private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
+  private HeraldNode(
+      HeraldConfig config,
+      Optional<String> adminTokenValue,
+      Clock clock,
+      Optional<TransactionalSms> sms)
       throws IOException {
     SecureRandom random = new SecureRandom();
     ObjectMapper mapper = objectMapper();
@@ -210,6 +215,12 @@ public final class HeraldNode implements AutoCloseable {
               consumer);
       resources.push(webhooks);
       resources.push(new CanaryMonitor(canaries, config.canary().checkEvery()));
+      // SMS: the gateway first (transactional SMS go through it), its feedback once messages
+      // and engagement exist (below). A test may bring its own transactional SMS instead.
+      Optional<SmsWiring.Gateway> smsGateway =
+          SmsWiring.gateway(config.sms(), metrics, clock, random, resources);
+      Optional<TransactionalSms> txSms =
+          sms.isPresent() ? sms : smsGateway.map(SmsWiring.Gateway::transactional);
       // Transactional messages (API, SMTP relay): their own queue and worker, same transport.
       TransactionalWiring tx =
           TransactionalWiring.of(
@@ -229,7 +240,8 @@ public final class HeraldNode implements AutoCloseable {
                   freezes::isFrozen,
                   domains,
                   operatorKeys),
-              consumer);
+              consumer,
+              txSms);
       this.transactional = tx.worker();
       resources.push(transactional);
       this.messages = tx.messages();
@@ -274,23 +286,26 @@ public final class HeraldNode implements AutoCloseable {
               random);
       List<CampaignChannel> channels = new ArrayList<>();
       channels.add(new EmailChannel(messages, transport));
-      this.sms =
-          SmsWiring.of(
-              config.sms(),
-              new SmsWiring.Shared(
-                  redis,
-                  mapper,
-                  campaignStore,
-                  audience,
-                  engagements,
-                  webhooks.events(),
-                  shortLinks,
-                  config.tracking().baseUrl().toString(),
-                  metrics,
-                  clock,
-                  random),
-              resources);
-      sms.ifPresent(s -> channels.add(s.channel()));
+      this.smsWiring =
+          smsGateway.map(
+              started ->
+                  SmsWiring.of(
+                      config.sms(),
+                      started,
+                      new SmsWiring.Shared(
+                          redis,
+                          mapper,
+                          campaignStore,
+                          audience,
+                          engagements,
+                          webhooks.events(),
+                          shortLinks,
+                          config.tracking().baseUrl().toString(),
+                          this.messages,
+                          clock,
+                          random),
+                      resources));
+      smsWiring.ifPresent(s -> channels.add(s.channel()));
       this.worker =
           new DeliveryWorker(
               new DeliveryWorker.Parts(
@@ -333,7 +348,7 @@ public final class HeraldNode implements AutoCloseable {
                   freezes,
                   domains,
                   shortLinks,
-                  sms.map(SmsWiring::previews)));
+                  smsWiring.map(SmsWiring::previews)));
       resources.push(http);
       this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);
@@ -346,7 +361,17 @@ public final class HeraldNode implements AutoCloseable {
   /** Starts a node: Redis (embedded unless {@code redis.uri} is set), then HTTP. */
   public static HeraldNode start(HeraldConfig config, Optional<String> adminToken, Clock clock)
       throws IOException {
-    HeraldNode node = new HeraldNode(config, adminToken, clock);
+    return start(config, adminToken, clock, Optional.empty());
+  }
+
+  /**
+   * The same with transactional SMS through {@code sms} (its gateway is the caller's to close);
+   * empty when SMS is not configured.
+   */
+  public static HeraldNode start(
+      HeraldConfig config, Optional<String> adminToken, Clock clock, Optional<TransactionalSms> sms)
+      throws IOException {
+    HeraldNode node = new HeraldNode(config, adminToken, clock, sms);
     try {
       node.http.start(config.http().port());
     } catch (RuntimeException e) {
@@ -458,7 +483,7 @@ public final class HeraldNode implements AutoCloseable {
   /** The SMS short links: minted by the SMS composer, answered by the public pages. */
   /** The SMS feedback (receipts, replies), when {@code sms.enabled}: for tests and the demo. */
   public Optional<io.herald.channel.sms.SmsFeedback> smsFeedback() {
-    return sms.map(SmsWiring::feedback);
+    return smsWiring.map(SmsWiring::feedback);
   }
 
   public RedisShortLinks shortLinks() {

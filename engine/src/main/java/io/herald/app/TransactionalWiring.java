@@ -13,6 +13,7 @@ import io.herald.message.Limits;
 import io.herald.message.MessageMetrics;
 import io.herald.message.Messages;
 import io.herald.message.TransactionalQueue;
+import io.herald.message.TransactionalSms;
 import io.herald.message.TransactionalWorker;
 import io.herald.store.redis.Redis;
 import io.herald.store.redis.RedisMessageStore;
@@ -21,13 +22,16 @@ import io.herald.webhook.WebhookEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
 /**
  * The transactional side of a node (messages from the API and the SMTP relay): their store, the
  * composer, the worker on their own queue, and {@link Messages}, which accepts them. Wired apart
- * from {@link HeraldNode} so that each stays readable; the node owns and closes the worker.
+ * from {@link HeraldNode} so that each stays readable; the node owns and closes the worker. SMS
+ * comes as a {@link TransactionalSms} built by the caller around the SMS gateway, the encoder and
+ * the sender ID parser (empty when SMS is not configured: an SMS is then refused with 422).
  */
 record TransactionalWiring(RedisMessageStore store, TransactionalWorker worker, Messages messages) {
   /** What the transactional side shares with the rest of the node. */
@@ -47,7 +51,8 @@ record TransactionalWiring(RedisMessageStore store, TransactionalWorker worker, 
       SenderDomains senders,
       List<DkimSigning> operatorKeys) {}
 
-  static TransactionalWiring of(HeraldConfig config, Shared shared, String consumer) {
+  static TransactionalWiring of(
+      HeraldConfig config, Shared shared, String consumer, Optional<TransactionalSms> sms) {
     RedisMessageStore store = new RedisMessageStore(shared.redis(), shared.mapper());
     TransactionalEmails mail =
         new TransactionalEmails(
@@ -72,7 +77,8 @@ record TransactionalWiring(RedisMessageStore store, TransactionalWorker worker, 
                 shared.clock(),
                 shared.random(),
                 shared.events(),
-                shared.frozen()),
+                shared.frozen(),
+                sms),
             consumer,
             config.delivery().concurrency(),
             config.delivery().reclaimAfter());
@@ -87,7 +93,8 @@ record TransactionalWiring(RedisMessageStore store, TransactionalWorker worker, 
                 shared.clock(),
                 shared.random(),
                 shared.events(),
-                shared.senders()),
+                shared.senders(),
+                sms),
             Limits.defaults().withMaxRawBytes(config.relay().maxMessageSize()),
             config.delivery().returnPathDomain());
     return new TransactionalWiring(store, worker, messages);

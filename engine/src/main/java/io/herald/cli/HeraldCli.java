@@ -37,6 +37,7 @@ import picocli.CommandLine.Command;
       ReviewCommand.class,
       SendCommand.class,
       MessageCommand.class,
+      SmsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HeraldCli implements Runnable {

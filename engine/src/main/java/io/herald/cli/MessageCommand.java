@@ -35,13 +35,14 @@ final class MessageCommand {
           cli.out().println(cli.json().writeValueAsString(message));
           return HeraldCli.EXIT_OK;
         }
+        boolean sms = "sms".equals(message.path("channel").asText());
         cli.out()
             .printf(
-                "message %s: %s, from %s, \"%s\", accepted %s%n",
+                "message %s: %s, from %s, %s, accepted %s%n",
                 message.path("id").asText(),
                 message.path("status").asText(),
                 message.path("from").asText(),
-                message.path("subject").asText(),
+                sms ? "SMS" : "\"" + message.path("subject").asText() + "\"",
                 message.path("createdAt").asText());
         for (JsonNode recipient : message.path("recipients")) {
           cli.out().println("  " + line(recipient));
@@ -69,6 +70,15 @@ final class MessageCommand {
       }
       if (r.has("reason")) {
         out.append(": ").append(r.path("reason").asText());
+      }
+      if (r.has("messageIds")) {
+        out.append(", SMSC ids ")
+            .append(
+                String.join(
+                    " ", r.path("messageIds").valueStream().map(JsonNode::asText).toList()));
+      }
+      if (r.hasNonNull("error") && !r.path("error").asText().isEmpty()) {
+        out.append(", error ").append(r.path("error").asText());
       }
       return out.toString();
     }

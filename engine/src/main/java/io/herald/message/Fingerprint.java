@@ -40,6 +40,7 @@ final class Fingerprint {
           }
         }
       }
+      case MessageRequest.Sms s -> f.text("sms").list(s.to()).text(s.from()).text(s.text());
       case MessageRequest.Raw r ->
           f.text("raw").text(r.envelopeSender()).list(r.recipients()).bytes(r.rfc822());
     }

@@ -23,7 +23,9 @@ public final class MessageRefused extends Exception {
      * A sender (From header or envelope) is not on a verified sending domain of the account (R5):
      * HTTP 422, SMTP 550 5.7.1.
      */
-    UNVERIFIED_SENDER
+    UNVERIFIED_SENDER,
+    /** The message's channel (SMS) is not configured on this server: HTTP 422. */
+    CHANNEL_UNAVAILABLE
   }
 
   private final Reason reason;

@@ -9,10 +9,11 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One transactional message as a client hands it to {@link Messages#submit}: either {@link
- * Composed} (the HTTP API: addresses, subject and bodies, or a stored template and its data) or
- * {@link Raw} (the SMTP relay: the envelope and the RFC 5322 bytes exactly as received). Nothing
- * here is validated yet; {@code submit} does that and refuses with a reason.
+ * One transactional message as a client hands it to {@link Messages#submit}: {@link Composed} (the
+ * HTTP API: addresses, subject and bodies, or a stored template and its data), {@link Raw} (the
+ * SMTP relay: the envelope and the RFC 5322 bytes exactly as received) or {@link Sms} (the HTTP API
+ * with {@code "channel": "sms"}). Nothing here is validated yet; {@code submit} does that and
+ * refuses with a reason.
  */
 public sealed interface MessageRequest {
 
@@ -29,6 +30,19 @@ public sealed interface MessageRequest {
       fromName = fromName == null ? "" : fromName;
       Objects.requireNonNull(replyTo, "replyTo");
       Objects.requireNonNull(body, "body");
+    }
+  }
+
+  /**
+   * A transactional SMS: phone numbers as the client wrote them (normalised to E.164 by {@code
+   * submit}), a sender ID (alphanumeric, or a number in E.164) and the text, sent as it is (no
+   * opt-out line: a transactional SMS is not marketing).
+   */
+  record Sms(List<String> to, String from, String text) implements MessageRequest {
+    public Sms {
+      to = List.copyOf(Objects.requireNonNull(to, "to"));
+      Objects.requireNonNull(from, "from");
+      Objects.requireNonNull(text, "text");
     }
   }
 

@@ -1,26 +1,29 @@
 package io.herald.message;
 
+import io.herald.campaign.Channel;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * A message as its sender may see it: when it was accepted, from whom, how ({@code api} or {@code
- * smtp}) and each recipient's {@link DeliveryState}.
+ * smtp}), by which channel (email or SMS) and each recipient's {@link DeliveryState}.
  */
 public record MessageStatus(
     MessageId id,
     Instant createdAt,
     String source,
+    Channel channel,
     String from,
     String subject,
     List<Recipient> recipients) {
   public MessageStatus {
     Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(channel, "channel");
     recipients = List.copyOf(recipients);
   }
 
-  /** One recipient's address and state. */
+  /** One recipient's address (an email address, or an E.164 number for an SMS) and state. */
   public record Recipient(String address, DeliveryState state) {}
 
   /**

@@ -64,6 +64,13 @@ public interface MessageStore {
    */
   boolean recordLate(AccountId account, MessageId id, int recipient, DeliveryState state);
 
+  /**
+   * Records {@code next} for one recipient only while its state is still named {@code from} (an SMS
+   * receipt moves {@code submitted} once: a second receipt, or one racing it, changes nothing); the
+   * account's counters move with it. True when it moved.
+   */
+  boolean advance(AccountId account, MessageId id, int recipient, String from, DeliveryState next);
+
   void putTemplate(AccountId account, StoredTemplate template);
 
   Optional<StoredTemplate> findTemplate(AccountId account, String name);

@@ -6,6 +6,7 @@ import io.herald.account.SenderDomains;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.ContactKeys;
 import io.herald.audience.Suppression;
+import io.herald.channel.sms.DeliveryReceipt;
 import io.herald.feedback.FeedbackReport;
 import io.herald.feedback.MessageRef;
 import io.herald.message.MessageRefused.Reason;
@@ -21,12 +22,13 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Transactional messages: what the HTTP API ({@code POST /api/messages}) and the SMTP relay hand to
- * Herald one at a time, as opposed to campaigns. {@link #submit} validates a message, renders a
- * stored template, and writes the message and one work item per recipient durably (one Redis
- * script) before it returns, so the relay may answer {@code 250} and the API {@code 202} only then.
- * An Idempotency-Key makes a retried submit return the first message's id and send nothing new. The
- * {@link TransactionalWorker} delivers; {@link #status} shows each recipient's state. Thread-safe.
+ * Transactional messages: what the HTTP API ({@code POST /api/messages}, email or SMS) and the SMTP
+ * relay hand to Herald one at a time, as opposed to campaigns. {@link #submit} validates a message,
+ * renders a stored template, and writes the message and one work item per recipient durably (one
+ * Redis script) before it returns, so the relay may answer {@code 250} and the API {@code 202} only
+ * then. An Idempotency-Key makes a retried submit return the first message's id and send nothing
+ * new. The {@link TransactionalWorker} delivers; {@link #status} shows each recipient's state.
+ * Thread-safe.
  */
 public final class Messages {
   private final MessageStore store;
@@ -40,8 +42,13 @@ public final class Messages {
   private final RandomGenerator random;
   private final WebhookEvents events;
   private final SenderDomains senders;
+  private final Optional<TransactionalSms> sms;
+  private final SmsReceipts receipts;
 
-  /** What the service works with, wired by the composition root. */
+  /**
+   * What the service works with, wired by the composition root; {@code sms} is empty when SMS is
+   * not configured (an SMS is then refused).
+   */
   public record Parts(
       MessageStore store,
       AudienceStore audience,
@@ -51,7 +58,8 @@ public final class Messages {
       Clock clock,
       RandomGenerator random,
       WebhookEvents events,
-      SenderDomains senders) {}
+      SenderDomains senders,
+      Optional<TransactionalSms> sms) {}
 
   /**
    * @param platformDomain Herald's own mail domain, which no message may be sent from (R5)
@@ -66,6 +74,8 @@ public final class Messages {
     this.random = parts.random();
     this.events = parts.events();
     this.senders = parts.senders();
+    this.sms = parts.sms();
+    this.receipts = new SmsReceipts(parts.store(), parts.metrics());
     this.limits = limits;
     this.checks = new MessageChecks(limits, platformDomain);
   }
@@ -142,6 +152,11 @@ public final class Messages {
             to,
             new StoredMessage.Composed(from, fromName, replyTo, to, subject, html, text));
       }
+      case MessageRequest.Sms s -> {
+        TransactionalSms channel = sms();
+        List<String> to = channel.recipients(s.to(), limits.maxRecipients());
+        yield new StoredMessage(id, now, to, channel.content(s.from(), s.text()));
+      }
       case MessageRequest.Raw r -> {
         if (r.rfc822().length > limits.maxRawWithTrace()) {
           throw new MessageRefused(
@@ -158,6 +173,33 @@ public final class Messages {
             id, now, to, new StoredMessage.Raw(envelope, from, inspected.subject(), r.rfc822()));
       }
     };
+  }
+
+  private TransactionalSms sms() throws MessageRefused {
+    return sms.orElseThrow(
+        () ->
+            new MessageRefused(Reason.CHANNEL_UNAVAILABLE, "SMS is not configured on this server"));
+  }
+
+  /**
+   * How {@code text} would go out as SMS (encoding, characters, parts); refused when SMS is not
+   * configured or the text would not be accepted.
+   */
+  public SmsPreview previewSms(String text) throws MessageRefused {
+    return sms().preview(text);
+  }
+
+  /**
+   * Applies an SMS's decided delivery receipt to recipient number {@code recipient} of message
+   * {@code id}: {@code submitted} (or a copy not final yet, when the receipt overtook the worker)
+   * becomes delivered, undeliverable, expired, rejected or unknown. Idempotent: false, and nothing
+   * changes, when the recipient already has its final state (a receipt that came twice), the
+   * receipt is interim, or there is no such message or recipient. The caller reports the outcome to
+   * webhooks ({@code delivered} / {@code failed}) when this returns true.
+   */
+  public boolean recordReceipt(
+      AccountId account, MessageId id, int recipient, DeliveryReceipt receipt) {
+    return receipts.record(account, id, recipient, receipt);
   }
 
   /** The sender address, when it is on a verified sending domain of the account (R5). */

@@ -1,5 +1,6 @@
 package io.herald.message;
 
+import io.herald.campaign.Channel;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -20,13 +21,37 @@ public record StoredMessage(
     Objects.requireNonNull(content, "content");
   }
 
-  /** The message body in one of its two forms. */
+  /** The message body in one of its forms: an email composed or raw, or an SMS. */
   public sealed interface Content {
-    /** The From address (R5), for status, DKIM and the footer. */
+    /**
+     * The sender: an email's From address (R5), for status, DKIM and the footer; an SMS's sender
+     * ID.
+     */
     String fromAddress();
 
-    /** The subject, for status; may be empty for raw messages without one. */
+    /** The subject, for status; may be empty for raw messages without one, and is for an SMS. */
     String subject();
+  }
+
+  /**
+   * An SMS: the sender ID as validated (alphanumeric, or a number in E.164) and the text, sent as
+   * it is; the recipients are E.164 numbers.
+   */
+  public record Sms(String sender, String text) implements Content {
+    public Sms {
+      Objects.requireNonNull(sender, "sender");
+      Objects.requireNonNull(text, "text");
+    }
+
+    @Override
+    public String fromAddress() {
+      return sender;
+    }
+
+    @Override
+    public String subject() {
+      return "";
+    }
   }
 
   /** Composed by Herald from the API's fields. {@code to} is what the To header shows. */
@@ -80,8 +105,13 @@ public record StoredMessage(
     }
   }
 
-  /** {@code api} for composed messages, {@code smtp} for raw ones. */
+  /** {@code smtp} for raw messages, {@code api} for the others. */
   public String source() {
-    return content instanceof Composed ? "api" : "smtp";
+    return content instanceof Raw ? "smtp" : "api";
+  }
+
+  /** The channel the message goes by. */
+  public Channel channel() {
+    return content instanceof Sms ? Channel.SMS : Channel.EMAIL;
   }
 }

@@ -4,13 +4,13 @@ import io.herald.account.AccountId;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.ContactKeys;
 import io.herald.audience.Suppression;
+import io.herald.channel.sms.SubmitOutcome;
 import io.herald.delivery.EmailTransport;
 import io.herald.delivery.MessageFactory;
 import io.herald.delivery.RetryPolicy;
 import io.herald.delivery.SendOutcome;
 import io.herald.message.TransactionalQueue.Claimed;
 import io.herald.message.TransactionalQueue.Item;
-import io.herald.webhook.EventType;
 import io.herald.webhook.WebhookEvent;
 import io.herald.webhook.WebhookEvents;
 import io.herald.work.ClaimLoop;
@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
@@ -30,11 +29,13 @@ import org.slf4j.LoggerFactory;
  * Delivers transactional copies from their own queue, one virtual thread per copy, at most {@code
  * concurrency} at a time (the semaphore is the backpressure: nothing more is claimed than can be
  * sent). Per copy: the message still exists → the recipient is not final yet (a reclaimed duplicate
- * is not sent twice) → not suppressed now (R3, checked at send time) → build (footer, headers,
- * VERP, DKIM) → send → record the state and acknowledge in one step. A deferral goes to the retry
- * schedule of {@link RetryPolicy}; a hard bounce suppresses the address for the account, as for
- * campaigns. A frozen account's queue is not read (R8), and a copy claimed before the freeze is
- * held aside, neither sent nor failed, until the account is unfrozen.
+ * is not sent twice) → not suppressed now (R3, checked at send time: the email address, or the
+ * phone of an SMS) → build (footer, headers, VERP, DKIM) and send by SMTP, or submit an SMS through
+ * {@link TransactionalSms} → record the state and acknowledge in one step. A deferral goes to the
+ * retry schedule of {@link RetryPolicy}; a hard bounce suppresses the address for the account, as
+ * for campaigns; an SMS the SMSC accepted is {@code submitted} until its receipt. A frozen
+ * account's queue is not read (R8), and a copy claimed before the freeze is held aside, neither
+ * sent nor failed, until the account is unfrozen.
  */
 public final class TransactionalWorker implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(TransactionalWorker.class);
@@ -56,6 +57,7 @@ public final class TransactionalWorker implements AutoCloseable {
   private final RandomGenerator random;
   private final WebhookEvents events;
   private final Predicate<AccountId> frozen;
+  private final Optional<TransactionalSms> sms;
   private final String consumer;
   private final Duration reclaimAfter;
   private final ClaimLoop<Claimed> loop;
@@ -72,7 +74,8 @@ public final class TransactionalWorker implements AutoCloseable {
       Clock clock,
       RandomGenerator random,
       WebhookEvents events,
-      Predicate<AccountId> frozen) {}
+      Predicate<AccountId> frozen,
+      Optional<TransactionalSms> sms) {}
 
   public TransactionalWorker(Parts parts, String consumer, int concurrency, Duration reclaimAfter) {
     this.queue = parts.queue();
@@ -86,6 +89,7 @@ public final class TransactionalWorker implements AutoCloseable {
     this.random = parts.random();
     this.events = parts.events();
     this.frozen = parts.frozen();
+    this.sms = parts.sms();
     this.consumer = consumer;
     this.reclaimAfter = reclaimAfter;
     this.loop =
@@ -136,23 +140,32 @@ public final class TransactionalWorker implements AutoCloseable {
       queue.finish(claimed, current.get()); // a reclaimed duplicate: only acknowledged
       return;
     }
-    String address = found.get().recipients().get(item.recipient());
-    if (suppressed(item.account(), address)) {
+    StoredMessage message = found.get();
+    String address = message.recipients().get(item.recipient());
+    String contact =
+        message.content() instanceof StoredMessage.Sms
+            ? ContactKeys.phone(address)
+            : ContactKeys.email(address);
+    if (suppressed(item.account(), contact)) {
       record(
           claimed,
           new DeliveryState.Suppressed(now, "the account suppressed this address"),
           address);
       return;
     }
+    if (message.content() instanceof StoredMessage.Sms sms) {
+      sendSms(claimed, address, sms);
+      return;
+    }
     MessageFactory.Built built;
     try {
-      built = mail.build(item.account(), found.get(), item.recipient());
+      built = mail.build(item.account(), message, item.recipient());
     } catch (MessageFactory.MessageRefused e) {
       log.warn("message {} recipient {}: {}", item.message(), item.recipient(), e.getMessage());
       record(claimed, new DeliveryState.Failed(now, e.getMessage()), address);
       return;
     }
-    send(claimed, found.get(), address, built);
+    send(claimed, message, address, built);
   }
 
   private void send(
@@ -180,28 +193,94 @@ public final class TransactionalWorker implements AutoCloseable {
             new DeliveryState.Bounced(now, DeliveryState.Kind.valueOf(b.kind().name()), b.reply()),
             address);
       }
-      case SendOutcome.Deferred d -> {
-        Instant due =
-            retries.next(item.attempt(), item.firstQueuedAt(), now, d.retryNoSoonerThan(), random);
-        if (due == null) {
-          record(
+      case SendOutcome.Deferred d ->
+          retry(
               claimed,
+              address,
+              d.reason(),
+              d.retryNoSoonerThan(),
               new DeliveryState.Bounced(
-                  now, DeliveryState.Kind.SOFT, "retries ran out; last reply: " + d.reason()),
-              address);
-        } else {
-          DeliveryState.Deferred deferred =
-              new DeliveryState.Deferred(now, item.attempt(), due, d.reason());
-          queue.defer(claimed, deferred, item.nextAttempt());
-          metrics.outcome("deferred");
-          event(item, address, deferred).ifPresent(events::emit);
-        }
-      }
+                  now, DeliveryState.Kind.SOFT, "retries ran out; last reply: " + d.reason()));
     }
   }
 
-  private boolean suppressed(AccountId account, String address) {
-    return !audience.suppressedAmong(account, List.of(ContactKeys.email(address))).isEmpty();
+  /**
+   * Submits an SMS copy: accepted is {@code submitted} (its receipt decides the rest), deferred
+   * goes to the retry schedule, refused fails. A node without SMS defers the copy for one with it.
+   */
+  private void sendSms(Claimed claimed, String phone, StoredMessage.Sms message) {
+    Item item = claimed.item();
+    if (sms.isEmpty()) {
+      String reason = "SMS is not configured on this node";
+      retry(claimed, phone, reason, Duration.ZERO, failed("retries ran out; " + reason));
+      return;
+    }
+    SubmitOutcome outcome;
+    try {
+      outcome =
+          sms.get()
+              .submit(
+                  new TransactionalSms.Copy(
+                      item.account(), item.message(), item.recipient(), phone, message.sender()),
+                  message);
+    } catch (MessageRefused e) {
+      log.warn("message {} recipient {}: {}", item.message(), item.recipient(), e.getMessage());
+      record(claimed, failed(e.getMessage()), phone);
+      return;
+    }
+    switch (outcome) {
+      case SubmitOutcome.Accepted a ->
+          record(
+              claimed,
+              new DeliveryState.Submitted(clock.instant(), item.attempt(), a.messageIds()),
+              phone);
+      case SubmitOutcome.Deferred d ->
+          retry(
+              claimed,
+              phone,
+              d.reason(),
+              d.retryNoSoonerThan(),
+              failed("retries ran out; last answer: " + d.reason()));
+      case SubmitOutcome.Refused r ->
+          record(
+              claimed,
+              failed(
+                  "refused by the SMSC: "
+                      + r.reason()
+                      + String.format(" (command status 0x%08X)", r.commandStatus())),
+              phone);
+    }
+  }
+
+  private DeliveryState.Failed failed(String reason) {
+    return new DeliveryState.Failed(clock.instant(), reason);
+  }
+
+  /**
+   * Schedules the copy's next try by the retry policy, or records {@code givingUp} when the retries
+   * ran out.
+   */
+  private void retry(
+      Claimed claimed,
+      String address,
+      String reason,
+      Duration noSoonerThan,
+      DeliveryState givingUp) {
+    Item item = claimed.item();
+    Instant now = clock.instant();
+    Instant due = retries.next(item.attempt(), item.firstQueuedAt(), now, noSoonerThan, random);
+    if (due == null) {
+      record(claimed, givingUp, address);
+      return;
+    }
+    DeliveryState.Deferred deferred = new DeliveryState.Deferred(now, item.attempt(), due, reason);
+    queue.defer(claimed, deferred, item.nextAttempt());
+    metrics.outcome("deferred");
+    event(item, address, deferred).ifPresent(events::emit);
+  }
+
+  private boolean suppressed(AccountId account, String contactKey) {
+    return !audience.suppressedAmong(account, List.of(contactKey)).isEmpty();
   }
 
   /**
@@ -217,40 +296,9 @@ public final class TransactionalWorker implements AutoCloseable {
     return recorded;
   }
 
-  /** The webhook event of a state: delivered, deferred or bounced; none for the others. */
+  /** The webhook event of a state (see {@link MessageEvents}). */
   private static Optional<WebhookEvent> event(Item item, String address, DeliveryState state) {
-    return switch (state) {
-      case DeliveryState.Delivered d ->
-          Optional.of(event(item, address, d, EventType.DELIVERED, Map.of("reply", d.reply())));
-      case DeliveryState.Deferred d ->
-          Optional.of(
-              event(
-                  item,
-                  address,
-                  d,
-                  EventType.DEFERRED,
-                  Map.of(
-                      "attempt", d.attempts(),
-                      "reason", d.reason(),
-                      "nextAttemptAt", d.nextTry().toString())));
-      case DeliveryState.Bounced b ->
-          Optional.of(
-              event(
-                  item,
-                  address,
-                  b,
-                  EventType.BOUNCED,
-                  Map.of("kind", b.kind().name().toLowerCase(Locale.ROOT), "reply", b.reply())));
-      case DeliveryState.Queued q -> Optional.empty();
-      case DeliveryState.Suppressed s -> Optional.empty();
-      case DeliveryState.Failed f -> Optional.empty();
-    };
-  }
-
-  private static WebhookEvent event(
-      Item item, String address, DeliveryState state, EventType type, Map<String, Object> data) {
-    return WebhookEvent.ofMessage(
-        type, state.at(), item.account(), item.message().value(), address, data);
+    return MessageEvents.of(item.account(), item.message(), address, state);
   }
 
   static String outcomeName(DeliveryState state) {

@@ -2,6 +2,7 @@ package io.herald.web;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.herald.account.Account;
+import io.herald.campaign.Channel;
 import io.herald.message.MessageId;
 import io.herald.message.MessageRefused;
 import io.herald.message.MessageRequest;
@@ -19,9 +20,10 @@ import java.util.Optional;
 
 /**
  * The developer API for transactional messages (R10): send one message ({@code POST /api/messages},
- * with an {@code Idempotency-Key} so a retried request never sends twice), its status per
- * recipient, the account's messages newest first, and stored Mustache templates. A message of
- * another account is simply not found.
+ * an email, or an SMS with {@code "channel": "sms"}, with an {@code Idempotency-Key} so a retried
+ * request never sends twice), its status per recipient, the account's messages newest first, stored
+ * Mustache templates, and how a text would go out as SMS ({@code POST /api/sms/preview}). A message
+ * of another account is simply not found.
  */
 final class MessageRoutes {
   /** JSON bodies larger than this are refused before they are read. */
@@ -35,8 +37,12 @@ final class MessageRoutes {
     this.messages = messages;
   }
 
-  /** Request body of a send: inline subject and bodies, or a template and its data. */
+  /**
+   * Request body of a send: inline subject and bodies, or a template and its data; with {@code
+   * channel} {@code sms}, phone numbers, a sender ID and a text.
+   */
   record Send(
+      String channel,
       @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> to,
       String from,
       String fromName,
@@ -50,6 +56,9 @@ final class MessageRoutes {
   /** Request body of a template. */
   record Template(String subject, String html, String text) {}
 
+  /** Request body of an SMS preview. */
+  record SmsText(String text) {}
+
   void register(Javalin app) {
     app.post("/api/messages", this::send);
     app.get("/api/messages", this::list);
@@ -57,6 +66,7 @@ final class MessageRoutes {
     app.get("/api/templates", this::templates);
     app.put("/api/templates/{name}", this::putTemplate);
     app.get("/api/templates/{name}", this::getTemplate);
+    app.post("/api/sms/preview", this::previewSms);
   }
 
   private void send(Context ctx) {
@@ -82,6 +92,14 @@ final class MessageRoutes {
   }
 
   private static MessageRequest request(Send send) {
+    Channel channel =
+        send.channel() == null
+            ? Channel.EMAIL
+            : Channel.ofWireName(send.channel())
+                .orElseThrow(() -> Problem.badRequest("\"channel\" is \"email\" or \"sms\""));
+    if (channel == Channel.SMS) {
+      return sms(send);
+    }
     if (send.to() == null || send.from() == null) {
       throw Problem.badRequest("\"to\" and \"from\" are required");
     }
@@ -111,6 +129,43 @@ final class MessageRoutes {
     }
     return new MessageRequest.Composed(
         send.to(), send.from(), send.fromName(), Optional.ofNullable(send.replyTo()), body);
+  }
+
+  /** An SMS: {@code to}, {@code from} and {@code text}, and none of an email's fields. */
+  private static MessageRequest sms(Send send) {
+    if (send.to() == null || send.from() == null || send.text() == null) {
+      throw Problem.badRequest("an SMS needs \"to\", \"from\" and \"text\"");
+    }
+    if (send.to().stream().anyMatch(java.util.Objects::isNull)) {
+      throw Problem.badRequest("\"to\" may not hold null");
+    }
+    Map<String, Object> emailOnly = new LinkedHashMap<>();
+    emailOnly.put("fromName", send.fromName());
+    emailOnly.put("replyTo", send.replyTo());
+    emailOnly.put("subject", send.subject());
+    emailOnly.put("html", send.html());
+    emailOnly.put("template", send.template());
+    emailOnly.put("data", send.data());
+    emailOnly.forEach(
+        (field, value) -> {
+          if (value != null) {
+            throw Problem.badRequest("\"" + field + "\" is not a field of an SMS");
+          }
+        });
+    return new MessageRequest.Sms(send.to(), send.from(), send.text());
+  }
+
+  private void previewSms(Context ctx) {
+    auth.account(ctx);
+    SmsText text = read(ctx, SmsText.class);
+    if (text.text() == null) {
+      throw Problem.badRequest("\"text\" is required");
+    }
+    try {
+      ctx.json(messages.previewSms(text.text()));
+    } catch (MessageRefused e) {
+      throw refusal(e);
+    }
   }
 
   private void status(Context ctx) {
@@ -194,7 +249,7 @@ final class MessageRoutes {
   private static Problem refusal(MessageRefused e) {
     return switch (e.reason()) {
       case INVALID_ADDRESS, INVALID_MESSAGE, TOO_LARGE -> Problem.badRequest(e.getMessage());
-      case UNKNOWN_TEMPLATE, IDEMPOTENCY_MISMATCH, UNVERIFIED_SENDER ->
+      case UNKNOWN_TEMPLATE, IDEMPOTENCY_MISMATCH, UNVERIFIED_SENDER, CHANNEL_UNAVAILABLE ->
           new Problem(422, "Unprocessable request", e.getMessage());
     };
   }

@@ -16,6 +16,7 @@ final class MessageViews {
     out.put("id", status.id().value());
     out.put("status", status.overall());
     out.put("source", status.source());
+    out.put("channel", status.channel().wireName());
     out.put("from", status.from());
     out.put("subject", status.subject());
     out.put("createdAt", status.createdAt());
@@ -52,6 +53,11 @@ final class MessageViews {
       }
       case DeliveryState.Suppressed s -> out.put("reason", s.reason());
       case DeliveryState.Failed f -> out.put("reason", f.reason());
+      case DeliveryState.Submitted s -> {
+        out.put("attempts", s.attempts());
+        out.put("messageIds", s.messageIds());
+      }
+      case DeliveryState.Undelivered u -> out.put("error", u.error());
     }
     return out;
   }

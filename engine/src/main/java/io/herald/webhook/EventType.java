@@ -20,6 +20,10 @@ public enum EventType {
   CLICKED,
   UNSUBSCRIBED,
   COMPLAINED,
+  /**
+   * A message that will not arrive: a transactional copy refused or out of retries, or an SMS whose
+   * receipts (or their absence) say it was not delivered.
+   */
   FAILED,
   REPLIED,
   PING;

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.account.AccountId;
 import io.herald.account.Refusal;
 import io.herald.app.HeraldNode;
+import io.herald.channel.sms.SmsGateway;
 import io.herald.config.DataConfig;
 import io.herald.config.HeraldConfig;
 import io.herald.config.HttpConfig;
+import io.herald.message.TransactionalSms;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -43,6 +45,22 @@ public final class TestNode implements AutoCloseable {
 
   public static TestNode start(HeraldConfig config, Clock clock) throws IOException {
     return new TestNode(HeraldNode.start(config, Optional.of(ADMIN_TOKEN), clock));
+  }
+
+  /** A node that sends transactional SMS through {@code sms} (see RecordingGateway). */
+  public static TestNode start(HeraldConfig config, Clock clock, TransactionalSms sms)
+      throws IOException {
+    return new TestNode(
+        HeraldNode.start(config, Optional.of(ADMIN_TOKEN), clock, Optional.of(sms)));
+  }
+
+  /** Transactional SMS through {@code gateway}, the test encoder and the default sender rule. */
+  public static TransactionalSms sms(SmsGateway gateway) {
+    return new TransactionalSms(
+        gateway,
+        new TestSmsEncoder(),
+        TransactionalSms::senderRule,
+        TransactionalSms.Submissions.NONE);
   }
 
   public static HeraldConfig config(Path dataDir) {

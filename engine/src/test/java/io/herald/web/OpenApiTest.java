@@ -15,6 +15,7 @@ import com.networknt.schema.SpecificationVersion;
 import io.herald.app.HeraldNode;
 import io.herald.config.HeraldConfig;
 import io.herald.testing.Await;
+import io.herald.testing.RecordingGateway;
 import io.herald.testing.TestNode;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -61,7 +62,8 @@ class OpenApiTest {
     node =
         TestNode.start(
             base.withDelivery(base.delivery().withSmarthost("127.0.0.1", mail.getSmtp().getPort())),
-            java.time.Clock.systemUTC());
+            java.time.Clock.systemUTC(),
+            TestNode.sms(new RecordingGateway()));
     doc = json.readTree(Files.readString(DOCUMENT));
   }
 
@@ -233,6 +235,31 @@ class OpenApiTest {
             r -> r.body().contains("\"status\":\"delivered\",\"source\""));
     matches("/api/messages/{id}", "get", status);
     matches("/api/messages", "get", node.get("/api/messages", key));
+    HttpResponse<String> sms =
+        node.post(
+            "/api/messages",
+            key,
+            "application/json",
+            json.writeValueAsBytes(
+                Map.of(
+                    "channel", "sms", "to", "+380501234567", "from", "ShopUA", "text", "Code 1")));
+    matches("/api/messages", "post", sms);
+    String smsId = node.json(sms).get("id").asText();
+    matches(
+        "/api/messages/{id}",
+        "get",
+        Await.until(
+            () -> node.get("/api/messages/" + smsId, key),
+            r -> r.body().contains("\"status\":\"submitted\",\"source\"")));
+    matches(
+        "/api/sms/preview",
+        "post",
+        node.post(
+            "/api/sms/preview", key, "application/json", "{\"text\":\"Привіт\"}".getBytes(UTF_8)));
+    matches(
+        "/api/sms/preview",
+        "post",
+        node.post("/api/sms/preview", key, "application/json", "{\"text\":\"\"}".getBytes(UTF_8)));
 
     HttpResponse<String> template =
         node.send(

@@ -189,6 +189,9 @@ public final class TransactionalEmails implements TransactionalMail {
                     r.rfc822(),
                     TransactionalFooter.of(address, r.fromAddress(), unsubscribeUrl),
                     headers);
+            // The worker submits an SMS through the SMS gateway; it never reaches the mail side.
+            case StoredMessage.Sms s ->
+                throw new IllegalArgumentException("an SMS is not an email");
           };
       return new MessageFactory.Built(
           new Envelope(VerpAddress.encode(signer, verp, domain), address),

@@ -1,6 +1,7 @@
 package io.herald.store.redis;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.herald.campaign.Channel;
 import io.herald.message.DeliveryState;
 import io.herald.message.MessageId;
 import io.herald.message.MessageStatus;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,17 +22,22 @@ final class MessageCodec {
     this.json = json;
   }
 
-  /** What a message's {@code meta} field holds: enough for its status without its body. */
+  /**
+   * What a message's {@code meta} field holds: enough for its status without its body. {@code
+   * channel} is {@code sms} for an SMS, else {@code email} (or absent: messages kept from before
+   * there were channels).
+   */
   record Meta(
       String id,
       Instant createdAt,
       String source,
+      String channel,
       String from,
       String subject,
       List<String> recipients,
       String envelopeSender) {}
 
-  /** One recipient's state, flat. */
+  /** One recipient's state, flat; {@code ids} are a submitted SMS's SMSC message ids. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
   record State(
       String state,
@@ -39,7 +46,8 @@ final class MessageCodec {
       Instant nextTry,
       String reason,
       String kind,
-      String reply) {}
+      String reply,
+      List<String> ids) {}
 
   String meta(StoredMessage message) {
     String envelope =
@@ -49,6 +57,7 @@ final class MessageCodec {
             message.id().value(),
             message.createdAt(),
             message.source(),
+            message.channel().wireName(),
             message.content().fromAddress(),
             message.content().subject(),
             message.recipients(),
@@ -62,19 +71,25 @@ final class MessageCodec {
   String body(StoredMessage message) {
     return switch (message.content()) {
       case StoredMessage.Composed c -> json.write(c);
+      case StoredMessage.Sms sms -> json.write(sms);
       case StoredMessage.Raw r -> Base64.getEncoder().encodeToString(r.rfc822());
     };
   }
 
   StoredMessage message(Meta meta, String body) {
-    StoredMessage.Content content =
-        "smtp".equals(meta.source())
-            ? new StoredMessage.Raw(
-                meta.envelopeSender() == null ? "" : meta.envelopeSender(),
-                meta.from(),
-                meta.subject(),
-                Base64.getDecoder().decode(body))
-            : json.read(body, StoredMessage.Composed.class);
+    StoredMessage.Content content;
+    if ("smtp".equals(meta.source())) {
+      content =
+          new StoredMessage.Raw(
+              meta.envelopeSender() == null ? "" : meta.envelopeSender(),
+              meta.from(),
+              meta.subject(),
+              Base64.getDecoder().decode(body));
+    } else if (channel(meta) == Channel.SMS) {
+      content = json.read(body, StoredMessage.Sms.class);
+    } else {
+      content = json.read(body, StoredMessage.Composed.class);
+    }
     return new StoredMessage(
         new MessageId(meta.id()), meta.createdAt(), meta.recipients(), content);
   }
@@ -82,17 +97,23 @@ final class MessageCodec {
   String state(DeliveryState state) {
     return json.write(
         switch (state) {
-          case DeliveryState.Queued q -> new State("queued", q.at(), null, null, null, null, null);
+          case DeliveryState.Queued q ->
+              new State("queued", q.at(), null, null, null, null, null, null);
           case DeliveryState.Deferred d ->
-              new State("deferred", d.at(), d.attempts(), d.nextTry(), d.reason(), null, null);
+              new State(
+                  "deferred", d.at(), d.attempts(), d.nextTry(), d.reason(), null, null, null);
           case DeliveryState.Delivered d ->
-              new State("delivered", d.at(), d.attempts(), null, null, null, d.reply());
+              new State("delivered", d.at(), d.attempts(), null, null, null, d.reply(), null);
           case DeliveryState.Bounced b ->
-              new State("bounced", b.at(), null, null, null, b.kind().name(), b.reply());
+              new State("bounced", b.at(), null, null, null, b.kind().name(), b.reply(), null);
           case DeliveryState.Suppressed s ->
-              new State("suppressed", s.at(), null, null, s.reason(), null, null);
+              new State("suppressed", s.at(), null, null, s.reason(), null, null, null);
           case DeliveryState.Failed f ->
-              new State("failed", f.at(), null, null, f.reason(), null, null);
+              new State("failed", f.at(), null, null, f.reason(), null, null, null);
+          case DeliveryState.Submitted s ->
+              new State("submitted", s.at(), s.attempts(), null, null, null, null, s.messageIds());
+          case DeliveryState.Undelivered u ->
+              new State(u.name(), u.at(), null, null, u.error(), null, null, null);
         });
   }
 
@@ -106,6 +127,12 @@ final class MessageCodec {
           new DeliveryState.Bounced(s.at(), DeliveryState.Kind.valueOf(s.kind()), s.reply());
       case "suppressed" -> new DeliveryState.Suppressed(s.at(), s.reason());
       case "failed" -> new DeliveryState.Failed(s.at(), s.reason());
+      case "submitted" -> new DeliveryState.Submitted(s.at(), s.attempts(), s.ids());
+      case "undeliverable", "expired", "rejected", "unknown" ->
+          new DeliveryState.Undelivered(
+              s.at(),
+              DeliveryState.Outcome.valueOf(s.state().toUpperCase(Locale.ROOT)),
+              s.reason());
       default -> throw new IllegalStateException("corrupt message state in Redis: " + s.state());
     };
   }
@@ -129,8 +156,16 @@ final class MessageCodec {
             new MessageId(meta.id()),
             meta.createdAt(),
             meta.source(),
+            channel(meta),
             meta.from(),
             meta.subject(),
             recipients));
+  }
+
+  private static Channel channel(Meta meta) {
+    return meta.channel() == null
+        ? Channel.EMAIL
+        : Channel.ofWireName(meta.channel())
+            .orElseThrow(() -> new IllegalStateException("corrupt channel: " + meta.channel()));
   }
 }

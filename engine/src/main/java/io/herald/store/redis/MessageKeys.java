@@ -54,7 +54,10 @@ final class MessageKeys {
     return Keys.account(account) + ":txq:held";
   }
 
-  /** Counters: accepted, delivered, deferred, bounced_hard, …, suppressed, failed. */
+  /**
+   * Counters: accepted, delivered, deferred, bounced_hard, …, suppressed, failed; for SMS also
+   * submitted (moved to delivered, undeliverable, expired, rejected or unknown by the receipt).
+   */
   static String stats(AccountId account) {
     return Keys.account(account) + ":tx:stats";
   }

@@ -74,6 +74,26 @@ public final class RedisMessageStore implements MessageStore {
       return 1
       """;
 
+  // Compare and set on a recipient's state name (its JSON's "state"), or on its having no final
+  // state yet (f:<n> unset: a receipt that overtook the worker); the counters move with it.
+  private static final String ADVANCE =
+      """
+      local current = redis.call('HGET', KEYS[1], 'r:' .. ARGV[1])
+      if not current then
+        return 0
+      end
+      local was = cjson.decode(current)['state']
+      if was ~= ARGV[2] and redis.call('HEXISTS', KEYS[1], 'f:' .. ARGV[1]) == 1 then
+        return 0
+      end
+      redis.call('HSET', KEYS[1], 'r:' .. ARGV[1], ARGV[3], 'f:' .. ARGV[1], '1')
+      if was == ARGV[2] then
+        redis.call('HINCRBY', KEYS[2], ARGV[2], -1)
+      end
+      redis.call('HINCRBY', KEYS[2], ARGV[4], 1)
+      return 1
+      """;
+
   private final Redis redis;
   private final MessageCodec codec;
   private final Json json;
@@ -193,6 +213,23 @@ public final class RedisMessageStore implements MessageStore {
                 codec.state(state),
                 RedisTransactionalQueue.counter(state));
     return done != null && done == 1;
+  }
+
+  @Override
+  public boolean advance(
+      AccountId account, MessageId id, int recipient, String from, DeliveryState next) {
+    Long moved =
+        redis
+            .sync()
+            .eval(
+                ADVANCE,
+                ScriptOutputType.INTEGER,
+                new String[] {MessageKeys.message(account, id.value()), MessageKeys.stats(account)},
+                Integer.toString(recipient),
+                from,
+                codec.state(next),
+                RedisTransactionalQueue.counter(next));
+    return moved != null && moved == 1;
   }
 
   @Override
