@@ -87,7 +87,7 @@ class WebhookApiTest {
     assertThat(everything.get("events").toString())
         .isEqualTo(
             "[\"delivered\",\"deferred\",\"bounced\",\"opened\",\"clicked\",\"unsubscribed\","
-                + "\"complained\",\"failed\"]");
+                + "\"complained\",\"failed\",\"replied\"]");
   }
 
   @Test
