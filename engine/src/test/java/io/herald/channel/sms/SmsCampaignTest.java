@@ -192,6 +192,32 @@ class SmsCampaignTest {
     assertThat(status).startsWith("SMS campaign " + id).contains("(2 parts)");
   }
 
+  @Test
+  void aTransactionalSmsGoesThroughTheRealGatewayAndItsReceiptDecidesItsState() throws Exception {
+    HttpResponse<String> accepted =
+        node.post(
+            "/api/messages",
+            key,
+            "application/json",
+            """
+            {"channel": "sms", "to": ["+380501234501", "%s"], "from": "AcmeShop",
+             "text": "Your code is 4711"}"""
+                .formatted(DEAD)
+                .getBytes(UTF_8));
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    String id = node.json(accepted).get("id").asText();
+
+    JsonNode status =
+        Await.until(
+            () -> node.json(node.get("/api/messages/" + id, key)),
+            s -> s.toString().contains("\"delivered\"") && s.toString().contains("undeliverable"));
+    assertThat(status.toString()).doesNotContain("\"submitted\"");
+    // Transactional: sent as written, no opt-out line.
+    assertThat(smsc.submitted())
+        .extracting(SmscSimulator.Submitted::text)
+        .containsOnly("Your code is 4711");
+  }
+
   private String cli(String... args) {
     java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
