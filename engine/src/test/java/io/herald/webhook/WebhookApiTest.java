@@ -87,7 +87,7 @@ class WebhookApiTest {
     assertThat(everything.get("events").toString())
         .isEqualTo(
             "[\"delivered\",\"deferred\",\"bounced\",\"opened\",\"clicked\",\"unsubscribed\","
-                + "\"complained\"]");
+                + "\"complained\",\"failed\",\"replied\"]");
   }
 
   @Test
