@@ -81,8 +81,10 @@ public final class RedisCampaignStore implements CampaignStore {
 
   // A DSN after delivery: delivered -> bounced_* in the recipient's phase (canary when it is in
   // the sample, rest when the campaign had a canary, all otherwise), at most once per recipient.
+  // A campaign that is gone (its account deleted, R12) gets nothing written again.
   private static final String LATE_BOUNCE =
       """
+      if redis.call('EXISTS', KEYS[5]) == 0 then return 0 end
       local previous = redis.call('HGET', KEYS[1], ARGV[1])
       if previous and previous ~= ARGV[3] then return 0 end
       local phase = 'all'
@@ -341,7 +343,8 @@ public final class RedisCampaignStore implements CampaignStore {
                   Keys.campaignLedger(account, id.value()),
                   Keys.campaignStats(account, id.value()),
                   Keys.campaignCanaryNumbers(account, id.value()),
-                  Keys.campaignCanary(account, id.value())
+                  Keys.campaignCanary(account, id.value()),
+                  Keys.campaign(account, id.value())
                 },
                 Long.toString(number),
                 counter,
