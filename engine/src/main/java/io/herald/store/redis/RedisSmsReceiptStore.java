@@ -10,6 +10,7 @@ import io.herald.channel.sms.SmsReceiptStore;
 import io.herald.channel.sms.SmsRef;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.StreamMessage;
@@ -21,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * SMS receipts in Redis (keys in {@link SmsKeys} and {@code docs/redis-keys.md}). Each part id has
@@ -46,6 +50,9 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
 
   /** How long a phone's count of undeliverable outcomes lasts after its last one. */
   static final Duration UNDELIVERABLE_KEPT = Duration.ofDays(30);
+
+  /** How long an answer from Redis is waited for (its command timeout is the same). */
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   /** About this many replies stay in an account's log (trimmed with {@code MAXLEN ~}). */
   static final int REPLIES_KEPT = 1000;
@@ -226,28 +233,46 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
             ttl,
             Integer.toString(messageIds.size()),
             stored);
-    Optional<Decided> decided = Optional.empty();
+    // The parts and the last-message record are independent of each other: one round trip.
+    List<RedisFuture<List<Object>>> parts = new ArrayList<>(messageIds.size());
     for (int i = 0; i < messageIds.size(); i++) {
-      List<Object> early =
+      parts.add(
           redis
-              .sync()
+              .async()
               .eval(
                   MAP_PART,
                   ScriptOutputType.MULTI,
                   new String[] {SmsKeys.part(messageIds.get(i))},
                   message,
                   Integer.toString(i + 1),
-                  ttl);
+                  ttl));
+    }
+    RedisFuture<String> last =
+        redis
+            .async()
+            .set(SmsKeys.last(ref.phone(), ref.sender()), stored, SetArgs.Builder.px(LAST_KEPT));
+    Optional<Decided> decided = Optional.empty();
+    for (int i = 0; i < parts.size(); i++) {
+      List<Object> early = await(parts.get(i));
       if (!early.isEmpty()) {
         Optional<Decided> now =
             apply(message, i + 1, (String) early.getFirst(), (String) early.get(1));
         decided = now.isPresent() ? now : decided;
       }
     }
-    redis
-        .sync()
-        .set(SmsKeys.last(ref.phone(), ref.sender()), stored, SetArgs.Builder.px(LAST_KEPT));
+    await(last);
     return decided;
+  }
+
+  private static <T> T await(RedisFuture<T> future) {
+    try {
+      return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Redis", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Redis did not record an accepted SMS: " + e, e);
+    }
   }
 
   @Override
