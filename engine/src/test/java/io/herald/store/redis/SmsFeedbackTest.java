@@ -79,17 +79,20 @@ class SmsFeedbackTest {
             clock,
             (account, id) -> false,
             emitted::add);
-    feedback =
-        new SmsFeedback(
-            store,
-            campaigns,
-            audience,
-            engagements,
-            emitted::add,
-            SmsFeedback.MessageOutcomes.NONE,
-            clock,
-            new SmsFeedback.Settings(TIMEOUT, 3));
+    feedback = feedback(SmsFeedback.MessageOutcomes.NONE);
     smsCampaign(ACCOUNT, CAMPAIGN);
+  }
+
+  SmsFeedback feedback(SmsFeedback.MessageOutcomes messages) {
+    return new SmsFeedback(
+        store,
+        campaigns,
+        audience,
+        engagements,
+        emitted::add,
+        messages,
+        clock,
+        new SmsFeedback.Settings(TIMEOUT, 3));
   }
 
   /** Recipients 1–4 have only a phone, 5 and 6 an email too; 1 and 2 are the canary. */
@@ -428,16 +431,7 @@ class SmsFeedbackTest {
   void aTransactionalSmsHasItsOutcomeAndItsStop() {
     TransactionalSms messages = new TransactionalSms();
     messages.outcomes.put("00000000000000e1", "submitted");
-    SmsFeedback transactional =
-        new SmsFeedback(
-            store,
-            campaigns,
-            audience,
-            engagements,
-            emitted::add,
-            messages,
-            clock,
-            new SmsFeedback.Settings(TIMEOUT, 3));
+    SmsFeedback transactional = feedback(messages);
     SmsRef message = SmsRef.message(ACCOUNT, "00000000000000e1", 0, phone(4), SENDER);
     transactional.submitted(List.of("t1"), message);
     transactional.receipt(new DeliveryReceipt("t1", ReceiptState.DELIVERED, "", T0));
