@@ -112,8 +112,7 @@ public interface CampaignStore {
    * With no outcome yet, {@code counter} becomes its final outcome (a receipt can overtake the
    * record of its own submission: the submission then finds the outcome and counts nothing). False,
    * and nothing changes, when the recipient's outcome is already something else (a second receipt,
-   * say), or the campaign no longer exists (its account was deleted: nothing of it is written
-   * again).
+   * say).
    */
   boolean recordLateOutcome(
       AccountId account, CampaignId id, long number, String expected, String counter);

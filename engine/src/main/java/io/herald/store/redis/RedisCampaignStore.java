@@ -81,10 +81,9 @@ public final class RedisCampaignStore implements CampaignStore {
 
   // A DSN after delivery: delivered -> bounced_* in the recipient's phase (canary when it is in
   // the sample, rest when the campaign had a canary, all otherwise), at most once per recipient.
-  // A campaign that is gone (its account deleted, R12) gets nothing written again.
   private static final String LATE_BOUNCE =
       """
-      if redis.call('EXISTS', KEYS[5]) == 0 then return 0 end
+      if redis.call('EXISTS', KEYS[5]) == 0 then return 0 end -- gone (R12): write nothing again
       local previous = redis.call('HGET', KEYS[1], ARGV[1])
       if previous and previous ~= ARGV[3] then return 0 end
       local phase = 'all'
