@@ -1,6 +1,7 @@
 package io.herald.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.account.AccountId;
 import io.herald.audience.AudienceStore;
 import io.herald.campaign.CampaignStore;
 import io.herald.channel.sms.DeliveryReceipt;
@@ -16,6 +17,7 @@ import io.herald.channel.sms.SmsEncoding;
 import io.herald.channel.sms.SmsFeedback;
 import io.herald.channel.sms.SmsInbound;
 import io.herald.channel.sms.SmsPreviews;
+import io.herald.channel.sms.SmsReceiptStore;
 import io.herald.channel.sms.SmsReceiptTimeouts;
 import io.herald.channel.sms.SmsRef;
 import io.herald.channel.sms.SmsTextRefused;
@@ -142,8 +144,10 @@ record SmsWiring(SmsFeedback feedback, SmsCampaignChannel channel, SmsPreviews p
             shared.audience(),
             shared.engagements(),
             shared.events(),
-            decided ->
-                messages.recordReceipt(
+            new SmsFeedback.MessageOutcomes() {
+              @Override
+              public boolean record(SmsReceiptStore.Decided decided) {
+                return messages.recordReceipt(
                     decided.ref().account(),
                     new MessageId(decided.ref().id()),
                     (int) decided.ref().number(),
@@ -151,7 +155,16 @@ record SmsWiring(SmsFeedback feedback, SmsCampaignChannel channel, SmsPreviews p
                         decided.message(),
                         ReceiptState.valueOf(decided.outcome().name()),
                         decided.error(),
-                        shared.clock().instant())),
+                        shared.clock().instant()));
+              }
+
+              @Override
+              public boolean exists(AccountId account, String messageId) {
+                return MessageId.parse(messageId)
+                    .flatMap(id -> messages.status(account, id))
+                    .isPresent();
+              }
+            },
             shared.clock(),
             new SmsFeedback.Settings(config.receiptTimeout(), config.undeliverableLimit()));
     started.feedback().feedback.set(feedback);

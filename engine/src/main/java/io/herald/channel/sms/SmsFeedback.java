@@ -56,15 +56,34 @@ public final class SmsFeedback implements SmsInbound {
   }
 
   /**
-   * Where a transactional SMS's outcome is recorded (the message store); returns true only when
-   * this call changed the recipient's state, so that its effects follow once. {@link #NONE} records
-   * nothing (no transactional SMS yet): their outcomes then have no effects.
+   * Where a transactional SMS's outcome is recorded (the message store). {@link #NONE} knows no
+   * transactional SMS (none are sent yet): their outcomes and replies then have no effects.
    */
-  @FunctionalInterface
   public interface MessageOutcomes {
-    MessageOutcomes NONE = decided -> false;
+    MessageOutcomes NONE =
+        new MessageOutcomes() {
+          @Override
+          public boolean record(Decided decided) {
+            return false;
+          }
 
+          @Override
+          public boolean exists(AccountId account, String messageId) {
+            return false;
+          }
+        };
+
+    /**
+     * Records the outcome; true only when this call changed the recipient's state, so that its
+     * effects (suppression count, webhook) follow once.
+     */
     boolean record(Decided decided);
+
+    /**
+     * Whether the account still has this message: a reply to one that is gone (its account deleted,
+     * R12) writes nothing.
+     */
+    boolean exists(AccountId account, String messageId);
   }
 
   private final SmsReceiptStore store;
@@ -92,7 +111,8 @@ public final class SmsFeedback implements SmsInbound {
     this.messages = Objects.requireNonNull(messages, "messages");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.settings = Objects.requireNonNull(settings, "settings");
-    this.replies = new SmsReplies(store, engagements, events, this::suppress, this::event);
+    this.replies =
+        new SmsReplies(store, engagements, events, this::exists, this::suppress, this::event);
   }
 
   /**
@@ -178,6 +198,14 @@ public final class SmsFeedback implements SmsInbound {
               type, clock.instant(), ref.account(), ref.id(), ref.phone(), data);
       case MESSAGE ->
           WebhookEvent.ofMessage(type, clock.instant(), ref.account(), ref.id(), ref.phone(), data);
+    };
+  }
+
+  /** Whether the message a reference names still exists (its account was not deleted). */
+  private boolean exists(SmsRef ref) {
+    return switch (ref.origin()) {
+      case CAMPAIGN -> campaigns.find(ref.account(), new CampaignId(ref.id())).isPresent();
+      case MESSAGE -> messages.exists(ref.account(), ref.id());
     };
   }
 

@@ -4,20 +4,22 @@ import io.herald.account.AccountId;
 import io.herald.campaign.CampaignId;
 import io.herald.tracking.Engagements;
 import io.herald.webhook.EventType;
+import io.herald.webhook.WebhookEvent;
 import io.herald.webhook.WebhookEvents;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Replies from phones (mobile-originated SMS). A reply answers the most recent message Herald sent
- * to that phone from the address it was sent to; with none known (never sent, or weeks ago) there
- * is no account to act for, and the reply is only logged here and dropped. An opt-out ({@link
- * StopWords}) suppresses the phone for the account at once (R3) and counts as the campaign's {@code
- * unsubscribed} in its phase through {@link Engagements#unsubscribed} — the same count, by contact,
- * as the SMS's unsubscribe link, so a STOP and a click by one recipient count once — with an {@code
- * unsubscribed} webhook when counted. Any other reply is kept in the account's reply log and
- * reported as a {@code replied} webhook.
+ * to that phone from the address it was sent to; with none known (never sent, or weeks ago), or
+ * when that message is gone (its account deleted), there is no account to act for, and the reply is
+ * only logged here and dropped. An opt-out ({@link StopWords}) suppresses the phone for the account
+ * at once (R3) and counts as the campaign's {@code unsubscribed} in its phase through {@link
+ * Engagements#unsubscribed} — the same count, by contact, as the SMS's unsubscribe link, so a STOP
+ * and a click by one recipient count once — with an {@code unsubscribed} webhook when counted. Any
+ * other reply is kept in the account's reply log and reported as a {@code replied} webhook.
  */
 final class SmsReplies {
   private static final Logger log = LoggerFactory.getLogger(SmsReplies.class);
@@ -34,24 +36,27 @@ final class SmsReplies {
   private final SmsReceiptStore store;
   private final Engagements engagements;
   private final WebhookEvents events;
+  private final Predicate<SmsRef> exists;
   private final Suppress suppress;
   private final Events event;
 
   /** Makes the event about a message's recipient (the feedback's, so both say the same). */
   @FunctionalInterface
   interface Events {
-    io.herald.webhook.WebhookEvent of(EventType type, SmsRef ref, Map<String, Object> data);
+    WebhookEvent of(EventType type, SmsRef ref, Map<String, Object> data);
   }
 
   SmsReplies(
       SmsReceiptStore store,
       Engagements engagements,
       WebhookEvents events,
+      Predicate<SmsRef> exists,
       Suppress suppress,
       Events event) {
     this.store = store;
     this.engagements = engagements;
     this.events = events;
+    this.exists = exists;
     this.suppress = suppress;
     this.event = event;
   }
@@ -63,6 +68,13 @@ final class SmsReplies {
           "an SMS reply to {} answers no message sent from it lately: no account to act for,"
               + " dropped",
           reply.to());
+      return;
+    }
+    if (!exists.test(answered)) {
+      log.info(
+          "an SMS reply to {} answers a message of account {} that is gone: dropped",
+          reply.to(),
+          answered.account());
       return;
     }
     boolean optOut = StopWords.isOptOut(reply.text());

@@ -85,6 +85,7 @@ public final class RedisCampaignStore implements CampaignStore {
   // outcome that comes first also counts the message as sent (its own record will count nothing).
   private static final String LATE_BOUNCE =
       """
+      if redis.call('EXISTS', KEYS[5]) == 0 then return 0 end -- gone (R12): write nothing again
       local previous = redis.call('HGET', KEYS[1], ARGV[1])
       if previous and previous ~= ARGV[3] then return 0 end
       local phase = 'all'
@@ -362,7 +363,8 @@ public final class RedisCampaignStore implements CampaignStore {
                   Keys.campaignLedger(account, id.value()),
                   Keys.campaignStats(account, id.value()),
                   Keys.campaignCanaryNumbers(account, id.value()),
-                  Keys.campaignCanary(account, id.value())
+                  Keys.campaignCanary(account, id.value()),
+                  Keys.campaign(account, id.value())
                 },
                 Long.toString(number),
                 counter,

@@ -10,6 +10,7 @@ import io.herald.channel.sms.SmsReceiptStore;
 import io.herald.channel.sms.SmsRef;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.StreamMessage;
@@ -21,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * SMS receipts in Redis (keys in {@link SmsKeys} and {@code docs/redis-keys.md}). Each part id has
@@ -47,119 +51,14 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
   /** How long a phone's count of undeliverable outcomes lasts after its last one. */
   static final Duration UNDELIVERABLE_KEPT = Duration.ofDays(30);
 
+  /** How long an answer from Redis is waited for (its command timeout is the same). */
+  private static final Duration WAIT = Duration.ofSeconds(30);
+
   /** About this many replies stay in an account's log (trimmed with {@code MAXLEN ~}). */
   static final int REPLIES_KEPT = 1000;
 
   /** An account's reply log goes when no reply came for this long. */
   static final Duration REPLIES_IDLE = Duration.ofDays(90);
-
-  // KEYS: message, due index. ARGV: message, deadline (ms), time to live (ms), parts, ref. A
-  // message expected again keeps its first record. Lifetimes are relative: Redis expires on its
-  // own clock, not the injected one.
-  private static final String EXPECT =
-      """
-      if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
-      redis.call('HSET', KEYS[1], 'ref', ARGV[5], 'n', ARGV[4])
-      redis.call('PEXPIRE', KEYS[1], ARGV[3])
-      redis.call('ZADD', KEYS[2], ARGV[2], ARGV[1])
-      if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[3]) then
-        redis.call('PEXPIRE', KEYS[2], ARGV[3])
-      end
-      return 1
-      """;
-
-  // KEYS: part. ARGV: message, part index (1…n), time to live (ms). Returns the early receipt
-  // (outcome rank, error) if one came; it is left in place, so an expect repeated after a crash
-  // applies it again (which the message's HSETNX makes harmless).
-  private static final String MAP_PART =
-      """
-      redis.call('HSET', KEYS[1], 'm', ARGV[1], 'i', ARGV[2])
-      redis.call('PEXPIRE', KEYS[1], ARGV[3])
-      local o = redis.call('HMGET', KEYS[1], 'or', 'oe')
-      if o[1] then return {o[1], o[2] or ''} end
-      return {}
-      """;
-
-  // KEYS: part. ARGV: outcome rank, error, orphan lifetime (ms). Returns {message, index} of a
-  // mapped part; else keeps the first final receipt for a later expect and returns nothing.
-  private static final String RECEIPT =
-      """
-      local m = redis.call('HMGET', KEYS[1], 'm', 'i')
-      if m[1] then return m end
-      if redis.call('HSETNX', KEYS[1], 'or', ARGV[1]) == 1 then
-        redis.call('HSET', KEYS[1], 'oe', ARGV[2])
-        redis.call('PEXPIRE', KEYS[1], ARGV[3])
-      end
-      return {}
-      """;
-
-  // The worst outcome rank of the parts, from 'start' (-1 when every part must be known, then
-  // nil if one is missing), and the error of the part that decided it.
-  private static final String WORST =
-      """
-      local function worst(key, start)
-        local n = tonumber(redis.call('HGET', key, 'n'))
-        local rank, err = start, ''
-        for i = 1, n do
-          local r = redis.call('HGET', key, 'p' .. i)
-          if not r then
-            if start < 0 then return nil end
-          elseif tonumber(r) > rank then
-            rank, err = tonumber(r), redis.call('HGET', key, 'e' .. i) or ''
-          end
-        end
-        return rank, err
-      end
-      local function decided(key)
-        local d = redis.call('HMGET', key, 'outcome', 'error', 'ref', 'timedOut')
-        return {'decided', d[1], d[2], d[3], d[4]}
-      end
-      """;
-
-  // KEYS: message, due index. ARGV: message, part index, outcome rank, error, settle by (ms).
-  private static final String APPLY =
-      WORST
-          + """
-          if redis.call('EXISTS', KEYS[1]) == 0 then return {'gone'} end
-          if redis.call('HSETNX', KEYS[1], 'p' .. ARGV[2], ARGV[3]) == 0 then
-            return {'repeated'}
-          end
-          if ARGV[4] ~= '' then redis.call('HSET', KEYS[1], 'e' .. ARGV[2], ARGV[4]) end
-          if redis.call('HEXISTS', KEYS[1], 'outcome') == 1 then return {'late'} end
-          local rank, err = worst(KEYS[1], -1)
-          if not rank then return {'waiting'} end
-          redis.call('HSET', KEYS[1], 'outcome', rank, 'error', err, 'timedOut', '0')
-          redis.call('ZADD', KEYS[2], ARGV[5], ARGV[1])
-          return decided(KEYS[1])
-          """;
-
-  // KEYS: message, due index. ARGV: message, now (ms), settle by (ms), the rank of unknown.
-  // Only a message still due is taken, and its entry moves to 'settle by' in the same step, so
-  // of several nodes sweeping at once one takes it.
-  private static final String TIME_OUT =
-      WORST
-          + """
-          local score = redis.call('ZSCORE', KEYS[2], ARGV[1])
-          if not score or tonumber(score) > tonumber(ARGV[2]) then return {'taken'} end
-          if redis.call('EXISTS', KEYS[1]) == 0 then
-            redis.call('ZREM', KEYS[2], ARGV[1])
-            return {'gone'}
-          end
-          redis.call('ZADD', KEYS[2], ARGV[3], ARGV[1])
-          if redis.call('HEXISTS', KEYS[1], 'outcome') == 0 then
-            local rank, err = worst(KEYS[1], tonumber(ARGV[4]))
-            redis.call('HSET', KEYS[1], 'outcome', rank, 'error', err, 'timedOut', '1')
-          end
-          return decided(KEYS[1])
-          """;
-
-  // KEYS: counter. ARGV: lifetime (ms).
-  private static final String COUNT =
-      """
-      local n = redis.call('INCR', KEYS[1])
-      redis.call('PEXPIRE', KEYS[1], ARGV[1])
-      return n
-      """;
 
   /** A reference as stored (JSON). */
   record StoredRef(
@@ -218,7 +117,7 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
     redis
         .sync()
         .eval(
-            EXPECT,
+            SmsReceiptScripts.EXPECT,
             ScriptOutputType.INTEGER,
             new String[] {SmsKeys.message(message), SmsKeys.dueOf(message)},
             message,
@@ -226,28 +125,46 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
             ttl,
             Integer.toString(messageIds.size()),
             stored);
-    Optional<Decided> decided = Optional.empty();
+    // The parts and the last-message record are independent of each other: one round trip.
+    List<RedisFuture<List<Object>>> parts = new ArrayList<>(messageIds.size());
     for (int i = 0; i < messageIds.size(); i++) {
-      List<Object> early =
+      parts.add(
           redis
-              .sync()
+              .async()
               .eval(
-                  MAP_PART,
+                  SmsReceiptScripts.MAP_PART,
                   ScriptOutputType.MULTI,
                   new String[] {SmsKeys.part(messageIds.get(i))},
                   message,
                   Integer.toString(i + 1),
-                  ttl);
+                  ttl));
+    }
+    RedisFuture<String> last =
+        redis
+            .async()
+            .set(SmsKeys.last(ref.phone(), ref.sender()), stored, SetArgs.Builder.px(LAST_KEPT));
+    Optional<Decided> decided = Optional.empty();
+    for (int i = 0; i < parts.size(); i++) {
+      List<Object> early = await(parts.get(i));
       if (!early.isEmpty()) {
         Optional<Decided> now =
             apply(message, i + 1, (String) early.getFirst(), (String) early.get(1));
         decided = now.isPresent() ? now : decided;
       }
     }
-    redis
-        .sync()
-        .set(SmsKeys.last(ref.phone(), ref.sender()), stored, SetArgs.Builder.px(LAST_KEPT));
+    await(last);
     return decided;
+  }
+
+  private static <T> T await(RedisFuture<T> future) {
+    try {
+      return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for Redis", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("Redis did not record an accepted SMS: " + e, e);
+    }
   }
 
   @Override
@@ -261,7 +178,7 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
         redis
             .sync()
             .eval(
-                RECEIPT,
+                SmsReceiptScripts.RECEIPT,
                 ScriptOutputType.MULTI,
                 new String[] {SmsKeys.part(receipt.messageId())},
                 rank,
@@ -282,7 +199,7 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
         redis
             .sync()
             .eval(
-                APPLY,
+                SmsReceiptScripts.APPLY,
                 ScriptOutputType.MULTI,
                 new String[] {SmsKeys.message(message), SmsKeys.dueOf(message)},
                 message,
@@ -311,7 +228,7 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
             redis
                 .sync()
                 .eval(
-                    TIME_OUT,
+                    SmsReceiptScripts.TIME_OUT,
                     ScriptOutputType.MULTI,
                     new String[] {SmsKeys.message(message), SmsKeys.due(bucket)},
                     message,
@@ -351,7 +268,7 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
         redis
             .sync()
             .eval(
-                COUNT,
+                SmsReceiptScripts.COUNT,
                 ScriptOutputType.INTEGER,
                 new String[] {SmsKeys.undeliverable(account, phone)},
                 Long.toString(UNDELIVERABLE_KEPT.toMillis()));

@@ -79,17 +79,20 @@ class SmsFeedbackTest {
             clock,
             (account, id) -> false,
             emitted::add);
-    feedback =
-        new SmsFeedback(
-            store,
-            campaigns,
-            audience,
-            engagements,
-            emitted::add,
-            SmsFeedback.MessageOutcomes.NONE,
-            clock,
-            new SmsFeedback.Settings(TIMEOUT, 3));
+    feedback = feedback(SmsFeedback.MessageOutcomes.NONE);
     smsCampaign(ACCOUNT, CAMPAIGN);
+  }
+
+  SmsFeedback feedback(SmsFeedback.MessageOutcomes messages) {
+    return new SmsFeedback(
+        store,
+        campaigns,
+        audience,
+        engagements,
+        emitted::add,
+        messages,
+        clock,
+        new SmsFeedback.Settings(TIMEOUT, 3));
   }
 
   /** Recipients 1–4 have only a phone, 5 and 6 an email too; 1 and 2 are the canary. */
@@ -410,12 +413,62 @@ class SmsFeedbackTest {
     assertThat(emitted).isEmpty();
   }
 
+  /** The message store's side for transactional SMS: the messages it has and their outcomes. */
+  static final class TransactionalSms implements SmsFeedback.MessageOutcomes {
+    final Map<String, String> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public boolean record(io.herald.channel.sms.SmsReceiptStore.Decided decided) {
+      return outcomes.replace(decided.ref().id(), "submitted", decided.outcome().counter());
+    }
+
+    @Override
+    public boolean exists(AccountId account, String messageId) {
+      return outcomes.containsKey(messageId);
+    }
+  }
+
   @Test
-  void aTransactionalStopSuppressesThePhone() {
+  void aTransactionalSmsHasItsOutcomeAndItsStop() {
+    TransactionalSms messages = new TransactionalSms();
+    messages.outcomes.put("00000000000000e1", "submitted");
+    SmsFeedback transactional = feedback(messages);
     SmsRef message = SmsRef.message(ACCOUNT, "00000000000000e1", 0, phone(4), SENDER);
-    feedback.submitted(List.of("t1"), message);
-    feedback.reply(new MobileReply(phone(4), SENDER, "СТОП", T0));
+    transactional.submitted(List.of("t1"), message);
+    transactional.receipt(new DeliveryReceipt("t1", ReceiptState.DELIVERED, "", T0));
+    transactional.receipt(new DeliveryReceipt("t1", ReceiptState.DELIVERED, "", T0));
+    assertThat(messages.outcomes).containsEntry("00000000000000e1", "delivered");
+    assertThat(events(EventType.DELIVERED))
+        .singleElement()
+        .satisfies(e -> assertThat(e.messageId()).contains("00000000000000e1"));
+    transactional.reply(new MobileReply(phone(4), SENDER, "СТОП", T0));
     assertThat(suppressed(ACCOUNT, "p:" + phone(4))).isTrue();
     assertThat(count(Phase.REST, "unsubscribed")).isZero();
+  }
+
+  @Test
+  void nothingIsWrittenForADeletedAccount() {
+    accepted(1, "m1");
+    accepted(3, "m3");
+    List<String> keys =
+        redis
+            .sync()
+            .scan(io.lettuce.core.ScanArgs.Builder.matches(Keys.account(ACCOUNT) + "*").limit(1000))
+            .getKeys();
+    redis.sync().del(keys.toArray(String[]::new)); // as deleting the account does (R12)
+    receipt("m1", ReceiptState.UNDELIVERABLE);
+    feedback.reply(new MobileReply(phone(3), SENDER, "STOP", T0));
+    feedback.reply(new MobileReply(phone(3), SENDER, "hello?", T0));
+    clock.advance(TIMEOUT);
+    feedback.applyTimeouts(10);
+    assertThat(
+            redis
+                .sync()
+                .scan(
+                    io.lettuce.core.ScanArgs.Builder.matches(Keys.account(ACCOUNT) + "*")
+                        .limit(1000))
+                .getKeys())
+        .isEmpty();
+    assertThat(emitted).isEmpty();
   }
 }
