@@ -160,6 +160,19 @@ class SmsCampaignTest {
                 .getBytes(UTF_8));
     assertThat(withSubject.statusCode()).isEqualTo(400);
     assertThat(withSubject.body()).contains("no subject");
+    String id =
+        create(
+            """
+            {"channel": "sms", "list": "customers", "fromAddress": "Acme", "text": "Hi"}""");
+    HttpResponse<String> test =
+        node.post(
+            "/api/campaigns/" + id + "/test",
+            key,
+            "application/json",
+            "{\"to\": [\"+380501234501\"]}".getBytes(UTF_8));
+    assertThat(test.statusCode()).isEqualTo(422);
+    assertThat(test.body()).contains("preview an SMS campaign");
+    assertThat(smsc.submitted()).isEmpty();
   }
 
   @Test
