@@ -14,7 +14,7 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "sms",
     description = "SMS tools.",
-    subcommands = {SmsCommand.Preview.class})
+    subcommands = {SmsCommand.Preview.class, SmsCommand.Simulator.class})
 final class SmsCommand {
   @ParentCommand HeraldCli cli;
 
@@ -72,6 +72,49 @@ final class SmsCommand {
       } catch (HeraldClient.ApiProblem e) {
         return Failures.report(cli, e);
       }
+    }
+  }
+
+  /**
+   * {@code herald sms simulator}: an SMSC (SMPP 3.4, jSMPP's server side) on 127.0.0.1 until
+   * stopped, which accepts every submit and sends a delivered receipt for it: something to point
+   * {@code sms.smsc} at when trying Herald, and what the smoke test of the shipped jar sends to.
+   * Not an SMSC to rely on: it delivers nothing.
+   */
+  @Command(
+      name = "simulator",
+      description = "Run an SMSC simulator on 127.0.0.1 (for trying Herald; delivers nothing).")
+  static final class Simulator implements Callable<Integer> {
+    @ParentCommand SmsCommand parent;
+
+    @Option(names = "--system-id", paramLabel = "ID", defaultValue = "herald")
+    String systemId;
+
+    @Option(names = "--password", paramLabel = "SECRET", defaultValue = "herald")
+    String password;
+
+    @Override
+    public Integer call() throws Exception {
+      io.herald.channel.sms.sim.SmscSimulator smsc =
+          io.herald.channel.sms.sim.SmscSimulator.start(systemId, password);
+      java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    parent
+                        .cli
+                        .err()
+                        .println(
+                            "herald: SMSC simulator received "
+                                + smsc.submitsReceived()
+                                + " submits");
+                    smsc.close();
+                    stopped.countDown();
+                  }));
+      parent.cli.err().println("herald: SMSC simulator on port " + smsc.port());
+      stopped.await();
+      return HeraldCli.EXIT_OK;
     }
   }
 }
