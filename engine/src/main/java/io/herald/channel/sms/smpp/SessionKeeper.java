@@ -2,9 +2,11 @@ package io.herald.channel.sms.smpp;
 
 import io.herald.config.SmscConfig;
 import java.io.IOException;
+import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.random.RandomGenerator;
+import javax.net.ssl.SSLSocketFactory;
 import org.jsmpp.bean.BindType;
 import org.jsmpp.bean.NumberingPlanIndicator;
 import org.jsmpp.bean.TypeOfNumber;
@@ -12,8 +14,8 @@ import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.session.BindParameter;
 import org.jsmpp.session.MessageReceiverListener;
 import org.jsmpp.session.SMPPSession;
-import org.jsmpp.session.connection.socket.SSLSocketConnectionFactory;
-import org.jsmpp.session.connection.socket.SocketConnectionFactory;
+import org.jsmpp.session.connection.Connection;
+import org.jsmpp.session.connection.socket.SocketConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -143,16 +145,31 @@ final class SessionKeeper implements AutoCloseable {
   }
 
   private SMPPSession newSession() {
-    SMPPSession s =
-        new SMPPSession(
-            config.tls()
-                ? new SSLSocketConnectionFactory()
-                : SocketConnectionFactory.getInstance());
+    SMPPSession s = new SMPPSession(this::connect);
     s.setEnquireLinkTimer((int) config.enquireLinkEvery().toMillis());
     s.setTransactionTimer(config.responseTimeout().toMillis());
-    s.setQueueCapacity(Math.max(100, config.window() * 4));
+    // Incoming PDUs (submit responses and receipts alike) wait here for the processing threads;
+    // jSMPP answers a deliver_sm it cannot queue with ESME_RTHROTTLED, so the queue holds a burst
+    // of receipts, and several threads handle them (a receipt makes Redis round trips) so that
+    // submit responses do not wait behind them.
+    s.setQueueCapacity(Math.max(1_000, config.window() * 100));
+    s.setPduProcessorDegree(Math.max(3, Math.min(32, config.window())));
     s.setMessageReceiverListener(inbound);
     return s;
+  }
+
+  /**
+   * A connection with Nagle's algorithm off (jSMPP leaves it on): a PDU written while the previous
+   * one is unacknowledged would otherwise wait for the peer's delayed ACK — measured in the SMS
+   * bench, a window of 10 ran 2.4 times slower.
+   */
+  private Connection connect(String host, int port) throws IOException {
+    Socket socket =
+        config.tls()
+            ? SSLSocketFactory.getDefault().createSocket(host, port)
+            : new Socket(host, port);
+    socket.setTcpNoDelay(true);
+    return new SocketConnection(socket);
   }
 
   private BindParameter bindParameter() {
