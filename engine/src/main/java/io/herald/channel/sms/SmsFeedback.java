@@ -57,8 +57,9 @@ public final class SmsFeedback implements SmsInbound {
 
   /**
    * Where a transactional SMS's outcome is recorded (the message store). {@link #NONE} knows no
-   * transactional SMS (none are sent yet): their outcomes and replies then have no effects.
+   * transactional SMS: their outcomes and replies then have no effects.
    */
+  @FunctionalInterface
   public interface MessageOutcomes {
     MessageOutcomes NONE =
         new MessageOutcomes() {
@@ -81,9 +82,11 @@ public final class SmsFeedback implements SmsInbound {
 
     /**
      * Whether the account still has this message: a reply to one that is gone (its account deleted,
-     * R12) writes nothing.
+     * R12) writes nothing. Assumed by default; a message store should say.
      */
-    boolean exists(AccountId account, String messageId);
+    default boolean exists(AccountId account, String messageId) {
+      return true;
+    }
   }
 
   private final SmsReceiptStore store;
