@@ -17,8 +17,9 @@ import java.util.Optional;
  *     through the least loaded bound one
  * @param receiptTimeout how long after the SMSC accepted a message a missing receipt is given up
  *     on: the outcome becomes "unknown"
- * @param undeliverableLimit after this many undeliverable receipts for a number (not in a row:
- *     counted per account), the number is suppressed
+ * @param undeliverableLimit after this many undeliverable outcomes for a number in the account's
+ *     messages since its last delivery (forgotten 30 days after the last failure), the number is
+ *     suppressed
  * @param quietHoursStart local time in the recipient's time zone from which marketing SMS wait
  * @param quietHoursEnd local time at which they may go again (before start: the quiet hours span
  *     midnight)

@@ -115,7 +115,8 @@ public interface CampaignStore {
    * With no outcome yet, {@code counter} becomes its final outcome and the message counts as sent
    * (a receipt can overtake the record of its own submission, which then finds the outcome and
    * counts nothing — neither the outcome nor the send). False, and nothing changes, when the
-   * recipient's outcome is already something else (a second receipt, say).
+   * recipient's outcome is already something else (a second receipt, say), or when the campaign no
+   * longer exists (its account was deleted: nothing is written for it).
    */
   boolean recordLateOutcome(
       AccountId account, CampaignId id, long number, String expected, String counter);
