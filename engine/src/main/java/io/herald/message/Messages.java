@@ -7,6 +7,7 @@ import io.herald.audience.AudienceStore;
 import io.herald.audience.ContactKeys;
 import io.herald.audience.Suppression;
 import io.herald.channel.sms.DeliveryReceipt;
+import io.herald.channel.sms.SmsPreview;
 import io.herald.feedback.FeedbackReport;
 import io.herald.feedback.MessageRef;
 import io.herald.message.MessageRefused.Reason;

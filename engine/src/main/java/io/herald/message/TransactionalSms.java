@@ -4,7 +4,9 @@ import io.herald.account.AccountId;
 import io.herald.channel.sms.EncodedSms;
 import io.herald.channel.sms.SenderId;
 import io.herald.channel.sms.SmsGateway;
+import io.herald.channel.sms.SmsPreview;
 import io.herald.channel.sms.SmsSubmission;
+import io.herald.channel.sms.SmsTextRefused;
 import io.herald.channel.sms.SubmitOutcome;
 import io.herald.importers.InvalidAddressException;
 import io.herald.importers.PhoneNumber;
@@ -157,24 +159,12 @@ public final class TransactionalSms {
 
   /** How {@code text} would go out: encoding, characters, units and parts. */
   public SmsPreview preview(String text) throws MessageRefused {
-    EncodedSms encoded = encode(text);
-    EncodedSms.Alphabet alphabet = encoded.alphabet();
-    int parts = encoded.parts().size();
-    int perPart = parts == 1 ? alphabet.single() : alphabet.perPart();
-    return new SmsPreview(
-        alphabet == EncodedSms.Alphabet.GSM7 ? "GSM-7" : "UCS-2",
-        text.codePointCount(0, text.length()),
-        encoded.units(),
-        parts,
-        perPart,
-        perPart - units(encoded.parts().getLast(), alphabet));
-  }
-
-  /** The units a part carries: its bytes past the user data header, one or two per unit. */
-  private static int units(EncodedSms.Part part, EncodedSms.Alphabet alphabet) {
-    byte[] bytes = part.shortMessage();
-    int header = part.udh() ? (bytes[0] & 0xFF) + 1 : 0;
-    return (bytes.length - header) / (alphabet == EncodedSms.Alphabet.GSM7 ? 1 : 2);
+    encode(text); // refused as a send would be
+    try {
+      return SmsPreview.of(text);
+    } catch (SmsTextRefused e) {
+      throw new MessageRefused(Reason.TOO_LARGE, e.getMessage());
+    }
   }
 
   /** What is stored of an accepted SMS: the sender ID as parsed and the text, once checked. */
