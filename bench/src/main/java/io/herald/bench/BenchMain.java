@@ -2,6 +2,7 @@ package io.herald.bench;
 
 import io.herald.canary.CanaryLimits;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Entry point of the bench jar; {@code bench/run} calls it once per measured step, each in its own
@@ -23,7 +24,10 @@ import java.nio.file.Path;
  *       2000 runs per cell, seed 20260302, the default limits; CONFIDENCE replaces theirs for a
  *       sensitivity run), a Markdown table and a summary line;
  *   <li>{@code bounces CORPUS_DIR}: the feedback parser over the labelled bounce corpus, a Markdown
- *       table per label and a summary line.
+ *       table per label and a summary line;
+ *   <li>{@code reference-sms HOST PORT COUNT CONNECTIONS WINDOW DATA_CODING PART_SIZES}: a bare
+ *       jSMPP client submitting COUNT SMS whose parts have the given {@code short_message} sizes
+ *       (comma-separated bytes, e.g. {@code 153,40}) to an SMPP server.
  * </ul>
  *
  * Each measuring step prints one line {@code rows=… seconds=…}.
@@ -62,6 +66,15 @@ public final class BenchMain {
                   ? CanaryLimits.defaults().withConfidence(Double.parseDouble(args[3]))
                   : CanaryLimits.defaults());
       case "bounces" -> BounceCorpus.run(Path.of(args[1]));
+      case "reference-sms" ->
+          ReferenceSms.run(
+              args[1],
+              Integer.parseInt(args[2]),
+              Long.parseLong(args[3]),
+              Integer.parseInt(args[4]),
+              Integer.parseInt(args[5]),
+              (byte) Integer.decode(args[6]).intValue(),
+              Arrays.stream(args[7].split(",")).mapToInt(Integer::parseInt).toArray());
       default -> usage();
     }
   }
@@ -71,7 +84,8 @@ public final class BenchMain {
         "usage: generate ROWS DIR | herald-import FILE DATA_DIR | reference-parse FILE"
             + " | herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim|plain [WARMUP]]"
             + " | herald-relay RELAY_PORT SINK_PORT CONNECTIONS DATA_DIR STOP_FILE"
-            + " | canary [RUNS [SEED [CONFIDENCE]]] | bounces CORPUS_DIR");
+            + " | canary [RUNS [SEED [CONFIDENCE]]] | bounces CORPUS_DIR"
+            + " | reference-sms HOST PORT COUNT CONNECTIONS WINDOW DATA_CODING PART_SIZES");
     System.exit(2);
   }
 }
