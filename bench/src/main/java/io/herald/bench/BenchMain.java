@@ -25,9 +25,14 @@ import java.util.Arrays;
  *       sensitivity run), a Markdown table and a summary line;
  *   <li>{@code bounces CORPUS_DIR}: the feedback parser over the labelled bounce corpus, a Markdown
  *       table per label and a summary line;
- *   <li>{@code reference-sms HOST PORT COUNT CONNECTIONS WINDOW DATA_CODING PART_SIZES}: a bare
- *       jSMPP client submitting COUNT SMS whose parts have the given {@code short_message} sizes
- *       (comma-separated bytes, e.g. {@code 153,40}) to an SMPP server.
+ *   <li>{@code smsc}: the SMSC simulator both sides of the SMS scenario submit to, driven by
+ *       commands on standard input ({@link SmscServer});
+ *   <li>{@code herald-sms COUNT HOST PORT CONNECTIONS WINDOW DATA_DIR [WARMUP]}: an SMS campaign
+ *       to COUNT phones over CONNECTIONS SMPP connections of WINDOW outstanding submits each, after
+ *       an untimed one to WARMUP other phones;
+ *   <li>{@code reference-sms HOST PORT COUNT WARMUP CONNECTIONS WINDOW DATA_CODING PART_SIZES}: a
+ *       bare jSMPP client submitting COUNT SMS (after WARMUP untimed ones) whose parts have the
+ *       given {@code short_message} sizes (comma-separated bytes, e.g. {@code 153,40}).
  * </ul>
  *
  * Each measuring step prints one line {@code rows=… seconds=…}.
@@ -66,15 +71,26 @@ public final class BenchMain {
                   ? CanaryLimits.defaults().withConfidence(Double.parseDouble(args[3]))
                   : CanaryLimits.defaults());
       case "bounces" -> BounceCorpus.run(Path.of(args[1]));
+      case "smsc" -> SmscServer.run();
+      case "herald-sms" ->
+          HeraldSms.run(
+              Long.parseLong(args[1]),
+              args.length > 7 ? Long.parseLong(args[7]) : 0,
+              args[2],
+              Integer.parseInt(args[3]),
+              Integer.parseInt(args[4]),
+              Integer.parseInt(args[5]),
+              Path.of(args[6]));
       case "reference-sms" ->
           ReferenceSms.run(
               args[1],
               Integer.parseInt(args[2]),
               Long.parseLong(args[3]),
-              Integer.parseInt(args[4]),
+              Long.parseLong(args[4]),
               Integer.parseInt(args[5]),
-              (byte) Integer.decode(args[6]).intValue(),
-              Arrays.stream(args[7].split(",")).mapToInt(Integer::parseInt).toArray());
+              Integer.parseInt(args[6]),
+              (byte) Integer.decode(args[7]).intValue(),
+              Arrays.stream(args[8].split(",")).mapToInt(Integer::parseInt).toArray());
       default -> usage();
     }
   }
@@ -85,7 +101,8 @@ public final class BenchMain {
             + " | herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim|plain [WARMUP]]"
             + " | herald-relay RELAY_PORT SINK_PORT CONNECTIONS DATA_DIR STOP_FILE"
             + " | canary [RUNS [SEED [CONFIDENCE]]] | bounces CORPUS_DIR"
-            + " | reference-sms HOST PORT COUNT CONNECTIONS WINDOW DATA_CODING PART_SIZES");
+            + " | smsc | herald-sms COUNT HOST PORT CONNECTIONS WINDOW DATA_DIR [WARMUP]"
+            + " | reference-sms HOST PORT COUNT WARMUP CONNECTIONS WINDOW DATA_CODING PART_SIZES");
     System.exit(2);
   }
 }
