@@ -43,7 +43,11 @@ public final class ConfigLoader {
         apply(values, key, new Raw.Text(text), key.envName());
       }
     }
-    return ConfigSchema.assemble(values);
+    try {
+      return ConfigSchema.assemble(values);
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(e.getMessage()); // keys that are each valid but do not fit together
+    }
   }
 
   private static <T> void apply(
@@ -53,14 +57,16 @@ public final class ConfigLoader {
           switch (raw) {
             case Raw.Text t -> key.type().fromText(t.text());
             case Raw.Items i -> key.type().fromItems(i.items());
+            case Raw.Mappings m -> key.type().fromMappings(m.items());
             case Raw.Unusable u -> throw new InvalidValue(u.got());
           };
       values.put(key, value);
     } catch (InvalidValue e) {
       throw new ConfigException(
           key.path()
+              + e.where()
               + ": expected "
-              + key.type().expected()
+              + e.expectedOr(key.type().expected())
               + ", got "
               + e.got()
               + " (from "

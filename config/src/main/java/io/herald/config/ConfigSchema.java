@@ -243,7 +243,8 @@ final class ConfigSchema {
                   CANARY_CHECK_EVERY),
               RelayKeys.KEYS.stream(),
               WebhookKeys.KEYS.stream(),
-              MetricsKeys.KEYS.stream())
+              MetricsKeys.KEYS.stream(),
+              SmsKeys.KEYS.stream())
           .flatMap(keys -> keys)
           .toList();
 
@@ -318,7 +319,8 @@ final class ConfigSchema {
         new CanaryConfig(v.get(CANARY_APPLY_TO), v.get(CANARY_WINDOW), v.get(CANARY_CHECK_EVERY)),
         RelayKeys.assemble(v),
         WebhookKeys.assemble(v),
-        MetricsKeys.assemble(v));
+        MetricsKeys.assemble(v),
+        SmsKeys.assemble(v));
   }
 
   /** Values set so far by the file and the environment; a key not set reads as its default. */

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param relay the SMTP relay for developers and for mail coming back (bounces, reports)
  * @param webhooks event webhooks per account
  * @param metrics the Prometheus listener, apart from the public HTTP port
+ * @param sms SMS over SMPP (the SMSC connections, receipts, quiet hours)
  */
 public record HeraldConfig(
     HttpConfig http,
@@ -32,7 +33,8 @@ public record HeraldConfig(
     CanaryConfig canary,
     RelayConfig relay,
     WebhookConfig webhooks,
-    MetricsConfig metrics) {
+    MetricsConfig metrics,
+    SmsConfig sms) {
 
   public HeraldConfig {
     Objects.requireNonNull(http, "http");
@@ -46,41 +48,74 @@ public record HeraldConfig(
     Objects.requireNonNull(relay, "relay");
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(metrics, "metrics");
+    Objects.requireNonNull(sms, "sms");
+  }
+
+  /** Every section but {@code sms}, which takes its defaults (SMS off). */
+  public HeraldConfig(
+      HttpConfig http,
+      DataConfig data,
+      RedisConfig redis,
+      PolicyConfig policy,
+      ImportConfig imports,
+      DeliveryConfig delivery,
+      TrackingConfig tracking,
+      CanaryConfig canary,
+      RelayConfig relay,
+      WebhookConfig webhooks,
+      MetricsConfig metrics) {
+    this(
+        http,
+        data,
+        redis,
+        policy,
+        imports,
+        delivery,
+        tracking,
+        canary,
+        relay,
+        webhooks,
+        metrics,
+        SmsKeys.assemble(new ConfigSchema.Values()));
   }
 
   public HeraldConfig withHttp(HttpConfig next) {
     return new HeraldConfig(
-        next, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks, metrics);
+        next, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks, metrics,
+        sms);
   }
 
   public HeraldConfig withData(DataConfig next) {
     return new HeraldConfig(
-        http, next, redis, policy, imports, delivery, tracking, canary, relay, webhooks, metrics);
+        http, next, redis, policy, imports, delivery, tracking, canary, relay, webhooks, metrics,
+        sms);
   }
 
   public HeraldConfig withRedis(RedisConfig next) {
     return new HeraldConfig(
-        http, data, next, policy, imports, delivery, tracking, canary, relay, webhooks, metrics);
+        http, data, next, policy, imports, delivery, tracking, canary, relay, webhooks, metrics,
+        sms);
   }
 
   public HeraldConfig withImports(ImportConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, next, delivery, tracking, canary, relay, webhooks, metrics);
+        http, data, redis, policy, next, delivery, tracking, canary, relay, webhooks, metrics, sms);
   }
 
   public HeraldConfig withDelivery(DeliveryConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, next, tracking, canary, relay, webhooks, metrics);
+        http, data, redis, policy, imports, next, tracking, canary, relay, webhooks, metrics, sms);
   }
 
   public HeraldConfig withTracking(TrackingConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, delivery, next, canary, relay, webhooks, metrics);
+        http, data, redis, policy, imports, delivery, next, canary, relay, webhooks, metrics, sms);
   }
 
   public HeraldConfig withCanary(CanaryConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, delivery, tracking, next, relay, webhooks, metrics);
+        http, data, redis, policy, imports, delivery, tracking, next, relay, webhooks, metrics,
+        sms);
   }
 
   /** Every key at its documented default, as if started with no file and no environment. */
@@ -90,16 +125,23 @@ public record HeraldConfig(
 
   public HeraldConfig withRelay(RelayConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, delivery, tracking, canary, next, webhooks, metrics);
+        http, data, redis, policy, imports, delivery, tracking, canary, next, webhooks, metrics,
+        sms);
   }
 
   public HeraldConfig withWebhooks(WebhookConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, delivery, tracking, canary, relay, next, metrics);
+        http, data, redis, policy, imports, delivery, tracking, canary, relay, next, metrics, sms);
   }
 
   public HeraldConfig withMetrics(MetricsConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks, next);
+        http, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks, next, sms);
+  }
+
+  public HeraldConfig withSms(SmsConfig next) {
+    return new HeraldConfig(
+        http, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks, metrics,
+        next);
   }
 }

@@ -1,6 +1,7 @@
 package io.herald.config;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * How the text of one key becomes a typed value. Both sources reduce to text (a YAML scalar or an
@@ -18,5 +19,10 @@ interface ValueType<T> {
   /** Parses a YAML sequence; only list types accept one. */
   default T fromItems(List<String> items) throws InvalidValue {
     throw new InvalidValue("a list");
+  }
+
+  /** Parses a YAML sequence of mappings of scalars; only record-list types accept one. */
+  default T fromMappings(List<Map<String, String>> items) throws InvalidValue {
+    throw new InvalidValue("a list of mappings");
   }
 }

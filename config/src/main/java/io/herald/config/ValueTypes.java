@@ -229,6 +229,72 @@ final class ValueTypes {
     };
   }
 
+  /** {@code true} or {@code false}, in any case. */
+  static ValueType<Boolean> bool(String expected) {
+    return new Scalar<>(
+        expected,
+        t ->
+            switch (t.toLowerCase(Locale.ROOT)) {
+              case "true" -> true;
+              case "false" -> false;
+              default -> throw new IllegalArgumentException("not a boolean");
+            });
+  }
+
+  /** A time of day written {@code HH:mm} (24-hour clock), such as 21:00. */
+  static ValueType<java.time.LocalTime> timeOfDay(String expected) {
+    return new Scalar<>(
+        expected,
+        t -> {
+          if (!t.matches("[0-2][0-9]:[0-5][0-9]")) {
+            throw new IllegalArgumentException("not HH:mm");
+          }
+          try {
+            return java.time.LocalTime.parse(t);
+          } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("not a time", e);
+          }
+        });
+  }
+
+  /** A positive duration, or empty for none. */
+  static ValueType<Optional<java.time.Duration>> optionalDuration(String expected) {
+    ValueType<java.time.Duration> some = duration(expected);
+    return new Scalar<>(
+        expected,
+        t -> {
+          if (t.isEmpty()) {
+            return Optional.empty();
+          }
+          try {
+            return Optional.of(some.fromText(t));
+          } catch (InvalidValue e) {
+            throw new IllegalArgumentException("not a duration", e);
+          }
+        });
+  }
+
+  /**
+   * A secret (a password) of at most {@code maxChars} characters, possibly empty. A bad value is
+   * described, never shown, so the secret cannot reach a log through an error message.
+   */
+  static ValueType<String> secret(int maxChars, String expected) {
+    return new ValueType<>() {
+      @Override
+      public String expected() {
+        return expected;
+      }
+
+      @Override
+      public String fromText(String text) throws InvalidValue {
+        if (text.length() > maxChars) {
+          throw new InvalidValue("a secret of " + text.length() + " characters");
+        }
+        return text;
+      }
+    };
+  }
+
   static <E> ValueType<List<E>> list(ValueType<E> item, String expected) {
     return new ListOf<>(expected, item);
   }

@@ -9,8 +9,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -41,6 +43,9 @@ final class YamlConfigFile {
 
     /** A sequence of scalars. */
     record Items(List<String> items) implements Raw {}
+
+    /** A sequence of mappings from field names to scalars (a list of small records). */
+    record Mappings(List<Map<String, String>> items) implements Raw {}
 
     /** Something no key accepts (a mapping, a list of lists), described for the message. */
     record Unusable(String got) implements Raw {}
@@ -182,6 +187,8 @@ final class YamlConfigFile {
   private static Raw raw(Node node) {
     return switch (node) {
       case ScalarNode s -> new Raw.Text(isNull(s) ? "" : s.getValue());
+      case SequenceNode seq when seq.getValue().stream().anyMatch(MappingNode.class::isInstance) ->
+          mappings(seq);
       case SequenceNode seq -> {
         List<String> items = new ArrayList<>();
         for (Node item : seq.getValue()) {
@@ -194,6 +201,44 @@ final class YamlConfigFile {
       }
       default -> new Raw.Unusable(describe(node));
     };
+  }
+
+  /** A list of records: every item a mapping of plain names to scalars, each name once. */
+  private static Raw mappings(SequenceNode seq) {
+    List<Map<String, String>> items = new ArrayList<>();
+    for (Node item : seq.getValue()) {
+      if (!(item instanceof MappingNode mapping)) {
+        return new Raw.Unusable("a list mixing mappings and " + describe(item));
+      }
+      Map<String, String> fields = new LinkedHashMap<>();
+      for (NodeTuple field : mapping.getValue()) {
+        if (!(field.getKeyNode() instanceof ScalarNode name)
+            || isNull(name)
+            || !(field.getValueNode() instanceof ScalarNode value)) {
+          return new Raw.Unusable("a list item that is not a mapping of names to plain values");
+        }
+        if (fields.put(name.getValue(), isNull(value) ? "" : value.getValue()) != null) {
+          return new Raw.Unusable("a list item that sets " + name.getValue() + " twice");
+        }
+      }
+      items.add(fields);
+    }
+    return new Raw.Mappings(items);
+  }
+
+  /**
+   * A value written as YAML flow text, as an environment variable holds a list of records ({@code
+   * [{name: a, host: h}]}); empty when the text is not YAML. Never echoes the text: it may hold a
+   * password.
+   */
+  static Optional<Raw> parseFlow(String text) {
+    try {
+      return new Compose(LoadSettings.builder().setLabel("environment").build())
+          .composeString(text)
+          .map(YamlConfigFile::raw);
+    } catch (YamlEngineException e) {
+      return Optional.empty();
+    }
   }
 
   private static boolean isNull(Node node) {

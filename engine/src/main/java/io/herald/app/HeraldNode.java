@@ -15,6 +15,7 @@ import io.herald.audience.AudienceStore;
 import io.herald.audience.Imports;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
+import io.herald.campaign.Channel;
 import io.herald.canary.Canaries;
 import io.herald.canary.CanaryLimits;
 import io.herald.canary.CanaryMonitor;
@@ -23,6 +24,7 @@ import io.herald.channel.email.CampaignEmails;
 import io.herald.channel.email.DkimKeys;
 import io.herald.channel.email.DkimSigning;
 import io.herald.config.HeraldConfig;
+import io.herald.delivery.CampaignChannel;
 import io.herald.delivery.CampaignSamples;
 import io.herald.delivery.DeliveryWorker;
 import io.herald.delivery.EmailChannel;
@@ -46,6 +48,7 @@ import io.herald.store.redis.RedisApiKeyStore;
 import io.herald.store.redis.RedisAudienceStore;
 import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisCanaryStore;
+import io.herald.store.redis.RedisShortLinks;
 import io.herald.store.redis.RedisTransactionalQueue;
 import io.herald.store.redis.RedisWebhookStore;
 import io.herald.store.redis.RedisWorkQueue;
@@ -65,7 +68,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -102,6 +107,8 @@ public final class HeraldNode implements AutoCloseable {
   private final Freezes freezes;
   private final Optional<MetricsServer> metricsServer;
   private final SendingDomains domains;
+  private final RedisShortLinks shortLinks;
+  private final Optional<SmsWiring> sms;
 
   private HeraldNode(HeraldConfig config, Optional<String> adminTokenValue, Clock clock)
       throws IOException {
@@ -139,7 +146,17 @@ public final class HeraldNode implements AutoCloseable {
               clock,
               random);
       this.campaigns =
-          new Campaigns(campaignStore, audience, dispatcher, canaries, domains, clock, random);
+          new Campaigns(
+              campaignStore,
+              audience,
+              dispatcher,
+              canaries,
+              domains,
+              clock,
+              random,
+              config.sms().enabled()
+                  ? EnumSet.of(Channel.EMAIL, Channel.SMS)
+                  : EnumSet.of(Channel.EMAIL));
       this.transactionalQueue = new RedisTransactionalQueue(redis, mapper);
       this.freezes =
           new Freezes(
@@ -192,23 +209,6 @@ public final class HeraldNode implements AutoCloseable {
               config.webhooks(),
               consumer);
       resources.push(webhooks);
-      this.worker =
-          new DeliveryWorker(
-              new DeliveryWorker.Parts(
-                  workQueue,
-                  campaignStore,
-                  campaigns,
-                  audience,
-                  List.of(new EmailChannel(messages, transport)),
-                  retries,
-                  clock,
-                  random,
-                  webhooks.events(),
-                  freezes::isFrozen),
-              consumer,
-              config.delivery().concurrency(),
-              config.delivery().reclaimAfter());
-      resources.push(worker);
       resources.push(new CanaryMonitor(canaries, config.canary().checkEvery()));
       // Transactional messages (API, SMTP relay): their own queue and worker, same transport.
       TransactionalWiring tx =
@@ -263,6 +263,50 @@ public final class HeraldNode implements AutoCloseable {
                   metrics,
                   domains));
       resources.push(relay);
+      this.shortLinks =
+          new RedisShortLinks(
+              redis,
+              mapper,
+              config.tracking().baseUrl(),
+              signer.derivedKey("sms-short-links"),
+              RedisShortLinks.DEFAULT_KEEP,
+              clock,
+              random);
+      List<CampaignChannel> channels = new ArrayList<>();
+      channels.add(new EmailChannel(messages, transport));
+      this.sms =
+          SmsWiring.of(
+              config.sms(),
+              new SmsWiring.Shared(
+                  redis,
+                  mapper,
+                  campaignStore,
+                  audience,
+                  engagements,
+                  webhooks.events(),
+                  shortLinks,
+                  metrics,
+                  clock,
+                  random),
+              resources);
+      sms.ifPresent(s -> channels.add(s.channel()));
+      this.worker =
+          new DeliveryWorker(
+              new DeliveryWorker.Parts(
+                  workQueue,
+                  campaignStore,
+                  campaigns,
+                  audience,
+                  channels,
+                  retries,
+                  clock,
+                  random,
+                  webhooks.events(),
+                  freezes::isFrozen),
+              consumer,
+              config.delivery().concurrency(),
+              config.delivery().reclaimAfter());
+      resources.push(worker);
       this.http =
           new HttpServer(
               config,
@@ -286,7 +330,8 @@ public final class HeraldNode implements AutoCloseable {
                   this.messages,
                   webhooks,
                   freezes,
-                  domains));
+                  domains,
+                  shortLinks));
       resources.push(http);
       this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);
@@ -408,6 +453,16 @@ public final class HeraldNode implements AutoCloseable {
   }
 
   /** Transactional messages: what the HTTP API and the SMTP relay submit. */
+  /** The SMS short links: minted by the SMS composer, answered by the public pages. */
+  /** The SMS feedback (receipts, replies), when {@code sms.enabled}: for tests and the demo. */
+  public Optional<io.herald.channel.sms.SmsFeedback> smsFeedback() {
+    return sms.map(SmsWiring::feedback);
+  }
+
+  public RedisShortLinks shortLinks() {
+    return shortLinks;
+  }
+
   public Messages messages() {
     return messages;
   }

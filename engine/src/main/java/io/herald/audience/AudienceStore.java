@@ -50,5 +50,15 @@ public interface AudienceStore {
    * {@code proposed} if it exists (matched by name), otherwise {@code proposed} itself, created
    * only when the import commits. Empty when another import holds the list.
    */
-  Optional<ImportSession> openImport(AccountId account, ContactList proposed, ImportJob job);
+  default Optional<ImportSession> openImport(
+      AccountId account, ContactList proposed, ImportJob job) {
+    return openImport(account, proposed, job, Optional.empty());
+  }
+
+  /**
+   * The same, and when {@code language} is given an existing list takes it when the import commits
+   * (a new list has {@code proposed}'s language).
+   */
+  Optional<ImportSession> openImport(
+      AccountId account, ContactList proposed, ImportJob job, Optional<String> language);
 }

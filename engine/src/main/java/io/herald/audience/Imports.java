@@ -131,10 +131,19 @@ public final class Imports {
           "consent statement must be at most " + MAX_CONSENT_STATEMENT + " characters on one line",
           false);
     }
+    Optional<String> language = Optional.empty();
+    if (request.language().isPresent()) {
+      language = ListLanguages.parse(request.language().get());
+      if (language.isEmpty()) {
+        throw new ImportRefused(ListLanguages.refusal(request.language().get()), false);
+      }
+    }
     Instant now = clock.instant();
     String statement =
         request.consentStatement().filter(s -> !s.isBlank()).orElse(defaultConsentStatement);
-    ContactList proposed = new ContactList(newId(), name, 0, statement, now, now);
+    ContactList proposed =
+        new ContactList(
+            newId(), name, 0, statement, now, now, language.orElse(ListLanguages.DEFAULT));
     ImportJob job =
         new ImportJob(
             newId(),
@@ -148,7 +157,7 @@ public final class Imports {
             now,
             now);
     return store
-        .openImport(request.account(), proposed, job)
+        .openImport(request.account(), proposed, job, language)
         .orElseThrow(
             () ->
                 new ImportRefused(

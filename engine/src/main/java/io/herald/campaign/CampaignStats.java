@@ -1,13 +1,62 @@
 package io.herald.campaign;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * Counters of one campaign, per phase (R11): sent, delivered, deferred, bounced (hard, soft,
- * policy), suppressed at send time, and later opened, clicked, unsubscribed, complained. Kept as a
- * map of {@code <phase>.<counter>} so new counters need no schema change.
+ * policy), suppressed at send time, and later opened, clicked, unsubscribed, complained; an SMS
+ * campaign has its own outcomes instead (see {@link #counters(Channel)}). Kept as a map of {@code
+ * <phase>.<counter>} so new counters need no schema change.
  */
 public record CampaignStats(Map<String, Long> counters) {
+  private static final List<String> EMAIL =
+      List.of(
+          "sent",
+          "delivered",
+          "deferred",
+          "bounced_hard",
+          "bounced_soft",
+          "bounced_policy",
+          "suppressed",
+          "failed",
+          "opened",
+          "clicked",
+          "opened_machine",
+          "clicked_machine",
+          "unsubscribed",
+          "complained");
+
+  // submitted: the SMSC accepted the message, final until its receipt moves it to delivered,
+  // undeliverable, rejected or expired, or the receipt timeout to unknown; parts: SMS parts sent;
+  // quiet_hours_waits: times a message was put back until the recipient's night ended.
+  // No opens (SMS has none) and no complaints (no feedback loop): a STOP reply is unsubscribed.
+  private static final List<String> SMS =
+      List.of(
+          "sent",
+          "submitted",
+          "delivered",
+          "undeliverable",
+          "rejected",
+          "expired",
+          "unknown",
+          "deferred",
+          "quiet_hours_waits",
+          "suppressed",
+          "failed",
+          "parts",
+          "clicked",
+          "clicked_machine",
+          "unsubscribed");
+
+  /** The counters a campaign on {@code channel} keeps per phase, in the order views show them. */
+  public static List<String> counters(Channel channel) {
+    return switch (channel) {
+      case EMAIL -> EMAIL;
+      case SMS -> SMS;
+    };
+  }
+
   public long get(Phase phase, String counter) {
     return counters.getOrDefault(key(phase, counter), 0L);
   }

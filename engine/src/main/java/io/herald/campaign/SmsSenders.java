@@ -1,6 +1,7 @@
 package io.herald.campaign;
 
 import io.herald.channel.sms.SenderId;
+import io.herald.channel.sms.SenderIdRefused;
 import java.util.Optional;
 
 /** What is wrong with an SMS sender ID, if anything (the rules are {@link SenderId}'s). */
@@ -11,7 +12,7 @@ final class SmsSenders {
     try {
       SenderId.parse(value);
       return Optional.empty();
-    } catch (IllegalArgumentException e) {
+    } catch (SenderIdRefused e) {
       return Optional.of(e.getMessage());
     }
   }

@@ -8,6 +8,7 @@ import io.herald.campaign.CampaignState;
 import io.herald.campaign.CampaignStats;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.CanaryGate;
+import io.herald.campaign.Channel;
 import io.herald.campaign.Completion;
 import io.herald.campaign.Dispatcher;
 import io.herald.campaign.Phase;
@@ -137,7 +138,9 @@ public final class Canaries implements CanaryGate {
   }
 
   private CanaryEvidence evidence(Campaign campaign, CanaryRecord record) {
-    CanaryCounts counts = counts(campaigns.stats(campaign.account(), campaign.id()), record.size());
+    ChannelCounts counts =
+        counts(
+            campaigns.stats(campaign.account(), campaign.id()), record.size(), campaign.channel());
     Optional<Instant> finished = record.sendsFinished();
     if (finished.isEmpty() && counts.finalised() >= record.size()) {
       Instant now = clock.instant();
@@ -147,8 +150,29 @@ public final class Canaries implements CanaryGate {
     return new CanaryEvidence(counts, record.started(), finished.orElse(null));
   }
 
-  /** The canary phase's counters as the scorer wants them. */
-  static CanaryCounts counts(CampaignStats stats, long size) {
+  /**
+   * The canary phase's counters as the scorer wants them for the campaign's channel. SMS counts its
+   * opt-outs (STOP replies and the link) as {@code unsubscribed}, through the engagement path email
+   * uses; it has no complaints (no feedback loop exists for SMS).
+   */
+  static ChannelCounts counts(CampaignStats stats, long size, Channel channel) {
+    return switch (channel) {
+      case EMAIL -> emailCounts(stats, size);
+      case SMS ->
+          new SmsCanaryCounts(
+              size,
+              stats.get(Phase.CANARY, "submitted"),
+              stats.get(Phase.CANARY, "delivered"),
+              stats.get(Phase.CANARY, "undeliverable"),
+              stats.get(Phase.CANARY, "rejected"),
+              stats.get(Phase.CANARY, "expired"),
+              stats.get(Phase.CANARY, "unknown"),
+              stats.get(Phase.CANARY, "clicked"),
+              stats.get(Phase.CANARY, "unsubscribed"));
+    };
+  }
+
+  private static CanaryCounts emailCounts(CampaignStats stats, long size) {
     return new CanaryCounts(
         size,
         stats.get(Phase.CANARY, "delivered"),

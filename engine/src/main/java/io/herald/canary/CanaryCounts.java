@@ -30,7 +30,8 @@ public record CanaryCounts(
     long humanOpens,
     long humanClicks,
     long unsubscribes,
-    long complaints) {
+    long complaints)
+    implements ChannelCounts {
   public CanaryCounts {
     if (sent < 0
         || delivered < 0
@@ -51,12 +52,8 @@ public record CanaryCounts(
   }
 
   /** Messages with a final outcome: delivered or bounced in any way. */
+  @Override
   public long finalised() {
     return delivered + hardBounces + softBounces + policyBlocks;
-  }
-
-  /** Canary messages without a final outcome yet (queued, in flight or being retried). */
-  public long inFlight() {
-    return Math.max(0, sent - finalised());
   }
 }

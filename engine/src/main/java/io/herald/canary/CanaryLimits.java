@@ -8,7 +8,8 @@ import java.util.Objects;
  * warning and a failing limit; the scorer holds a campaign only when a rate is shown, with the
  * given {@code confidence}, to be above its warning limit while its failing limit cannot be ruled
  * out (see {@link Verdict}). Built once and validated; {@link #defaults()} are the industry limits
- * below.
+ * below. The limits of email's metrics are components here; SMS's own metrics have theirs in {@link
+ * #sms()}.
  *
  * @param window how long the canary is observed, from its start, before the rest may be released
  * @param bounceWarning hard bounces over finalised messages. Default 5%: Amazon SES puts an account
@@ -44,7 +45,10 @@ import java.util.Objects;
  * @param minFinalisedShare after the window, how much of the canary must have a final outcome
  *     before the rest is released (unless every message has one). Default 90%: a few greylisted or
  *     full mailboxes, retried for days, must not hold a release up, but a canary mostly still
- *     deferred has not been observed
+ *     deferred has not been observed. SMS applies it too: its messages awaiting a receipt are not
+ *     final, and the receipt timeout, which makes them {@code unknown}, bounds that wait
+ * @param sms the limits of SMS canaries' own metrics (undeliverable, rejected, opt-outs); window,
+ *     confidence and {@code minFinalisedShare} above apply to them too
  */
 public record CanaryLimits(
     Duration window,
@@ -61,9 +65,11 @@ public record CanaryLimits(
     double softBounceFailing,
     double policyBlockWarning,
     double policyBlockFailing,
-    double minFinalisedShare) {
+    double minFinalisedShare,
+    SmsCanaryLimits sms) {
   public CanaryLimits {
     Objects.requireNonNull(window, "window");
+    Objects.requireNonNull(sms, "sms");
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("canary window must be positive: " + window);
     }
@@ -82,7 +88,7 @@ public record CanaryLimits(
     }
   }
 
-  private static void requirePair(String name, double lower, double higher) {
+  static void requirePair(String name, double lower, double higher) {
     if (!(lower > 0 && lower < higher && higher < 1)) {
       throw new IllegalArgumentException(
           "canary " + name + " limits need 0 < " + lower + " < " + higher + " < 1");
@@ -106,7 +112,8 @@ public record CanaryLimits(
         0.10,
         0.02,
         0.05,
-        0.90);
+        0.90,
+        SmsCanaryLimits.defaults());
   }
 
   /** The same limits with another observation window. */
@@ -126,7 +133,8 @@ public record CanaryLimits(
         softBounceFailing,
         policyBlockWarning,
         policyBlockFailing,
-        minFinalisedShare);
+        minFinalisedShare,
+        sms);
   }
 
   /** The same limits judged at another confidence. */
@@ -146,6 +154,7 @@ public record CanaryLimits(
         softBounceFailing,
         policyBlockWarning,
         policyBlockFailing,
-        minFinalisedShare);
+        minFinalisedShare,
+        sms);
   }
 }

@@ -21,6 +21,14 @@ import java.util.stream.Collectors;
  * seen early is at most what it will become: acting on it early can only under-react, never hold on
  * events that have not happened.
  *
+ * <p><b>Channels.</b> The metrics judged, and their bases, follow the counters' channel; the rules
+ * below are the same for all. Email: as above. SMS ({@link SmsCanaryCounts}): undeliverable and
+ * rejected numbers over receipted messages (a message the SMSC accepted is not final until its
+ * receipt, or the receipt timeout, says what became of it); opt-outs — STOP replies and the short
+ * unsubscribe link — over accepted messages; clicks, expiries and unknown outcomes for information.
+ * SMS has no opens and no complaints, so nothing of the kind can hold an SMS campaign. Limits:
+ * {@link CanaryLimits#sms()}.
+ *
  * <p><b>Bounds.</b> Each rate gets one-sided Clopper–Pearson bounds at {@link
  * CanaryLimits#confidence()}: exact binomial tails, so a small canary gets wide bounds and its
  * noise cannot cross a limit (one complaint in 30 has a 99.9% lower bound of 0.003%, far below the
@@ -65,7 +73,7 @@ public final class CanaryScorer {
   public CanaryDecision score(CanaryEvidence evidence, Instant now) {
     Objects.requireNonNull(evidence, "evidence");
     Objects.requireNonNull(now, "now");
-    CanaryCounts c = evidence.counts();
+    ChannelCounts c = evidence.counts();
     Instant windowEnd = evidence.canaryStarted().plus(limits.window());
     boolean windowOver = !now.isBefore(windowEnd);
     long finalised = c.finalised();
@@ -117,7 +125,14 @@ public final class CanaryScorer {
     return evidence.lastSendFinished() == null || !evidence.lastSendFinished().isAfter(half);
   }
 
-  private List<MetricScore> metrics(CanaryCounts c, boolean engagementJudged) {
+  private List<MetricScore> metrics(ChannelCounts counts, boolean engagementJudged) {
+    return switch (counts) {
+      case CanaryCounts c -> emailMetrics(c, engagementJudged);
+      case SmsCanaryCounts s -> smsMetrics(s);
+    };
+  }
+
+  private List<MetricScore> emailMetrics(CanaryCounts c, boolean engagementJudged) {
     long finalised = c.finalised();
     long delivered = c.delivered();
     List<MetricScore> list = new ArrayList<>(Metric.values().length);
@@ -160,6 +175,31 @@ public final class CanaryScorer {
             limits.complaintWarning(),
             limits.complaintFailing()));
     return List.copyOf(list);
+  }
+
+  /** SMS: failures over receipted, opt-outs and clicks over accepted; no opens, no complaints. */
+  private List<MetricScore> smsMetrics(SmsCanaryCounts s) {
+    SmsCanaryLimits sms = limits.sms();
+    long receipted = s.receipted();
+    long accepted = s.accepted();
+    return List.of(
+        info(Metric.DELIVERED, s.delivered(), Math.max(s.sent(), s.finalised())),
+        high(
+            Metric.SMS_UNDELIVERABLE,
+            s.undeliverable(),
+            receipted,
+            sms.undeliverableWarning(),
+            sms.undeliverableFailing()),
+        high(
+            Metric.SMS_REJECTED,
+            s.rejected(),
+            receipted,
+            sms.rejectedWarning(),
+            sms.rejectedFailing()),
+        info(Metric.SMS_EXPIRED, s.expired(), receipted),
+        info(Metric.SMS_UNKNOWN, s.unknown(), Math.max(s.sent(), s.finalised())),
+        high(Metric.SMS_OPT_OUTS, s.optOuts(), accepted, sms.optOutWarning(), sms.optOutFailing()),
+        info(Metric.SMS_CLICKS, s.humanClicks(), accepted));
   }
 
   private MetricScore high(Metric metric, long count, long base, double warning, double failing) {
@@ -256,7 +296,7 @@ public final class CanaryScorer {
         + boundsNote();
   }
 
-  private String releaseSummary(List<MetricScore> metrics, CanaryCounts c) {
+  private String releaseSummary(List<MetricScore> metrics, ChannelCounts c) {
     StringBuilder s = new StringBuilder("RELEASE: the ");
     s.append(hours(limits.window())).append(" window is over and no metric is failing; ");
     s.append(progress(c)).append('.');
@@ -282,8 +322,18 @@ public final class CanaryScorer {
     return s.append(' ').append(boundsNote()).toString();
   }
 
-  private static String progress(CanaryCounts c) {
-    return c.finalised() + " of " + c.sent() + " canary messages have a final outcome";
+  private static String progress(ChannelCounts c) {
+    String finalised = c.finalised() + " of " + c.sent() + " canary messages have a final outcome";
+    return switch (c) {
+      case CanaryCounts email -> finalised;
+      case SmsCanaryCounts sms when sms.submitted() > 0 ->
+          finalised
+              + " ("
+              + sms.submitted()
+              + " accepted by the SMSC await a receipt; without one they become unknown after"
+              + " sms.receiptTimeout)";
+      case SmsCanaryCounts sms -> finalised;
+    };
   }
 
   private String boundsNote() {

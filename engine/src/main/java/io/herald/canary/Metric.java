@@ -4,9 +4,12 @@ import java.util.Optional;
 
 /**
  * The canary's metrics: their names in a report, what their rate is taken over, and which way is
- * bad. Bounces are over finalised messages (every message with a final outcome, delivered or not),
- * because a bounce can only happen to a message that was tried; complaints, unsubscribes, opens and
- * clicks are over delivered messages, because only a delivered message can be read.
+ * bad. Email's bounces are over finalised messages (every message with a final outcome, delivered
+ * or not), because a bounce can only happen to a message that was tried; complaints, unsubscribes,
+ * opens and clicks are over delivered messages, because only a delivered message can be read. SMS's
+ * failures are over receipted messages (those whose fate a receipt told), its opt-outs and clicks
+ * over accepted ones (see {@link SmsCanaryCounts#accepted()}). Labels are unique: a report line
+ * finds its metric by its label.
  */
 enum Metric {
   DELIVERED("delivered", "sent", Direction.INFO),
@@ -16,7 +19,13 @@ enum Metric {
   HUMAN_OPENS("human opens", "delivered", Direction.BAD_WHEN_LOW),
   HUMAN_CLICKS("human clicks", "delivered", Direction.INFO),
   UNSUBSCRIBES("unsubscribes", "delivered", Direction.BAD_WHEN_HIGH),
-  COMPLAINTS("complaints", "delivered", Direction.BAD_WHEN_HIGH);
+  COMPLAINTS("complaints", "delivered", Direction.BAD_WHEN_HIGH),
+  SMS_UNDELIVERABLE("undeliverable", "receipted", Direction.BAD_WHEN_HIGH),
+  SMS_REJECTED("rejected", "receipted", Direction.BAD_WHEN_HIGH),
+  SMS_EXPIRED("expired", "receipted", Direction.INFO),
+  SMS_UNKNOWN("unknown", "sent", Direction.INFO),
+  SMS_OPT_OUTS("opt-outs", "accepted", Direction.BAD_WHEN_HIGH),
+  SMS_CLICKS("link clicks", "accepted", Direction.INFO);
 
   enum Direction {
     BAD_WHEN_HIGH,

@@ -2,6 +2,7 @@ package io.herald.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.herald.audience.ListLanguages;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,6 +39,14 @@ final class ImportCommand implements Callable<Integer> {
       description = "the statement the contacts agreed to (default: the list's)")
   String consent;
 
+  @Option(
+      names = "--language",
+      paramLabel = "uk|en",
+      description =
+          "the list's language, for its SMS opt-out line and unsubscribe page (default: the"
+              + " list's; a new list: uk)")
+  String language;
+
   @Option(names = "--json", description = "print one JSON object with the counts")
   boolean json;
 
@@ -51,6 +60,11 @@ final class ImportCommand implements Callable<Integer> {
     if (Failures.refusedListName(cli, list)) {
       return HeraldCli.EXIT_BAD_INPUT;
     }
+    if (language != null && ListLanguages.parse(language).isEmpty()) {
+      cli.err().println("herald: " + ListLanguages.refusal(language));
+      printError("refused", ListLanguages.refusal(language));
+      return HeraldCli.EXIT_BAD_INPUT;
+    }
     HeraldClient client = cli.accountClient();
     try (Progress progress = Progress.start(Files.size(file))) {
       String path =
@@ -58,7 +72,8 @@ final class ImportCommand implements Callable<Integer> {
               + HeraldClient.encode(list)
               + "/imports?filename="
               + HeraldClient.encode(file.getFileName().toString())
-              + (consent == null ? "" : "&consent=" + HeraldClient.encode(consent));
+              + (consent == null ? "" : "&consent=" + HeraldClient.encode(consent))
+              + (language == null ? "" : "&language=" + HeraldClient.encode(language));
       JsonNode job = client.upload(path, file, progress::uploaded);
       while ("running".equals(job.get("status").asText())) {
         progress.rows(job.get("rows").asLong());

@@ -12,7 +12,7 @@ import picocli.CommandLine.ParentCommand;
 final class ListsCommand implements Callable<Integer> {
   @ParentCommand HeraldCli cli;
 
-  @Option(names = "--json", description = "print a JSON array of {name, members}")
+  @Option(names = "--json", description = "print a JSON array of {name, members, language}")
   boolean json;
 
   @Override
@@ -26,7 +26,8 @@ final class ListsCommand implements Callable<Integer> {
                 array
                     .addObject()
                     .put("name", l.get("name").asText())
-                    .put("members", l.get("members").asLong()));
+                    .put("members", l.get("members").asLong())
+                    .put("language", l.path("language").asText()));
         cli.out().println(cli.json().writeValueAsString(array));
       } else {
         lists.forEach(

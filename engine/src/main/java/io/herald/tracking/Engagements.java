@@ -37,6 +37,9 @@ public final class Engagements {
   public static final String LINK = "link";
   public static final String ONE_CLICK = "one-click";
 
+  /** The unsubscribe page of an SMS short link ({@code /s/<code>}). */
+  public static final String SMS_LINK = "sms-link";
+
   private final TokenSigner signer;
   private final EngagementClassifier classifier;
   private final EngagementStore store;
@@ -126,30 +129,54 @@ public final class Engagements {
     if (!(signer.verify(token).orElse(null) instanceof TrackingToken.Click click)) {
       return Optional.empty();
     }
-    Optional<URI> target = RedirectTarget.of(click.url());
+    return clicked(
+        new AccountId(click.accountId()),
+        new CampaignId(click.campaignId()),
+        click.contactKey(),
+        click.url(),
+        click.issuedAt(),
+        request);
+  }
+
+  /**
+   * Records a click on {@code url} in a message issued at {@code issuedAt} (the caller has proved
+   * the link genuine: a signed token, a stored short link) and returns where to send the browser;
+   * empty (nothing recorded) unless {@code url} is http(s).
+   */
+  public Optional<URI> clicked(
+      AccountId account,
+      CampaignId campaign,
+      String contactKey,
+      String url,
+      Instant issuedAt,
+      Request request) {
+    Optional<URI> target = RedirectTarget.of(url);
     if (target.isEmpty()) {
       return Optional.empty();
     }
-    AccountId account = new AccountId(click.accountId());
-    CampaignId campaign = new CampaignId(click.campaignId());
     Instant now = clock.instant();
     // The recipient reaches the link even when the click cannot be recorded (Redis away).
     try {
-      var recent = store.noteClick(account, campaign, click.contactKey(), click.url(), now);
+      var recent = store.noteClick(account, campaign, contactKey, url, now);
       record(
           new Engagement(
               account,
               campaign,
-              click.contactKey(),
+              contactKey,
               Engagement.Kind.CLICKED,
-              classifier.click(request, click.issuedAt(), click.url(), recent),
+              classifier.click(request, issuedAt, url, recent),
               LINK,
               now),
-          Map.of("url", click.url()));
+          Map.of("url", url));
     } catch (RuntimeException e) {
-      log.warn("a click of campaign {} was not recorded: {}", click.campaignId(), e.toString());
+      log.warn("a click of campaign {} was not recorded: {}", campaign, e.toString());
     }
     return target;
+  }
+
+  /** Whether the account still has this campaign, or another message by this id. */
+  public boolean messageExists(AccountId account, String id) {
+    return campaigns.find(account, new CampaignId(id)).isPresent() || others.exists(account, id);
   }
 
   /** The unsubscribe a token stands for, without doing anything (the page a GET shows). */
@@ -185,7 +212,22 @@ public final class Engagements {
    */
   public boolean unsubscribed(
       AccountId account, CampaignId campaign, String contactKey, String source) {
-    return withdraw(account, campaign, contactKey, Engagement.Kind.UNSUBSCRIBED, source);
+    return unsubscribed(account, campaign, contactKey, contactKey, source);
+  }
+
+  /**
+   * The same, where what is suppressed is not the contact key the message went to: an SMS's
+   * unsubscribe suppresses the phone ({@code p:<E.164>}), while the unsubscribe is counted (once)
+   * for the recipient's contact key, whose phase the canary knows.
+   */
+  public boolean unsubscribed(
+      AccountId account,
+      CampaignId campaign,
+      String contactKey,
+      String suppressionKey,
+      String source) {
+    return withdraw(
+        account, campaign, contactKey, suppressionKey, Engagement.Kind.UNSUBSCRIBED, source);
   }
 
   /**
@@ -195,13 +237,14 @@ public final class Engagements {
    */
   public boolean complained(
       AccountId account, CampaignId campaign, String contactKey, String source) {
-    return withdraw(account, campaign, contactKey, Engagement.Kind.COMPLAINED, source);
+    return withdraw(account, campaign, contactKey, contactKey, Engagement.Kind.COMPLAINED, source);
   }
 
   private boolean withdraw(
       AccountId account,
       CampaignId campaign,
       String contactKey,
+      String suppressionKey,
       Engagement.Kind kind,
       String source) {
     boolean isCampaign = campaigns.find(account, campaign).isPresent();
@@ -211,13 +254,13 @@ public final class Engagements {
     Instant now = clock.instant();
     // Suppress first: whatever happens to the count, nothing more is sent to this contact. An
     // earlier suppression (a hard bounce, an unsubscribe before) keeps its reason and time.
-    boolean newlySuppressed = audience.suppressedAmong(account, List.of(contactKey)).isEmpty();
+    boolean newlySuppressed = audience.suppressedAmong(account, List.of(suppressionKey)).isEmpty();
     if (newlySuppressed) {
       String reason =
           kind == Engagement.Kind.COMPLAINED
               ? "spam complaint (" + source + ")"
               : "unsubscribed (" + source + ")";
-      audience.suppress(account, new Suppression(contactKey, reason, now));
+      audience.suppress(account, new Suppression(suppressionKey, reason, now));
     }
     if (!isCampaign) {
       log.info("{} of a transactional message in account {}", kind, account);

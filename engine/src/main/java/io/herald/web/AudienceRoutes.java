@@ -9,6 +9,7 @@ import io.herald.audience.ImportJob;
 import io.herald.audience.ImportRefused;
 import io.herald.audience.ImportRequest;
 import io.herald.audience.Imports;
+import io.herald.audience.ListLanguages;
 import io.herald.audience.ListNames;
 import io.herald.audience.RowIssue;
 import io.herald.audience.Suppression;
@@ -128,6 +129,7 @@ final class AudienceRoutes {
   private void startImport(Context ctx) throws IOException {
     Account account = auth.account(ctx);
     String listName = listName(ctx);
+    Optional<String> language = language(ctx);
     uploads.allowBody(ctx.req()); // before anything reads the body
     String fileName =
         Optional.ofNullable(ctx.queryParam("filename"))
@@ -146,12 +148,24 @@ final class AudienceRoutes {
                   file,
                   baseName(fileName),
                   Optional.ofNullable(ctx.queryParam("consent")),
-                  true));
+                  true,
+                  language));
       ctx.status(202).header("Location", "/api/imports/" + job.id()).json(Views.importJob(job));
     } catch (ImportRefused e) {
       Files.deleteIfExists(file);
       throw e.conflict() ? Problem.conflict(e.getMessage()) : Problem.badRequest(e.getMessage());
     }
+  }
+
+  /** The list's language the import names ({@code ?language=}), refused before any upload. */
+  private static Optional<String> language(Context ctx) {
+    String given = ctx.queryParam("language");
+    if (given == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        ListLanguages.parse(given)
+            .orElseThrow(() -> Problem.unprocessable(ListLanguages.refusal(given))));
   }
 
   private static String baseName(String fileName) {

@@ -233,7 +233,7 @@ final class CampaignRoutes {
     Map<String, Object> phases = new LinkedHashMap<>();
     for (Phase phase : Phase.values()) {
       Map<String, Long> counters = new LinkedHashMap<>();
-      for (String counter : c.channel() == Channel.EMAIL ? COUNTERS : SMS_COUNTERS) {
+      for (String counter : CampaignStats.counters(c.channel())) {
         counters.put(counter, stats.get(phase, counter));
       }
       if (counters.values().stream().anyMatch(v -> v > 0) || phase == Phase.ALL) {
@@ -245,43 +245,4 @@ final class CampaignRoutes {
     view.put("createdAt", c.createdAt().toString());
     return view;
   }
-
-  private static final java.util.List<String> COUNTERS =
-      java.util.List.of(
-          "sent",
-          "delivered",
-          "deferred",
-          "bounced_hard",
-          "bounced_soft",
-          "bounced_policy",
-          "suppressed",
-          "failed",
-          "opened",
-          "clicked",
-          "opened_machine",
-          "clicked_machine",
-          "unsubscribed",
-          "complained");
-
-  /**
-   * An SMS campaign's counters: {@code submitted} (the SMSC accepted it; its receipt decides), then
-   * the receipts' outcomes, {@code unknown} when none came in time, and the parts sent.
-   */
-  private static final java.util.List<String> SMS_COUNTERS =
-      java.util.List.of(
-          "sent",
-          "parts",
-          "submitted",
-          "delivered",
-          "undeliverable",
-          "expired",
-          "rejected",
-          "unknown",
-          "deferred",
-          "quiet_hours_waits",
-          "suppressed",
-          "failed",
-          "clicked",
-          "clicked_machine",
-          "unsubscribed");
 }

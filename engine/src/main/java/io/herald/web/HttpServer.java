@@ -20,6 +20,7 @@ import io.herald.feedback.InboundFeedback;
 import io.herald.message.Messages;
 import io.herald.tracking.EngagementStore;
 import io.herald.tracking.Engagements;
+import io.herald.tracking.ShortLinkCodes;
 import io.herald.webhook.Webhooks;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -40,10 +41,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Herald's HTTP server (Javalin on virtual threads): the API under {@code /api}, the public pages
- * messages link to (tracking pixel, click redirects, unsubscribe under {@code /t/} and {@code
- * /u/}), and {@code /health}. Every error reaches the client as {@code application/problem+json}
- * with a one-line detail; unexpected failures are logged here and answered as a plain 500, never
- * with a trace.
+ * messages link to (tracking pixel, click redirects, unsubscribe under {@code /t/} and {@code /u/};
+ * SMS short links under {@code /s/} and {@code /l/}), and {@code /health}. Every error reaches the
+ * client as {@code application/problem+json} with a one-line detail; unexpected failures are logged
+ * here and answered as a plain 500, never with a trace.
  */
 public final class HttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -76,7 +77,8 @@ public final class HttpServer implements AutoCloseable {
       Messages messages,
       Webhooks webhooks,
       Freezes freezes,
-      SendingDomains domains) {}
+      SendingDomains domains,
+      ShortLinkCodes shortLinks) {}
 
   public HttpServer(HeraldConfig config, ObjectMapper mapper, Services services) {
     this.mapper = mapper;
@@ -136,6 +138,13 @@ public final class HttpServer implements AutoCloseable {
     new ReviewRoutes(auth, services.canaries()).register(app);
     new EngagementRoutes(auth, services.campaignStore(), services.engagementStore()).register(app);
     new TrackingRoutes(services.engagements(), services.campaignStore()).register(app);
+    new ShortLinkRoutes(
+            services.shortLinks(),
+            services.engagements(),
+            services.campaignStore(),
+            services.audience(),
+            services.clock())
+        .register(app);
     new SpamReportRoutes(services.feedback(), services.inbound()).register(app);
     new InboundRoutes(auth, services.inbound()).register(app);
     new MessageRoutes(auth, services.messages()).register(app);

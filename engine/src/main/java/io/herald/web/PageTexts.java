@@ -7,7 +7,8 @@ import java.util.ResourceBundle;
 
 /**
  * The texts of the recipients' pages in the reader's language: Ukrainian or English, chosen from
- * the request's {@code Accept-Language} (English when it names neither), read from the {@code
+ * the request's {@code Accept-Language} (English when it names neither) unless the page knows the
+ * language of the list the reader is on (SMS short links), read from the {@code
  * io/herald/web/pages} resource bundles.
  */
 final class PageTexts {
@@ -21,11 +22,27 @@ final class PageTexts {
   }
 
   static PageTexts of(Context ctx) {
+    return in(language(ctx.header("Accept-Language")));
+  }
+
+  /**
+   * The texts in {@code language} (a list's {@code uk} or {@code en}) when the pages have it,
+   * otherwise in the language the request asks for.
+   */
+  static PageTexts of(Context ctx, String language) {
+    return LANGUAGES.stream()
+        .filter(l -> l.getLanguage().equals(language))
+        .findFirst()
+        .map(PageTexts::in)
+        .orElseGet(() -> of(ctx));
+  }
+
+  private static PageTexts in(Locale locale) {
     // No fallback to the JVM's default locale: a reader who asked for English gets English.
     return new PageTexts(
         ResourceBundle.getBundle(
             BUNDLE,
-            language(ctx.header("Accept-Language")),
+            locale,
             ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
   }
 

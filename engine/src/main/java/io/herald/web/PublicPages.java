@@ -22,7 +22,11 @@ final class PublicPages {
 
   /** Whether {@code path} is one of the recipients' pages (whose errors are pages too). */
   static boolean isPublic(String path) {
-    return path.startsWith("/t/") || path.startsWith("/u/") || path.equals("/report");
+    return path.startsWith("/t/")
+        || path.startsWith("/u/")
+        || path.startsWith("/s/")
+        || path.startsWith("/l/")
+        || path.equals("/report");
   }
 
   /** Escapes text for an HTML element's content or a double-quoted attribute. */

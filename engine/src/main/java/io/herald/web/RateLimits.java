@@ -55,8 +55,24 @@ final class RateLimits {
     if (entry.limiter().acquirePermission()) {
       return 0;
     }
+    return secondsToWait(entry.limiter());
+  }
+
+  /**
+   * Like {@link #acquire} without taking a permit: 0 when the caller has one left (or is not known
+   * yet), otherwise how many seconds (at least 1) until it has.
+   */
+  long waitWithoutTaking(String caller) {
+    Entry entry = limiters.get(caller);
+    if (entry == null || entry.limiter().getMetrics().getAvailablePermissions() > 0) {
+      return 0;
+    }
+    return secondsToWait(entry.limiter());
+  }
+
+  private long secondsToWait(RateLimiter limiter) {
     long nanos =
-        entry.limiter() instanceof AtomicRateLimiter atomic
+        limiter instanceof AtomicRateLimiter atomic
             ? atomic.getDetailedMetrics().getNanosToWait()
             : config.getLimitRefreshPeriod().toNanos();
     return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);

@@ -172,7 +172,7 @@ final class TrackingRoutes {
             + "</p>");
   }
 
-  private static String strong(String text) {
+  static String strong(String text) {
     return "<strong>" + PublicPages.escape(text) + "</strong>";
   }
 
@@ -187,13 +187,19 @@ final class TrackingRoutes {
   }
 
   private String sender(TrackingToken.Unsubscribe u, PageTexts texts) {
+    return sender(campaigns, new AccountId(u.accountId()), u.campaignId(), texts);
+  }
+
+  /** Who sent the campaign, as its page names them ("this sender" for another message). */
+  static String sender(
+      CampaignStore campaigns, AccountId account, String campaignId, PageTexts texts) {
     try {
       return campaigns
-          .find(new AccountId(u.accountId()), new CampaignId(u.campaignId()))
+          .find(account, new CampaignId(campaignId))
           .map(TrackingRoutes::senderName)
           .orElse(texts.get("sender.unknown"));
     } catch (RuntimeException e) {
-      log.warn("the sender of campaign {} is unknown: {}", u.campaignId(), e.toString());
+      log.warn("the sender of campaign {} is unknown: {}", campaignId, e.toString());
       return texts.get("sender.unknown");
     }
   }

@@ -69,6 +69,7 @@ final class Views {
     view.put("name", list.name());
     view.put("members", list.members());
     view.put("consentStatement", list.consentStatement());
+    view.put("language", list.language());
     view.put("createdAt", list.createdAt().toString());
     view.put("updatedAt", list.updatedAt().toString());
     return view;

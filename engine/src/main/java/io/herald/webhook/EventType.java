@@ -6,8 +6,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a webhook event reports. The first seven are what an endpoint subscribes to; {@link #PING}
- * is sent only on request ({@code POST /api/webhooks/{id}/ping}), to the one endpoint asked for.
+ * What a webhook event reports. All but {@link #PING} are what an endpoint subscribes to; {@link
+ * #PING} is sent only on request ({@code POST /api/webhooks/{id}/ping}), to the one endpoint asked
+ * for. An SMS reports {@link #DELIVERED} or {@link #FAILED} when its delivery receipts (or their
+ * absence) decide it, and {@link #REPLIED} when the phone answers with anything but an opt-out
+ * (which is {@link #UNSUBSCRIBED}).
  */
 public enum EventType {
   DELIVERED,
@@ -17,6 +20,8 @@ public enum EventType {
   CLICKED,
   UNSUBSCRIBED,
   COMPLAINED,
+  FAILED,
+  REPLIED,
   PING;
 
   /** The name in JSON and in the API: {@code delivered}, {@code bounced}, … */

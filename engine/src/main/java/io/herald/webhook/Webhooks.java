@@ -121,8 +121,9 @@ public final class Webhooks implements AutoCloseable {
                       new WebhookRefused(
                           "unknown event type "
                               + quoted(name)
-                              + "; known: delivered, deferred, bounced, opened, clicked,"
-                              + " unsubscribed, complained")));
+                              + "; known: "
+                              + String.join(
+                                  ", ", EventType.all().stream().map(EventType::wire).toList()))));
     }
     return types;
   }

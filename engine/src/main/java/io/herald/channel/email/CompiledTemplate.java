@@ -128,6 +128,14 @@ public final class CompiledTemplate {
     return out.toString();
   }
 
+  /**
+   * One plain-text template (values not escaped, the same rules as a campaign's text part), named
+   * {@code part} in errors: how the SMS channel compiles a message's text.
+   */
+  public static Template plainText(String part, String source) throws TemplateException {
+    return compile(part, PLAIN, source);
+  }
+
   private static Template compile(String part, Mustache.Compiler compiler, String source)
       throws TemplateException {
     Matcher partial = PARTIAL.matcher(source);

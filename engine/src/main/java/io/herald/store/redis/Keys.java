@@ -166,4 +166,12 @@ final class Keys {
   static String events(AccountId account) {
     return account(account) + ":events";
   }
+
+  /**
+   * What one SMS short link's code stands for. No hash tag: codes are looked up alone, one key per
+   * operation, so they spread over every slot of a cluster.
+   */
+  static String shortLink(String code) {
+    return PREFIX + "sl:" + code;
+  }
 }

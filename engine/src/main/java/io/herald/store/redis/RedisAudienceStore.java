@@ -6,6 +6,7 @@ import io.herald.audience.Contact;
 import io.herald.audience.ContactList;
 import io.herald.audience.ImportJob;
 import io.herald.audience.ImportSession;
+import io.herald.audience.ListLanguages;
 import io.herald.audience.RowIssue;
 import io.herald.audience.Suppression;
 import io.herald.paging.Page;
@@ -81,7 +82,9 @@ public final class RedisAudienceStore implements AudienceStore {
             sync.hlen(Keys.members(account, id)),
             meta.get("consentStatement"),
             Instant.parse(meta.get("createdAt")),
-            Instant.parse(meta.getOrDefault("updatedAt", meta.get("createdAt")))));
+            Instant.parse(meta.getOrDefault("updatedAt", meta.get("createdAt"))),
+            // Lists from before languages were kept speak the default.
+            meta.getOrDefault("language", ListLanguages.DEFAULT)));
   }
 
   @Override
@@ -201,7 +204,7 @@ public final class RedisAudienceStore implements AudienceStore {
 
   @Override
   public Optional<ImportSession> openImport(
-      AccountId account, ContactList proposed, ImportJob job) {
+      AccountId account, ContactList proposed, ImportJob job, Optional<String> language) {
     RedisClusterCommands<String, String> sync = redis.sync();
     String lockKey = Keys.listLock(account, lower(proposed.name()));
     byte[] tokenBytes = new byte[16];
@@ -211,7 +214,10 @@ public final class RedisAudienceStore implements AudienceStore {
     if (!"OK".equals(locked)) {
       return Optional.empty();
     }
-    ContactList target = findList(account, proposed.name()).orElse(proposed);
+    ContactList target =
+        findList(account, proposed.name())
+            .map(existing -> language.map(existing::withLanguage).orElse(existing))
+            .orElse(proposed);
     sync.hset(Keys.importJob(account, job.id()), JobFields.of(job));
     sync.zadd(Keys.imports(account), job.createdAt().toEpochMilli(), job.id());
     String staging = Keys.importStaging(account, job.id());

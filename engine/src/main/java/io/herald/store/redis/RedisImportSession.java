@@ -56,16 +56,16 @@ final class RedisImportSession implements ImportSession {
         redis.call('HSET', KEYS[5], 'id', ARGV[3], 'name', ARGV[4], 'createdAt', ARGV[5],
           'consentStatement', ARGV[6])
       end
-      redis.call('HSET', KEYS[5], 'updatedAt', ARGV[5])
+      redis.call('HSET', KEYS[5], 'updatedAt', ARGV[5], 'language', ARGV[7])
       if redis.call('EXISTS', KEYS[2]) == 1 then
         redis.call('RENAME', KEYS[2], KEYS[3])
         redis.call('PERSIST', KEYS[3])
       end
-      local consents = tonumber(ARGV[7])
-      for i = 8, 7 + 2 * consents, 2 do
+      local consents = tonumber(ARGV[8])
+      for i = 9, 8 + 2 * consents, 2 do
         redis.call('HSET', KEYS[7], ARGV[i], ARGV[i + 1])
       end
-      redis.call('HSET', KEYS[6], unpack(ARGV, 8 + 2 * consents))
+      redis.call('HSET', KEYS[6], unpack(ARGV, 9 + 2 * consents))
       redis.call('DEL', KEYS[1])
       return 1
       """;
@@ -216,6 +216,7 @@ final class RedisImportSession implements ImportSession {
     args.add(target.name());
     args.add(clock.instant().toString());
     args.add(target.consentStatement());
+    args.add(target.language());
     args.add(Integer.toString(newConsents.size()));
     newConsents.forEach(
         (id, value) -> {

@@ -1,0 +1,192 @@
+package io.herald.channel.sms;
+
+import io.herald.account.AccountId;
+import io.herald.audience.AudienceStore;
+import io.herald.audience.ContactKeys;
+import io.herald.audience.Suppression;
+import io.herald.campaign.CampaignId;
+import io.herald.campaign.CampaignStore;
+import io.herald.channel.sms.SmsReceiptStore.Decided;
+import io.herald.tracking.Engagements;
+import io.herald.webhook.EventType;
+import io.herald.webhook.WebhookEvent;
+import io.herald.webhook.WebhookEvents;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What happens after an SMSC accepted an SMS. {@link #submitted} records which recipient its parts
+ * are for; delivery receipts then decide its outcome ({@link SmsReceiptStore}: every part, the
+ * worst wins), and a decision moves the campaign recipient's outcome from {@code submitted} to
+ * {@code delivered}, {@code undeliverable}, {@code expired}, {@code rejected} or, when no receipt
+ * came within the receipt timeout ({@link #applyTimeouts}, run by {@link SmsReceiptTimeouts}),
+ * {@code unknown}, in its phase. Each outcome is applied once — the ledger's compare-and-set from
+ * {@code submitted} is the proof — and only then counts towards suppression (a number undeliverable
+ * {@code undeliverableLimit} times in a row is suppressed for the account) and reaches webhooks
+ * ({@code delivered} or {@code failed}). Replies are {@link SmsReplies}'. Called on the gateway's
+ * threads: a failure (Redis away) is thrown, so the gateway can refuse the {@code deliver_sm} and
+ * the SMSC sends it again — repeating a receipt or a reply is harmless. Thread-safe.
+ */
+public final class SmsFeedback implements SmsInbound {
+  private static final Logger log = LoggerFactory.getLogger(SmsFeedback.class);
+
+  /** The outcome an SMS has in the ledger between its acceptance and its receipts. */
+  public static final String SUBMITTED = "submitted";
+
+  /**
+   * How long a message may wait for its receipts before it is {@code unknown}, and after how many
+   * undeliverable outcomes in a row (no delivery between) a number is suppressed (the {@code sms}
+   * configuration section's {@code receiptTimeout} and {@code undeliverableLimit}).
+   */
+  public record Settings(Duration receiptTimeout, int undeliverableLimit) {
+    public Settings {
+      if (receiptTimeout.isNegative() || receiptTimeout.isZero()) {
+        throw new IllegalArgumentException("the receipt timeout must be positive");
+      }
+      if (undeliverableLimit < 1) {
+        throw new IllegalArgumentException("the undeliverable limit must be at least 1");
+      }
+    }
+  }
+
+  /**
+   * Where a transactional SMS's outcome is recorded (the message store); returns true only when
+   * this call changed the recipient's state, so that its effects follow once. {@link #NONE} records
+   * nothing (no transactional SMS yet): their outcomes then have no effects.
+   */
+  @FunctionalInterface
+  public interface MessageOutcomes {
+    MessageOutcomes NONE = decided -> false;
+
+    boolean record(Decided decided);
+  }
+
+  private final SmsReceiptStore store;
+  private final CampaignStore campaigns;
+  private final AudienceStore audience;
+  private final WebhookEvents events;
+  private final MessageOutcomes messages;
+  private final Clock clock;
+  private final Settings settings;
+  private final SmsReplies replies;
+
+  public SmsFeedback(
+      SmsReceiptStore store,
+      CampaignStore campaigns,
+      AudienceStore audience,
+      Engagements engagements,
+      WebhookEvents events,
+      MessageOutcomes messages,
+      Clock clock,
+      Settings settings) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.campaigns = Objects.requireNonNull(campaigns, "campaigns");
+    this.audience = Objects.requireNonNull(audience, "audience");
+    this.events = Objects.requireNonNull(events, "events");
+    this.messages = Objects.requireNonNull(messages, "messages");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.replies = new SmsReplies(store, engagements, events, this::suppress, this::event);
+  }
+
+  /**
+   * The SMSC accepted {@code ref}'s message as these parts (their ids, in order). Call it before
+   * recording {@link #SUBMITTED} in the ledger, so that a node dying between the two leaves a
+   * message that times out rather than one no receipt can find; a receipt that overtook the
+   * submission is applied now.
+   */
+  public void submitted(List<String> messageIds, SmsRef ref) {
+    store
+        .expect(messageIds, ref, clock.instant().plus(settings.receiptTimeout()))
+        .ifPresent(this::apply);
+  }
+
+  @Override
+  public void receipt(DeliveryReceipt receipt) {
+    store.receipt(receipt).ifPresent(this::apply);
+  }
+
+  @Override
+  public void reply(MobileReply reply) {
+    replies.reply(reply);
+  }
+
+  /**
+   * Applies up to {@code max} outcomes whose receipt deadline passed (unknown, or the worst failure
+   * a part reported) and returns how many it took. Idempotent; safe on every node at once.
+   */
+  public int applyTimeouts(int max) {
+    List<Decided> due = store.dueForTimeout(clock.instant(), max);
+    due.forEach(this::apply);
+    return due.size();
+  }
+
+  private void apply(Decided decided) {
+    SmsRef ref = decided.ref();
+    boolean moved =
+        switch (ref.origin()) {
+          case CAMPAIGN ->
+              campaigns.recordLateOutcome(
+                  ref.account(),
+                  new CampaignId(ref.id()),
+                  ref.number(),
+                  SUBMITTED,
+                  decided.outcome().counter());
+          case MESSAGE -> messages.record(decided);
+        };
+    if (moved) {
+      effects(decided);
+    }
+    store.settled(decided);
+  }
+
+  private void effects(Decided decided) {
+    SmsRef ref = decided.ref();
+    switch (decided.outcome()) {
+      case DELIVERED -> store.clearUndeliverable(ref.account(), ref.phone());
+      case UNDELIVERABLE -> {
+        long times = store.countUndeliverable(ref.account(), ref.phone());
+        if (times >= settings.undeliverableLimit()) {
+          suppress(ref.account(), ref.phone(), "undeliverable " + times + " times (sms)");
+        }
+      }
+      case UNKNOWN, EXPIRED, REJECTED -> {}
+    }
+    EventType type =
+        decided.outcome() == SmsOutcome.DELIVERED ? EventType.DELIVERED : EventType.FAILED;
+    if (events.wants(ref.account(), type)) {
+      Map<String, Object> data = new HashMap<>();
+      data.put("channel", "sms");
+      data.put("outcome", decided.outcome().counter());
+      data.put("error", decided.error());
+      data.put("timedOut", decided.timedOut());
+      events.emit(event(type, ref, data));
+    }
+  }
+
+  /** The event about {@code ref}'s recipient, now. */
+  private WebhookEvent event(EventType type, SmsRef ref, Map<String, Object> data) {
+    return switch (ref.origin()) {
+      case CAMPAIGN ->
+          WebhookEvent.ofCampaign(
+              type, clock.instant(), ref.account(), ref.id(), ref.phone(), data);
+      case MESSAGE ->
+          WebhookEvent.ofMessage(type, clock.instant(), ref.account(), ref.id(), ref.phone(), data);
+    };
+  }
+
+  /** Suppresses the phone for the account, keeping an earlier suppression's reason and time. */
+  private void suppress(AccountId account, String phone, String reason) {
+    String key = ContactKeys.phone(phone);
+    if (audience.suppressedAmong(account, List.of(key)).isEmpty()) {
+      audience.suppress(account, new Suppression(key, reason, clock.instant()));
+      log.info("account {}: a phone suppressed, {}", account, reason);
+    }
+  }
+}
