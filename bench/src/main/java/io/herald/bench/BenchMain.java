@@ -27,9 +27,9 @@ import java.util.Arrays;
  *       table per label and a summary line;
  *   <li>{@code smsc}: the SMSC simulator both sides of the SMS scenario submit to, driven by
  *       commands on standard input ({@link SmscServer});
- *   <li>{@code herald-sms COUNT HOST PORT CONNECTIONS WINDOW DATA_DIR [WARMUP]}: an SMS campaign
- *       to COUNT phones over CONNECTIONS SMPP connections of WINDOW outstanding submits each, after
- *       an untimed one to WARMUP other phones;
+ *   <li>{@code herald-sms COUNT HOST PORT CONNECTIONS WINDOW DATA_DIR [WARMUP]}: an SMS campaign to
+ *       COUNT phones over CONNECTIONS SMPP connections of WINDOW outstanding submits each, after an
+ *       untimed one to WARMUP other phones;
  *   <li>{@code reference-sms HOST PORT COUNT WARMUP CONNECTIONS WINDOW DATA_CODING PART_SIZES}: a
  *       bare jSMPP client submitting COUNT SMS (after WARMUP untimed ones) whose parts have the
  *       given {@code short_message} sizes (comma-separated bytes, e.g. {@code 153,40}).

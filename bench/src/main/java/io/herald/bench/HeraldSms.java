@@ -72,7 +72,9 @@ final class HeraldSms {
                 defaults
                     .delivery()
                     .withLimits(
-                        defaults.delivery().smtpMaxConnections(), connections * window, "1000000/s"))
+                        defaults.delivery().smtpMaxConnections(),
+                        connections * window,
+                        "1000000/s"))
             .withCanary(defaults.canary().withEnabled(false))
             // No quiet hours (start = end): a bench run at night must not wait for the morning.
             .withSms(
@@ -87,8 +89,10 @@ final class HeraldSms {
     try (HeraldNode node = HeraldNode.start(config, Optional.of("bench"), Clock.systemUTC())) {
       AccountId account = node.accounts().create("bench " + System.nanoTime()).account().id();
       if (warmUp > 0) {
-        Timed warm = campaign(node, account, "warmup", ReferenceSms.WARM_UP_PHONES, warmUp, dataDir);
-        System.err.printf("bench: Herald warm-up campaign of %d in %.1f s%n", warmUp, warm.seconds());
+        Timed warm =
+            campaign(node, account, "warmup", ReferenceSms.WARM_UP_PHONES, warmUp, dataDir);
+        System.err.printf(
+            "bench: Herald warm-up campaign of %d in %.1f s%n", warmUp, warm.seconds());
       }
       Timed timed = campaign(node, account, "phones", 0, count, dataDir);
       var stats = node.campaignStore().stats(account, timed.id());

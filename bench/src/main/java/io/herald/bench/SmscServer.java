@@ -19,8 +19,7 @@ final class SmscServer {
   private SmscServer() {}
 
   static void run() throws Exception {
-    try (SmscSimulator smsc =
-            SmscSimulator.start(ReferenceSms.SYSTEM_ID, ReferenceSms.PASSWORD);
+    try (SmscSimulator smsc = SmscSimulator.start(ReferenceSms.SYSTEM_ID, ReferenceSms.PASSWORD);
         BufferedReader commands =
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
       System.out.println("ready port=" + smsc.port());
@@ -41,8 +40,8 @@ final class SmscServer {
 
   /**
    * What a batch of {@code submit_sm} looked like: how many, how many SMS they were (a part with no
-   * UDH, or the first part of a concatenated one, starts an SMS), the data coding of the first,
-   * and the average {@code short_message} size at each part position (UDH included), which the
+   * UDH, or the first part of a concatenated one, starts an SMS), the data coding of the first, and
+   * the average {@code short_message} size at each part position (UDH included), which the
    * reference then sends.
    */
   record Shape(int submits, int sms, int dataCoding, int[] sizes) {
