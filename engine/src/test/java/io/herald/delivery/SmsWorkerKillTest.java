@@ -100,7 +100,9 @@ class SmsWorkerKillTest {
 
       try (HeraldNode nodeB =
           HeraldNode.start(
-              nodeConfig(redis, smsc, dataB), Optional.of(TestNode.ADMIN_TOKEN), Clock.systemUTC())) {
+              nodeConfig(redis, smsc, dataB),
+              Optional.of(TestNode.ADMIN_TOKEN),
+              Clock.systemUTC())) {
         var account = nodeB.accounts().authenticate(key).orElseThrow().id();
         var id = new CampaignId(campaign);
         Await.until(
@@ -113,8 +115,9 @@ class SmsWorkerKillTest {
       Map<String, Long> perPhone =
           smsc.submitted().stream()
               .filter(SmsWorkerKillTest::startsAnSms)
-              .collect(Collectors.groupingBy(SmscSimulator.Submitted::destination,
-                  Collectors.counting()));
+              .collect(
+                  Collectors.groupingBy(
+                      SmscSimulator.Submitted::destination, Collectors.counting()));
       assertThat(perPhone).hasSize(RECIPIENTS);
       assertThat(outcomes).as("every recipient has exactly one outcome").isEqualTo(RECIPIENTS);
       assertThat(smsCount(smsc) - RECIPIENTS)
