@@ -18,10 +18,10 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * The demo's SMS part (R1, R3): Demo Company texts a short list of phones through an SMSC simulator
  * that the demo starts (SMPP over loopback, a transceiver bind). The campaign goes through the
- * canary like the email ones; the SMSC answers every {@code submit_sm} and sends a delivery
- * receipt — delivered, except for two numbers that no longer exist — and one customer replies STOP,
- * which suppresses that number for the account at once. The part prints one SMS as the SMSC got it
- * (the opt-out line with its short unsubscribe link at the end) and the campaign's SMS counters.
+ * canary like the email ones; the SMSC answers every {@code submit_sm} and sends a delivery receipt
+ * — delivered, except for two numbers that no longer exist — and one customer replies STOP, which
+ * suppresses that number for the account at once. The part prints one SMS as the SMSC got it (the
+ * opt-out line with its short unsubscribe link at the end) and the campaign's SMS counters.
  */
 final class DemoSms {
   static final String SYSTEM_ID = "herald-demo";
@@ -59,7 +59,8 @@ final class DemoSms {
   /** The simulator the demo starts, with its receipts: delivered, except for the dead numbers. */
   static SmscSimulator startSmsc() throws IOException {
     return SmscSimulator.start(SYSTEM_ID, PASSWORD)
-        .receipts(number -> DEAD.contains(number) ? ReceiptState.UNDELIVERABLE : ReceiptState.DELIVERED);
+        .receipts(
+            number -> DEAD.contains(number) ? ReceiptState.UNDELIVERABLE : ReceiptState.DELIVERED);
   }
 
   /** Imports the phones and creates the SMS campaign as the account of {@code env}; its id. */
@@ -111,13 +112,15 @@ final class DemoSms {
             () -> {
               JsonNode c = client.get("api/campaigns/" + id);
               boolean receipts =
-                  total(c, "delivered") + total(c, "undeliverable") == c.path("recipients").asLong();
+                  total(c, "delivered") + total(c, "undeliverable")
+                      == c.path("recipients").asLong();
               return c.path("state").asText().equals("completed") && receipts
                   ? Optional.of(c)
                   : Optional.empty();
             });
     if (done.isEmpty()) {
-      cli.err().println("herald: the demo's SMS campaign did not complete with its receipts in time");
+      cli.err()
+          .println("herald: the demo's SMS campaign did not complete with its receipts in time");
       return false;
     }
     List<SmscSimulator.Submitted> parts = smsc.submitted();
@@ -138,7 +141,8 @@ final class DemoSms {
             sms.replace("\n", "\n   "));
     String replier = first.destination().equals(DEAD.getFirst()) ? digits(1) : first.destination();
     smsc.sendMo("+" + replier, SENDER, "STOP");
-    cli.out().println("== +" + replier + " replies \"STOP\" to " + SENDER + " (an MO through the SMSC)");
+    cli.out()
+        .println("== +" + replier + " replies \"STOP\" to " + SENDER + " (an MO through the SMSC)");
     Optional<JsonNode> stopped =
         await(
             () -> {
