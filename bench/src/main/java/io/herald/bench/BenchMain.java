@@ -25,11 +25,12 @@ import java.util.Arrays;
  *       sensitivity run), a Markdown table and a summary line;
  *   <li>{@code bounces CORPUS_DIR}: the feedback parser over the labelled bounce corpus, a Markdown
  *       table per label and a summary line;
- *   <li>{@code smsc}: the SMSC simulator both sides of the SMS scenario submit to, driven by
- *       commands on standard input ({@link SmscServer});
- *   <li>{@code herald-sms COUNT HOST PORT CONNECTIONS WINDOW DATA_DIR [WARMUP]}: an SMS campaign to
- *       COUNT phones over CONNECTIONS SMPP connections of WINDOW outstanding submits each, after an
- *       untimed one to WARMUP other phones;
+ *   <li>{@code smsc [no-receipts]}: the SMSC simulator both sides of the SMS scenario submit to,
+ *       driven by commands on standard input ({@link SmscServer});
+ *   <li>{@code herald-sms COUNT HOST PORT CONNECTIONS WINDOW DATA_DIR [WARMUP [WORKERS]]}: an SMS
+ *       campaign to COUNT phones over CONNECTIONS SMPP connections of WINDOW outstanding submits
+ *       each, after an untimed one to WARMUP other phones, with WORKERS sending workers (default
+ *       one per window slot);
  *   <li>{@code reference-sms HOST PORT COUNT WARMUP CONNECTIONS WINDOW DATA_CODING PART_SIZES}: a
  *       bare jSMPP client submitting COUNT SMS (after WARMUP untimed ones) whose parts have the
  *       given {@code short_message} sizes (comma-separated bytes, e.g. {@code 153,40}).
@@ -71,7 +72,7 @@ public final class BenchMain {
                   ? CanaryLimits.defaults().withConfidence(Double.parseDouble(args[3]))
                   : CanaryLimits.defaults());
       case "bounces" -> BounceCorpus.run(Path.of(args[1]));
-      case "smsc" -> SmscServer.run();
+      case "smsc" -> SmscServer.run(args.length > 1 && args[1].equals("no-receipts"));
       case "herald-sms" ->
           HeraldSms.run(
               Long.parseLong(args[1]),
@@ -80,6 +81,7 @@ public final class BenchMain {
               Integer.parseInt(args[3]),
               Integer.parseInt(args[4]),
               Integer.parseInt(args[5]),
+              args.length > 8 ? Integer.parseInt(args[8]) : 0,
               Path.of(args[6]));
       case "reference-sms" ->
           ReferenceSms.run(
@@ -101,7 +103,7 @@ public final class BenchMain {
             + " | herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim|plain [WARMUP]]"
             + " | herald-relay RELAY_PORT SINK_PORT CONNECTIONS DATA_DIR STOP_FILE"
             + " | canary [RUNS [SEED [CONFIDENCE]]] | bounces CORPUS_DIR"
-            + " | smsc | herald-sms COUNT HOST PORT CONNECTIONS WINDOW DATA_DIR [WARMUP]"
+            + " | smsc [no-receipts] | herald-sms COUNT HOST PORT CONNECTIONS WINDOW DATA_DIR [WARMUP [WORKERS]]"
             + " | reference-sms HOST PORT COUNT WARMUP CONNECTIONS WINDOW DATA_CODING PART_SIZES");
     System.exit(2);
   }

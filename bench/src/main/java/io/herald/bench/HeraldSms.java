@@ -9,12 +9,13 @@ import io.herald.campaign.CampaignState;
 import io.herald.campaign.Campaigns;
 import io.herald.campaign.Channel;
 import io.herald.campaign.Phase;
-import io.herald.config.DataConfig;
 import io.herald.config.HeraldConfig;
-import io.herald.config.HttpConfig;
+import io.herald.config.RedisConfig;
 import io.herald.config.SmsConfig;
 import io.herald.config.SmscConfig;
+import io.herald.store.redis.EmbeddedRedis;
 import java.io.BufferedWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,9 +49,17 @@ final class HeraldSms {
   /**
    * @param warmUp phones of an untimed campaign delivered first (0: none), so that the timed one
    *     runs on compiled code as a server that has been up a while does
+   * @param workers Herald's sending workers ({@code delivery.concurrency}); 0: one per window slot
    */
   static void run(
-      long count, long warmUp, String host, int port, int connections, int window, Path dataDir)
+      long count,
+      long warmUp,
+      String host,
+      int port,
+      int connections,
+      int window,
+      int workers,
+      Path dataDir)
       throws Exception {
     HeraldConfig defaults = HeraldConfig.defaults();
     List<SmscConfig> smsc = new ArrayList<>();
@@ -62,18 +71,14 @@ final class HeraldSms {
     }
     SmsConfig s = defaults.sms();
     HeraldConfig config =
-        defaults
-            .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
-            .withRelay(defaults.relay().withPort(0))
-            .withMetrics(defaults.metrics().withPort(0))
-            .withData(new DataConfig(dataDir))
-            // As many sending workers as there are window slots, so that every window can fill.
+        BenchNodes.config(dataDir)
+            // By default as many sending workers as there are window slots.
             .withDelivery(
                 defaults
                     .delivery()
                     .withLimits(
                         defaults.delivery().smtpMaxConnections(),
-                        connections * window,
+                        workers > 0 ? workers : connections * window,
                         "1000000/s"))
             .withCanary(defaults.canary().withEnabled(false))
             // No quiet hours (start = end): a bench run at night must not wait for the morning.
@@ -86,32 +91,62 @@ final class HeraldSms {
                     LocalTime.MIDNIGHT,
                     LocalTime.MIDNIGHT,
                     Optional.empty()));
-    try (HeraldNode node = HeraldNode.start(config, Optional.of("bench"), Clock.systemUTC())) {
+    // Herald's usual embedded Redis, started here so that the bench can ask it what it did.
+    try (EmbeddedRedis redis = EmbeddedRedis.start(dataDir.resolve("redis"), 0);
+        HeraldNode node =
+            HeraldNode.start(
+                config.withRedis(new RedisConfig(Optional.of(URI.create(redis.uri().value())), 0)),
+                Optional.of("bench"),
+                Clock.systemUTC())) {
       AccountId account = node.accounts().create("bench " + System.nanoTime()).account().id();
       if (warmUp > 0) {
         Timed warm =
-            campaign(node, account, "warmup", ReferenceSms.WARM_UP_PHONES, warmUp, dataDir);
+            campaign(
+                node,
+                account,
+                "warmup",
+                ReferenceSms.WARM_UP_PHONES,
+                warmUp,
+                dataDir,
+                redis.uri().value());
         System.err.printf(
             "bench: Herald warm-up campaign of %d in %.1f s%n", warmUp, warm.seconds());
       }
-      Timed timed = campaign(node, account, "phones", 0, count, dataDir);
+      Timed timed = campaign(node, account, "phones", 0, count, dataDir, redis.uri().value());
       var stats = node.campaignStore().stats(account, timed.id());
       System.out.printf(
-          "rows=%d seconds=%.3f submitted=%d delivered=%d parts=%d deferred=%d%n",
+          "rows=%d seconds=%.3f cpu_seconds=%.1f submitted=%d delivered=%d parts=%d deferred=%d%n",
           stats.get(Phase.ALL, "submitted") + stats.get(Phase.ALL, "delivered"),
           timed.seconds(),
+          timed.cpuSeconds(),
           stats.get(Phase.ALL, "submitted"),
           stats.get(Phase.ALL, "delivered"),
           stats.get(Phase.ALL, "parts"),
           stats.get(Phase.ALL, "deferred"));
+      System.out.printf(
+          "redis server_cpu_s=%.1f commands_per_sms=%s%n",
+          timed.redisAfter().cpuSeconds() - timed.redisBefore().cpuSeconds(),
+          RedisStats.perMessage(timed.redisBefore(), timed.redisAfter(), count));
     }
   }
 
-  private record Timed(CampaignId id, double seconds) {}
+  /** A campaign's time, and what Redis had done before its start and after its end. */
+  private record Timed(
+      CampaignId id,
+      double seconds,
+      double cpuSeconds,
+      RedisStats redisBefore,
+      RedisStats redisAfter) {}
 
   /** Imports phones {@code first} onwards as list {@code name} (not timed), times the campaign. */
   private static Timed campaign(
-      HeraldNode node, AccountId account, String name, long first, long count, Path dataDir)
+      HeraldNode node,
+      AccountId account,
+      String name,
+      long first,
+      long count,
+      Path dataDir,
+      String redisUri)
       throws Exception {
     Path list = writeList(first, count, dataDir.resolve(name + ".csv"));
     node.imports()
@@ -131,13 +166,19 @@ final class HeraldSms {
                 "",
                 Optional.of(TEXT),
                 true));
+    RedisStats before = RedisStats.read(redisUri);
+    long cpu = ProcessCpu.nanos();
     long start = System.nanoTime();
+    // When it starts, to cut a flight recording (BENCH_JFR) to the campaign.
+    System.err.println("bench: campaign " + name + " starts at " + java.time.Instant.now());
     campaigns.start(account, campaign.id());
     while (!(campaigns.find(account, campaign.id()).orElseThrow().state()
         instanceof CampaignState.Completed)) {
       LockSupport.parkNanos(20_000_000);
     }
-    return new Timed(campaign.id(), (System.nanoTime() - start) / 1e9);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (ProcessCpu.nanos() - cpu) / 1e9;
+    return new Timed(campaign.id(), seconds, cpuSeconds, before, RedisStats.read(redisUri));
   }
 
   private static Path writeList(long first, long count, Path file) throws Exception {

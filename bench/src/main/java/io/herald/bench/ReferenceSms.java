@@ -77,17 +77,21 @@ final class ReferenceSms {
       System.err.printf("bench: reference warm-up of %d in %.1f s%n", warmUp, warm.seconds());
     }
     long receiptsBefore = receipts.get();
+    long cpu = ProcessCpu.nanos();
     long start = System.nanoTime();
     Batch timed = submitAll(sessions, window, 0, count, dataCoding, parts);
     awaitReceipts(receipts, receiptsBefore + timed.submitted() * parts.size());
     double receiptSeconds = (System.nanoTime() - start) / 1e9;
+    double cpuSeconds = (ProcessCpu.nanos() - cpu) / 1e9;
     for (SMPPSession session : sessions) {
       session.unbindAndClose();
     }
     System.out.printf(
-        "rows=%d seconds=%.3f parts=%d failed=%d receipts=%d receipts_seconds=%.3f%n",
+        "rows=%d seconds=%.3f cpu_seconds=%.1f parts=%d failed=%d receipts=%d"
+            + " receipts_seconds=%.3f%n",
         timed.submitted(),
         timed.seconds(),
+        cpuSeconds,
         timed.submitted() * parts.size(),
         timed.failed(),
         receipts.get() - receiptsBefore,

@@ -11,17 +11,23 @@ import java.util.List;
  * The SMPP server of the SMS scenario, in a JVM of its own so that its CPU and memory are counted
  * on neither side: Herald's {@link SmscSimulator} (every {@code submit_sm} answered, a {@code
  * DELIVRD} receipt sent for each at once), to which Herald and then the reference submit in the
- * same run. It prints {@code ready port=…}, then reads commands on standard input, one a line:
- * {@code stats} prints what was submitted since the previous {@code stats} ({@link Shape}), {@code
- * stop} (or the end of input) closes it.
+ * same run ({@code no-receipts}: none). It prints {@code ready port=…}, then reads commands on
+ * standard input, one a line: {@code stats} prints what was submitted since the previous {@code
+ * stats} ({@link Shape}), {@code stop} (or the end of input) closes it.
  */
 final class SmscServer {
   private SmscServer() {}
 
-  static void run() throws Exception {
+  /**
+   * @param noReceipts sends no receipts (to see what they cost either side)
+   */
+  static void run(boolean noReceipts) throws Exception {
     try (SmscSimulator smsc = SmscSimulator.start(ReferenceSms.SYSTEM_ID, ReferenceSms.PASSWORD);
         BufferedReader commands =
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+      if (noReceipts) {
+        smsc.noReceipts();
+      }
       System.out.println("ready port=" + smsc.port());
       System.out.flush();
       int seen = 0;
