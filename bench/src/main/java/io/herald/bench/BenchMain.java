@@ -2,6 +2,7 @@ package io.herald.bench;
 
 import io.herald.canary.CanaryLimits;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Entry point of the bench jar; {@code bench/run} calls it once per measured step, each in its own
@@ -23,7 +24,16 @@ import java.nio.file.Path;
  *       2000 runs per cell, seed 20260302, the default limits; CONFIDENCE replaces theirs for a
  *       sensitivity run), a Markdown table and a summary line;
  *   <li>{@code bounces CORPUS_DIR}: the feedback parser over the labelled bounce corpus, a Markdown
- *       table per label and a summary line.
+ *       table per label and a summary line;
+ *   <li>{@code smsc [no-receipts]}: the SMSC simulator both sides of the SMS scenario submit to,
+ *       driven by commands on standard input ({@link SmscServer});
+ *   <li>{@code herald-sms COUNT HOST PORT CONNECTIONS WINDOW DATA_DIR [WARMUP [WORKERS]]}: an SMS
+ *       campaign to COUNT phones over CONNECTIONS SMPP connections of WINDOW outstanding submits
+ *       each, after an untimed one to WARMUP other phones, with WORKERS sending workers (default
+ *       one per window slot);
+ *   <li>{@code reference-sms HOST PORT COUNT WARMUP CONNECTIONS WINDOW DATA_CODING PART_SIZES}: a
+ *       bare jSMPP client submitting COUNT SMS (after WARMUP untimed ones) whose parts have the
+ *       given {@code short_message} sizes (comma-separated bytes, e.g. {@code 153,40}).
  * </ul>
  *
  * Each measuring step prints one line {@code rows=… seconds=…}.
@@ -62,6 +72,27 @@ public final class BenchMain {
                   ? CanaryLimits.defaults().withConfidence(Double.parseDouble(args[3]))
                   : CanaryLimits.defaults());
       case "bounces" -> BounceCorpus.run(Path.of(args[1]));
+      case "smsc" -> SmscServer.run(args.length > 1 && args[1].equals("no-receipts"));
+      case "herald-sms" ->
+          HeraldSms.run(
+              Long.parseLong(args[1]),
+              args.length > 7 ? Long.parseLong(args[7]) : 0,
+              args[2],
+              Integer.parseInt(args[3]),
+              Integer.parseInt(args[4]),
+              Integer.parseInt(args[5]),
+              args.length > 8 ? Integer.parseInt(args[8]) : 0,
+              Path.of(args[6]));
+      case "reference-sms" ->
+          ReferenceSms.run(
+              args[1],
+              Integer.parseInt(args[2]),
+              Long.parseLong(args[3]),
+              Long.parseLong(args[4]),
+              Integer.parseInt(args[5]),
+              Integer.parseInt(args[6]),
+              (byte) Integer.decode(args[7]).intValue(),
+              Arrays.stream(args[8].split(",")).mapToInt(Integer::parseInt).toArray());
       default -> usage();
     }
   }
@@ -71,7 +102,9 @@ public final class BenchMain {
         "usage: generate ROWS DIR | herald-import FILE DATA_DIR | reference-parse FILE"
             + " | herald-campaign COUNT SINK_PORT CONNECTIONS DATA_DIR [dkim|plain [WARMUP]]"
             + " | herald-relay RELAY_PORT SINK_PORT CONNECTIONS DATA_DIR STOP_FILE"
-            + " | canary [RUNS [SEED [CONFIDENCE]]] | bounces CORPUS_DIR");
+            + " | canary [RUNS [SEED [CONFIDENCE]]] | bounces CORPUS_DIR"
+            + " | smsc [no-receipts] | herald-sms COUNT HOST PORT CONNECTIONS WINDOW DATA_DIR [WARMUP [WORKERS]]"
+            + " | reference-sms HOST PORT COUNT WARMUP CONNECTIONS WINDOW DATA_CODING PART_SIZES");
     System.exit(2);
   }
 }

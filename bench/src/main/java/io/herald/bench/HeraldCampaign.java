@@ -8,10 +8,8 @@ import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignState;
 import io.herald.campaign.Campaigns;
 import io.herald.campaign.Phase;
-import io.herald.config.DataConfig;
 import io.herald.config.DeliveryConfig;
 import io.herald.config.HeraldConfig;
-import io.herald.config.HttpConfig;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,11 +37,7 @@ final class HeraldCampaign {
     HeraldConfig defaults = HeraldConfig.defaults();
     DeliveryConfig d = defaults.delivery();
     HeraldConfig config =
-        defaults
-            .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
-            .withRelay(defaults.relay().withPort(0))
-            .withMetrics(defaults.metrics().withPort(0))
-            .withData(new DataConfig(dataDir))
+        BenchNodes.config(dataDir)
             .withDelivery(
                 d.withSmarthost("127.0.0.1", port)
                     .withLimits(connections, connections * 4, "1000000/s"))

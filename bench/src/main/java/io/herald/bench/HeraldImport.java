@@ -5,9 +5,7 @@ import io.herald.app.HeraldNode;
 import io.herald.audience.ImportJob;
 import io.herald.audience.ImportRequest;
 import io.herald.audience.ImportStatus;
-import io.herald.config.DataConfig;
 import io.herald.config.HeraldConfig;
-import io.herald.config.HttpConfig;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -21,13 +19,7 @@ final class HeraldImport {
   private HeraldImport() {}
 
   static void run(Path file, Path dataDir) throws Exception {
-    HeraldConfig defaults = HeraldConfig.defaults();
-    HeraldConfig config =
-        defaults
-            .withHttp(new HttpConfig("127.0.0.1", 0, defaults.http().maxUploadBytes()))
-            .withRelay(defaults.relay().withPort(0))
-            .withMetrics(defaults.metrics().withPort(0))
-            .withData(new DataConfig(dataDir));
+    HeraldConfig config = BenchNodes.config(dataDir);
     try (HeraldNode node = HeraldNode.start(config, Optional.of("bench"), Clock.systemUTC())) {
       AccountId account = node.accounts().create("bench " + System.nanoTime()).account().id();
       long start = System.nanoTime();

@@ -4,11 +4,14 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.herald.account.Secrets;
 import io.herald.app.HeraldNode;
+import io.herald.channel.sms.sim.SmscSimulator;
 import io.herald.config.ConfigException;
 import io.herald.config.DataConfig;
 import io.herald.config.DeliveryConfig;
 import io.herald.config.HeraldConfig;
 import io.herald.config.HttpConfig;
+import io.herald.config.SmsConfig;
+import io.herald.config.SmscConfig;
 import io.herald.config.TrackingConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,8 +24,10 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,7 +46,8 @@ import picocli.CommandLine.ParentCommand;
  * audience simulator answers every delivered message through Herald's real endpoints and feedback
  * path (opens, clicks, machine traffic, one-click unsubscribes, DSNs, ARF complaints). It prints
  * each canary's scores as they come in, the decisions with their explanations, and one delivered
- * message's compliance headers.
+ * message's compliance headers. Meanwhile a short SMS campaign goes through an SMSC simulator the
+ * demo starts, with receipts and a STOP reply ({@link DemoSms}).
  */
 @Command(name = "demo", description = "Run Herald end to end: two campaigns through the canary.")
 final class DemoCommand implements Callable<Integer> {
@@ -85,6 +91,7 @@ final class DemoCommand implements Callable<Integer> {
     Path dir = Files.createTempDirectory("herald-demo-");
     GreenMail capture = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     capture.start();
+    SmscSimulator smsc = DemoSms.startSmsc();
     String adminToken = Secrets.generate("ha_", new SecureRandom());
     int httpPort = freePort();
     URI herald = URI.create("http://127.0.0.1:" + httpPort);
@@ -92,7 +99,7 @@ final class DemoCommand implements Callable<Integer> {
     cli.out().println("== Herald demo: data in " + dir);
     try (HeraldNode node =
             HeraldNode.start(
-                demoConfig(loaded, dir, capture.getSmtp().getPort(), herald),
+                demoConfig(loaded, dir, capture.getSmtp().getPort(), herald, smsc),
                 Optional.of(adminToken),
                 clock);
         AudienceSimulator audience =
@@ -110,6 +117,8 @@ final class DemoCommand implements Callable<Integer> {
                   cli.out().printf("== Prometheus metrics: http://127.0.0.1:%d/metrics%n", port));
       DemoCampaign healthy = healthy(admin, dir);
       DemoCampaign purchased = purchased(admin, dir);
+      DemoSms sms = new DemoSms(cli, smsc, new DemoActions());
+      String texts = sms.create(healthy.env(), dir);
       audience.follow(healthy.id(), AudiencePersona.HEALTHY);
       audience.follow(purchased.id(), AudiencePersona.PURCHASED);
       clock.runFaster(timeScale);
@@ -119,18 +128,21 @@ final class DemoCommand implements Callable<Integer> {
               timeScale, hours(WINDOW), seconds(clock.real(WINDOW)));
       sub(healthy.env(), "campaign", "start", healthy.id());
       sub(purchased.env(), "campaign", "start", purchased.id());
+      sub(healthy.env(), "campaign", "start", texts);
       cli.out()
           .println(
-              "== both started: each sends its canary (10% of the audience, at most 1000) first;"
-                  + " the audience simulator answers every message");
+              "== all three started: each sends its canary (10% of the audience, at most 1000)"
+                  + " first; the audience simulator answers every email, the SMSC every SMS");
       CanaryWatch watch = new CanaryWatch(cli, clock, healthy, purchased);
       boolean decided = watch.awaitDecisions(clock.real(WINDOW).plus(Duration.ofSeconds(90)));
       int code = finish(admin, healthy, purchased, audience, capture, decided);
       boolean toured =
           new TransactionalTour(cli, admin, node.relayPort(), capture::getReceivedMessages, clock)
               .run(dir, this::sub);
-      return toured ? code : 1;
+      boolean texted = sms.finish(healthy.env(), texts);
+      return toured && texted ? code : 1;
     } finally {
+      smsc.close();
       capture.stop();
       if (!keep) {
         deleteTree(dir);
@@ -289,7 +301,8 @@ final class DemoCommand implements Callable<Integer> {
     return HeraldCli.EXIT_OK;
   }
 
-  private static HeraldConfig demoConfig(HeraldConfig loaded, Path dir, int smtpPort, URI herald) {
+  private static HeraldConfig demoConfig(
+      HeraldConfig loaded, Path dir, int smtpPort, URI herald, SmscSimulator smsc) {
     DeliveryConfig d = loaded.delivery();
     // The capture server is local and fast: no need for the polite default rate per domain.
     DeliveryConfig toCapture =
@@ -305,7 +318,38 @@ final class DemoCommand implements Callable<Integer> {
         // Every canary, a six-hour window (scaled), scored every real second.
         .withCanary(loaded.canary().withEnabled(true).withTiming(WINDOW, Duration.ofSeconds(1)))
         // Webhooks may go to a receiver on this machine (the demo is local by nature).
-        .withWebhooks(loaded.webhooks().withAllowPrivateTargets(true));
+        .withWebhooks(loaded.webhooks().withAllowPrivateTargets(true))
+        .withSms(demoSms(loaded.sms(), smsc));
+  }
+
+  /**
+   * SMS through the demo's own SMSC simulator, without quiet hours: on a clock 360 times faster a
+   * night would come every four minutes and hold the campaign's rest for two.
+   */
+  private static SmsConfig demoSms(SmsConfig loaded, SmscSimulator smsc) {
+    return new SmsConfig(
+        true,
+        List.of(
+            SmscConfig.of(
+                "demo-smsc", smsc.host(), smsc.port(), DemoSms.SYSTEM_ID, DemoSms.PASSWORD)),
+        loaded.receiptTimeout(),
+        loaded.undeliverableLimit(),
+        LocalTime.MIDNIGHT,
+        LocalTime.MIDNIGHT,
+        loaded.validity());
+  }
+
+  /** The CLI as the demo's SMS part runs it. */
+  private final class DemoActions implements DemoSms.Demo {
+    @Override
+    public int sub(Map<String, String> env, String... args) {
+      return DemoCommand.this.sub(env, args);
+    }
+
+    @Override
+    public String capture(Map<String, String> env, String... args) {
+      return DemoCommand.this.capture(env, args);
+    }
   }
 
   private static int freePort() throws IOException {

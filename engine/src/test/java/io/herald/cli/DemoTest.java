@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code herald demo} end to end, small and fast: the healthy list's canary is released and its
  * campaign completes, the purchased list's canary is held and rejected — decided by the real scorer
- * from what the simulated audience did through the real endpoints and the inbound feedback path.
+ * from what the simulated audience did through the real endpoints and the inbound feedback path —
+ * and a short SMS campaign goes through the demo's SMSC simulator, with receipts and a STOP reply.
  * (The default demo is the same with a bigger healthy list and a 60-second window.)
  *
  * <p>The purchased list keeps the demo's 2,000 rows: its canary of 200 (sampled by campaign id, so
@@ -56,5 +57,15 @@ class DemoTest {
         .containsPattern("   bounced no-such-user@shop-customers.example .*\"late\":true");
     // The purchased audience's dead addresses came back as DSNs through the inbound endpoint.
     assertThat(printed).containsPattern("purchased audience did .*dsn \\(user unknown\\)=[1-9]");
+    // SMS: 20 phones through the demo's SMSC, in Ukrainian (UCS-2) with the opt-out line and its
+    // short link; two numbers are dead, one customer replies STOP.
+    assertThat(printed)
+        .contains("== SMS: Demo Company also texts 20 customers")
+        .containsPattern("data_coding 0x08\\); the SMS to \\+380\\d+, joined:")
+        .containsPattern("Відписатися: http\\S+/s/\\S+")
+        .containsPattern("replies \"STOP\" to DemoCompany")
+        .containsPattern(
+            "the SMS campaign's statistics: 20 recipients, [1-9]\\d* parts submitted; delivered 18,"
+                + " undeliverable 2, awaiting a receipt 0; unsubscribed 1");
   }
 }

@@ -1,0 +1,224 @@
+package io.herald.delivery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.app.HeraldNode;
+import io.herald.campaign.CampaignId;
+import io.herald.campaign.CampaignState;
+import io.herald.campaign.Phase;
+import io.herald.channel.sms.sim.SmscSimulator;
+import io.herald.config.HeraldConfig;
+import io.herald.config.RedisConfig;
+import io.herald.config.SmsConfig;
+import io.herald.config.SmscConfig;
+import io.herald.store.redis.EmbeddedRedis;
+import io.herald.testing.Await;
+import io.herald.testing.ChildNode;
+import io.herald.testing.TestNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A node JVM killed with SIGKILL in the middle of an SMS campaign: another node on the same Redis
+ * reclaims what it held and finishes, every phone gets the SMS (as the SMSC saw it), every
+ * recipient ends with exactly one outcome, and the SMSC saw at most as many SMS twice as were in
+ * flight at the kill (accepted by the SMSC, not yet recorded: the ledger cannot know those went).
+ */
+class SmsWorkerKillTest {
+  private static final int RECIPIENTS = 2000;
+  private static final int CONCURRENCY = 16;
+
+  /**
+   * The second node sends most of the campaign; on the shared test machine (and with the whole
+   * suite running beside it) that has taken longer than {@link Await}'s minute.
+   */
+  private static final Duration COMPLETION_BOUND = Duration.ofMinutes(4);
+
+  private static final String SYSTEM_ID = "killtest";
+  private static final String PASSWORD = "kill-pw";
+
+  /** The counters that are a recipient's final outcome in an SMS campaign. */
+  private static final List<String> OUTCOMES =
+      List.of("submitted", "delivered", "undeliverable", "expired", "rejected", "unknown");
+
+  @TempDir Path redisDir;
+  @TempDir Path dataA;
+  @TempDir Path dataB;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final ObjectMapper json = new ObjectMapper();
+
+  @Test
+  void aKilledNodesSmsAreFinishedByAnotherNodeWithBoundedDuplicates() throws Exception {
+    long outcomes;
+    try (EmbeddedRedis redis = EmbeddedRedis.start(redisDir, 0);
+        SmscSimulator smsc = SmscSimulator.start(SYSTEM_ID, PASSWORD)) {
+      String key;
+      String campaign;
+      try (ChildNode nodeA = startNodeJvm(redis, smsc)) {
+        String base = nodeA.baseUrl();
+        key = createAccount(base);
+        StringBuilder csv = new StringBuilder("phone,name\n");
+        for (int i = 0; i < RECIPIENTS; i++) {
+          csv.append(phone(i)).append(",Reader ").append(i).append('\n');
+        }
+        String importId =
+            send(base, "/api/lists/kill/imports?filename=k.csv", key, csv.toString(), "text/csv")
+                .get("id")
+                .asText();
+        Await.until(
+            () -> send(base, "/api/imports/" + importId, key, null, null),
+            j -> !"running".equals(j.get("status").asText()));
+        campaign =
+            send(
+                    base,
+                    "/api/campaigns",
+                    key,
+                    json.writeValueAsString(
+                        Map.of(
+                            "channel", "sms",
+                            "list", "kill",
+                            "fromAddress", "KillTest",
+                            "text", "Hi {{name}}, news today.",
+                            "trackClicks", false)),
+                    "application/json")
+                .get("id")
+                .asText();
+        send(base, "/api/campaigns/" + campaign + "/start", key, "{}", "application/json");
+
+        Await.until(() -> smsc.submitted().size(), n -> n >= RECIPIENTS / 4);
+        nodeA.kill(); // SIGKILL: no shutdown hook, no acknowledgement, no unbind
+        assertThat(smsCount(smsc)).isLessThan(RECIPIENTS); // it really died mid-campaign
+      }
+
+      try (HeraldNode nodeB =
+          HeraldNode.start(
+              nodeConfig(redis, smsc, dataB),
+              Optional.of(TestNode.ADMIN_TOKEN),
+              Clock.systemUTC())) {
+        var account = nodeB.accounts().authenticate(key).orElseThrow().id();
+        var id = new CampaignId(campaign);
+        long deadline = System.nanoTime() + COMPLETION_BOUND.toNanos();
+        CampaignState state = nodeB.campaigns().find(account, id).orElseThrow().state();
+        while (!(state instanceof CampaignState.Completed) && System.nanoTime() < deadline) {
+          LockSupport.parkNanos(50_000_000);
+          state = nodeB.campaigns().find(account, id).orElseThrow().state();
+        }
+        assertThat(state)
+            .as("the campaign after the kill")
+            .isInstanceOf(CampaignState.Completed.class);
+        var stats = nodeB.campaignStore().stats(account, id);
+        outcomes = OUTCOMES.stream().mapToLong(c -> stats.get(Phase.ALL, c)).sum();
+      }
+
+      Map<String, Long> perPhone =
+          smsc.submitted().stream()
+              .filter(SmsWorkerKillTest::startsAnSms)
+              .collect(
+                  Collectors.groupingBy(
+                      SmscSimulator.Submitted::destination, Collectors.counting()));
+      assertThat(perPhone).hasSize(RECIPIENTS);
+      assertThat(outcomes).as("every recipient has exactly one outcome").isEqualTo(RECIPIENTS);
+      assertThat(smsCount(smsc) - RECIPIENTS)
+          .as("SMS sent twice are at most the SMS in flight at the kill")
+          .isBetween(0L, (long) CONCURRENCY);
+    }
+  }
+
+  private static String phone(int i) {
+    return String.format("+38067%07d", i);
+  }
+
+  /** A part without a UDH, or the first part of a concatenated SMS. */
+  private static boolean startsAnSms(SmscSimulator.Submitted part) {
+    byte[] udh = part.udh();
+    return udh.length == 0 || udh[udh.length - 1] == 1;
+  }
+
+  private static long smsCount(SmscSimulator smsc) {
+    return smsc.submitted().stream().filter(SmsWorkerKillTest::startsAnSms).count();
+  }
+
+  private HeraldConfig nodeConfig(EmbeddedRedis redis, SmscSimulator smsc, Path data) {
+    HeraldConfig base = TestNode.config(data);
+    SmsConfig sms = base.sms();
+    return base.withDelivery(
+            base.delivery()
+                .withLimits(4, CONCURRENCY, "5000/s")
+                .withReclaimAfter(Duration.ofSeconds(2)))
+        .withSms(
+            new SmsConfig(
+                true,
+                List.of(
+                    SmscConfig.of("sim", smsc.host(), smsc.port(), SYSTEM_ID, PASSWORD)
+                        .withLimits(CONCURRENCY, 2000)),
+                sms.receiptTimeout(),
+                sms.undeliverableLimit(),
+                // no quiet hours: the test runs at any hour
+                LocalTime.MIDNIGHT,
+                LocalTime.MIDNIGHT,
+                Optional.empty()))
+        .withRedis(new RedisConfig(Optional.of(URI.create(redis.uri().value())), 0));
+  }
+
+  private ChildNode startNodeJvm(EmbeddedRedis redis, SmscSimulator smsc) throws Exception {
+    return ChildNode.serve(
+        dataA,
+        Map.of(
+            "HERALD_REDIS_URI", redis.uri().value(),
+            "HERALD_DELIVERY_CONCURRENCY", Integer.toString(CONCURRENCY),
+            "HERALD_DELIVERY_RECLAIM_AFTER", "2s",
+            "HERALD_CANARY_APPLY_TO", "none",
+            "HERALD_SMS_ENABLED", "true",
+            "HERALD_SMS_SMSC",
+                String.format(
+                    "[{name: sim, host: %s, port: %d, systemId: %s, password: %s, window: %d,"
+                        + " submitsPerSecond: 2000}]",
+                    smsc.host(), smsc.port(), SYSTEM_ID, PASSWORD, CONCURRENCY),
+            "HERALD_SMS_QUIET_HOURS_START", "00:00",
+            "HERALD_SMS_QUIET_HOURS_END", "00:00"));
+  }
+
+  private String createAccount(String base) throws Exception {
+    return send(
+            base,
+            "/api/admin/accounts",
+            TestNode.ADMIN_TOKEN,
+            "{\"name\":\"SMS Kill Co\"}",
+            "application/json")
+        .get("apiKey")
+        .asText();
+  }
+
+  private JsonNode send(String base, String path, String token, String body, String type)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
+    if (body == null) {
+      request.GET();
+    } else {
+      request.header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+    HttpResponse<String> response =
+        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() >= 400) {
+      throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
+    }
+    return json.readTree(response.body());
+  }
+}
