@@ -2,7 +2,9 @@ package io.herald.store.redis;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
@@ -15,6 +17,8 @@ import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One shared Lettuce connection to a Redis server or a Redis Cluster. Stores talk to it through
@@ -33,6 +37,8 @@ public final class Redis implements AutoCloseable {
   private final AutoCloseable connection;
   private final RedisClusterCommands<String, String> sync;
   private final RedisClusterAsyncCommands<String, String> async;
+  // Each script's SHA-1, computed once: scripts are constants, so this stays small.
+  private final Map<String, String> digests = new ConcurrentHashMap<>();
 
   private Redis(
       ClientResources resources,
@@ -47,6 +53,32 @@ public final class Redis implements AutoCloseable {
     this.connection = connection;
     this.sync = sync;
     this.async = async;
+  }
+
+  /**
+   * Runs a Lua script by its SHA-1 ({@code EVALSHA}), so that neither the client nor Redis handles
+   * the script's text on every call; a server (or a cluster node) that does not know it yet answers
+   * {@code NOSCRIPT}, and the script is then run with {@code EVAL}, which also loads it. The SMS
+   * bench found every script sent whole, many times per message.
+   */
+  public <T> T eval(String script, ScriptOutputType type, String[] keys, String... values) {
+    String digest = digests.computeIfAbsent(script, Redis::sha1);
+    try {
+      return sync.evalsha(digest, type, keys, values);
+    } catch (RedisNoScriptException e) {
+      return sync.eval(script, type, keys, values);
+    }
+  }
+
+  private static String sha1(String script) {
+    try {
+      return java.util.HexFormat.of()
+          .formatHex(
+              java.security.MessageDigest.getInstance("SHA-1")
+                  .digest(script.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("no SHA-1 in this JDK", e);
+    }
   }
 
   /** Connects, and fails fast with the (password-masked) URI when Redis cannot be reached. */

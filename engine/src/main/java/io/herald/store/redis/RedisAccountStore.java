@@ -88,23 +88,18 @@ public final class RedisAccountStore implements AccountStore {
   @Override
   public boolean create(Account account, ApiKey firstKey, String apiKeyHash) {
     Long created =
-        redis
-            .sync()
-            .eval(
-                CREATE,
-                ScriptOutputType.INTEGER,
-                new String[] {
-                  Keys.accountNames(),
-                  Keys.accounts(),
-                  Keys.apiKeys(),
-                  Keys.accountKeys(account.id())
-                },
-                account.name().toLowerCase(Locale.ROOT),
-                account.id().value(),
-                write(Stored.of(account)),
-                apiKeyHash,
-                firstKey.id().value(),
-                write(RedisApiKeyStore.Stored.of(firstKey, apiKeyHash)));
+        redis.eval(
+            CREATE,
+            ScriptOutputType.INTEGER,
+            new String[] {
+              Keys.accountNames(), Keys.accounts(), Keys.apiKeys(), Keys.accountKeys(account.id())
+            },
+            account.name().toLowerCase(Locale.ROOT),
+            account.id().value(),
+            write(Stored.of(account)),
+            apiKeyHash,
+            firstKey.id().value(),
+            write(RedisApiKeyStore.Stored.of(firstKey, apiKeyHash)));
     return created != null && created == 1L;
   }
 
@@ -126,14 +121,12 @@ public final class RedisAccountStore implements AccountStore {
     }
     Account next = current.get().withFrozen(freeze);
     Long written =
-        redis
-            .sync()
-            .eval(
-                UPDATE,
-                ScriptOutputType.INTEGER,
-                new String[] {Keys.accounts()},
-                id.value(),
-                write(Stored.of(next)));
+        redis.eval(
+            UPDATE,
+            ScriptOutputType.INTEGER,
+            new String[] {Keys.accounts()},
+            id.value(),
+            write(Stored.of(next)));
     return written != null && written == 1L ? Optional.of(next) : Optional.empty();
   }
 
@@ -164,20 +157,18 @@ public final class RedisAccountStore implements AccountStore {
     if (account.isEmpty()) {
       return false;
     }
-    redis
-        .sync()
-        .eval(
-            UNREGISTER,
-            ScriptOutputType.INTEGER,
-            new String[] {
-              Keys.accounts(),
-              Keys.accountNames(),
-              Keys.apiKeys(),
-              Keys.accountKeys(id),
-              Keys.accountKeysUsed(id)
-            },
-            id.value(),
-            account.get().name().toLowerCase(Locale.ROOT));
+    redis.eval(
+        UNREGISTER,
+        ScriptOutputType.INTEGER,
+        new String[] {
+          Keys.accounts(),
+          Keys.accountNames(),
+          Keys.apiKeys(),
+          Keys.accountKeys(id),
+          Keys.accountKeysUsed(id)
+        },
+        id.value(),
+        account.get().name().toLowerCase(Locale.ROOT));
     RedisDomainStore.releaseAll(redis, id); // its domains become free to verify
     deleteKeysOf(id);
     return true;

@@ -73,17 +73,15 @@ public final class RedisApiKeyStore implements ApiKeyStore {
   @Override
   public Added add(AccountId account, ApiKey key, String hash, int max) {
     Long added =
-        redis
-            .sync()
-            .eval(
-                ADD,
-                ScriptOutputType.INTEGER,
-                new String[] {Keys.accounts(), Keys.apiKeys(), Keys.accountKeys(account)},
-                account.value(),
-                key.id().value(),
-                hash,
-                write(Stored.of(key, hash)),
-                Integer.toString(max));
+        redis.eval(
+            ADD,
+            ScriptOutputType.INTEGER,
+            new String[] {Keys.accounts(), Keys.apiKeys(), Keys.accountKeys(account)},
+            account.value(),
+            key.id().value(),
+            hash,
+            write(Stored.of(key, hash)),
+            Integer.toString(max));
     return switch (added == null ? 0 : added.intValue()) {
       case 1 -> Added.ADDED;
       case -2 -> Added.TOO_MANY;
@@ -108,16 +106,12 @@ public final class RedisApiKeyStore implements ApiKeyStore {
   @Override
   public Deleted delete(AccountId account, ApiKeyId key, boolean allowLast) {
     Long deleted =
-        redis
-            .sync()
-            .eval(
-                DELETE,
-                ScriptOutputType.INTEGER,
-                new String[] {
-                  Keys.apiKeys(), Keys.accountKeys(account), Keys.accountKeysUsed(account)
-                },
-                key.value(),
-                allowLast ? "1" : "0");
+        redis.eval(
+            DELETE,
+            ScriptOutputType.INTEGER,
+            new String[] {Keys.apiKeys(), Keys.accountKeys(account), Keys.accountKeysUsed(account)},
+            key.value(),
+            allowLast ? "1" : "0");
     return switch (deleted == null ? 0 : deleted.intValue()) {
       case 1 -> Deleted.DELETED;
       case -1 -> Deleted.LAST_KEY;

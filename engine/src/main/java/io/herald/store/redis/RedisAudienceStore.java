@@ -112,14 +112,12 @@ public final class RedisAudienceStore implements AudienceStore {
 
   @Override
   public void suppress(AccountId account, Suppression suppression) {
-    redis
-        .sync()
-        .eval(
-            SUPPRESS,
-            ScriptOutputType.INTEGER,
-            new String[] {Keys.suppressed(account), Keys.suppressedOrder(account)},
-            suppression.key(),
-            json.write(suppression));
+    redis.eval(
+        SUPPRESS,
+        ScriptOutputType.INTEGER,
+        new String[] {Keys.suppressed(account), Keys.suppressedOrder(account)},
+        suppression.key(),
+        json.write(suppression));
   }
 
   @Override

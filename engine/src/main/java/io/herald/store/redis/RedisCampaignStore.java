@@ -178,16 +178,14 @@ public final class RedisCampaignStore implements CampaignStore {
     Map<String, String> from = stateFields(expected);
     Map<String, String> to = stateFields(next);
     Long done =
-        redis
-            .sync()
-            .eval(
-                TRANSITION,
-                ScriptOutputType.INTEGER,
-                new String[] {Keys.campaign(account, id.value())},
-                from.get("state"),
-                from.get("phase"),
-                to.get("state"),
-                to.get("phase"));
+        redis.eval(
+            TRANSITION,
+            ScriptOutputType.INTEGER,
+            new String[] {Keys.campaign(account, id.value())},
+            from.get("state"),
+            from.get("phase"),
+            to.get("state"),
+            to.get("phase"));
     return done != null && done == 1L;
   }
 
@@ -252,15 +250,13 @@ public final class RedisCampaignStore implements CampaignStore {
       args[a++] = f.sent() ? "1" : "0";
     }
     List<Object> recorded =
-        redis
-            .sync()
-            .eval(
-                RECORD_FINALS,
-                ScriptOutputType.MULTI,
-                new String[] {
-                  Keys.campaignLedger(account, id.value()), Keys.campaignStats(account, id.value())
-                },
-                args);
+        redis.eval(
+            RECORD_FINALS,
+            ScriptOutputType.MULTI,
+            new String[] {
+              Keys.campaignLedger(account, id.value()), Keys.campaignStats(account, id.value())
+            },
+            args);
     return recorded.stream().map(r -> (Long) r).toList();
   }
 
@@ -275,18 +271,16 @@ public final class RedisCampaignStore implements CampaignStore {
       return List.of();
     }
     List<Object> found =
-        redis
-            .sync()
-            .eval(
-                CHECK,
-                ScriptOutputType.MULTI,
-                new String[] {
-                  Keys.campaign(account, id.value()),
-                  Keys.campaignLedger(account, id.value()),
-                  Keys.campaignRecipients(account, id.value()),
-                  Keys.suppressed(account)
-                },
-                numbers.stream().map(n -> Long.toString(n)).toArray(String[]::new));
+        redis.eval(
+            CHECK,
+            ScriptOutputType.MULTI,
+            new String[] {
+              Keys.campaign(account, id.value()),
+              Keys.campaignLedger(account, id.value()),
+              Keys.campaignRecipients(account, id.value()),
+              Keys.suppressed(account)
+            },
+            numbers.stream().map(n -> Long.toString(n)).toArray(String[]::new));
     String state = (String) found.get(0);
     Optional<CampaignState> current =
         state.isEmpty() ? Optional.empty() : Optional.of(state(state, (String) found.get(1)));
@@ -354,22 +348,20 @@ public final class RedisCampaignStore implements CampaignStore {
       String counter,
       boolean sentWhenFirst) {
     Long moved =
-        redis
-            .sync()
-            .eval(
-                LATE_BOUNCE,
-                ScriptOutputType.INTEGER,
-                new String[] {
-                  Keys.campaignLedger(account, id.value()),
-                  Keys.campaignStats(account, id.value()),
-                  Keys.campaignCanaryNumbers(account, id.value()),
-                  Keys.campaignCanary(account, id.value()),
-                  Keys.campaign(account, id.value())
-                },
-                Long.toString(number),
-                counter,
-                expected,
-                sentWhenFirst ? "1" : "0");
+        redis.eval(
+            LATE_BOUNCE,
+            ScriptOutputType.INTEGER,
+            new String[] {
+              Keys.campaignLedger(account, id.value()),
+              Keys.campaignStats(account, id.value()),
+              Keys.campaignCanaryNumbers(account, id.value()),
+              Keys.campaignCanary(account, id.value()),
+              Keys.campaign(account, id.value())
+            },
+            Long.toString(number),
+            counter,
+            expected,
+            sentWhenFirst ? "1" : "0");
     return moved != null && moved == 1L;
   }
 

@@ -54,18 +54,16 @@ public final class RedisCanaryStore implements CanaryStore {
         });
     numbers.forEach(n -> args.add(Long.toString(n)));
     String id = campaign.value();
-    redis
-        .sync()
-        .eval(
-            BEGIN,
-            ScriptOutputType.INTEGER,
-            new String[] {
-              Keys.campaignCanary(account, id),
-              Keys.campaignCanaryNumbers(account, id),
-              Keys.campaignCanaryContacts(account, id),
-              Keys.campaignRecipients(account, id)
-            },
-            args.toArray(String[]::new));
+    redis.eval(
+        BEGIN,
+        ScriptOutputType.INTEGER,
+        new String[] {
+          Keys.campaignCanary(account, id),
+          Keys.campaignCanaryNumbers(account, id),
+          Keys.campaignCanaryContacts(account, id),
+          Keys.campaignRecipients(account, id)
+        },
+        args.toArray(String[]::new));
     redis.sync().sadd(Keys.canaryWatch(), ref(account, campaign));
   }
 

@@ -118,14 +118,12 @@ public final class RedisDomainStore implements DomainStore {
 
   @Override
   public void update(SendingDomain domain) {
-    redis
-        .sync()
-        .eval(
-            UPDATE,
-            ScriptOutputType.INTEGER,
-            new String[] {Keys.accountDomains(domain.account())},
-            domain.name(),
-            write(domain));
+    redis.eval(
+        UPDATE,
+        ScriptOutputType.INTEGER,
+        new String[] {Keys.accountDomains(domain.account())},
+        domain.name(),
+        write(domain));
   }
 
   @Override
@@ -146,14 +144,12 @@ public final class RedisDomainStore implements DomainStore {
   @Override
   public Optional<AccountId> claim(String name, AccountId account) {
     String previous =
-        redis
-            .sync()
-            .eval(
-                CLAIM,
-                ScriptOutputType.VALUE,
-                new String[] {Keys.domainOwners()},
-                name,
-                account.value());
+        redis.eval(
+            CLAIM,
+            ScriptOutputType.VALUE,
+            new String[] {Keys.domainOwners()},
+            name,
+            account.value());
     return Optional.ofNullable(previous).map(AccountId::new);
   }
 
@@ -180,7 +176,7 @@ public final class RedisDomainStore implements DomainStore {
     for (int i = 0; i < names.size(); i++) {
       args[i + 1] = names.get(i);
     }
-    redis.sync().eval(RELEASE, ScriptOutputType.INTEGER, new String[] {Keys.domainOwners()}, args);
+    redis.eval(RELEASE, ScriptOutputType.INTEGER, new String[] {Keys.domainOwners()}, args);
   }
 
   private String write(SendingDomain domain) {

@@ -126,30 +126,28 @@ public final class RedisEngagementStore implements EngagementStore {
           case Verdict.Machine m -> m.reason().code();
         };
     List<Object> reply =
-        redis
-            .sync()
-            .eval(
-                RECORD,
-                ScriptOutputType.MULTI,
-                new String[] {
-                  Keys.campaign(account, campaign),
-                  Keys.campaignCanaryContacts(account, campaign),
-                  Keys.campaignStats(account, campaign),
-                  Keys.campaignEngaged(account, campaign, counter),
-                  Keys.campaignEngaged(account, campaign, counter + "_machine"),
-                  Keys.campaignRecentClicks(account, campaign, e.contactKey()),
-                  Keys.events(account)
-                },
-                e.contactKey(),
-                counter,
-                reason,
-                Long.toString(e.at().toEpochMilli()),
-                Long.toString(linkBurst.toMillis()),
-                campaign,
-                e.source(),
-                Integer.toString(EVENTS_KEPT),
-                Long.toString(RECENT_CLICKS_KEPT.toMillis()),
-                EVERY_LINK_AT_ONCE);
+        redis.eval(
+            RECORD,
+            ScriptOutputType.MULTI,
+            new String[] {
+              Keys.campaign(account, campaign),
+              Keys.campaignCanaryContacts(account, campaign),
+              Keys.campaignStats(account, campaign),
+              Keys.campaignEngaged(account, campaign, counter),
+              Keys.campaignEngaged(account, campaign, counter + "_machine"),
+              Keys.campaignRecentClicks(account, campaign, e.contactKey()),
+              Keys.events(account)
+            },
+            e.contactKey(),
+            counter,
+            reason,
+            Long.toString(e.at().toEpochMilli()),
+            Long.toString(linkBurst.toMillis()),
+            campaign,
+            e.source(),
+            Integer.toString(EVENTS_KEPT),
+            Long.toString(RECENT_CLICKS_KEPT.toMillis()),
+            EVERY_LINK_AT_ONCE);
     String status = (String) reply.getFirst();
     if (status.equals("none")) {
       return new Recorded.NoCampaign();
@@ -166,19 +164,17 @@ public final class RedisEngagementStore implements EngagementStore {
       AccountId account, CampaignId campaign, String contactKey, String url, Instant at) {
     long now = at.toEpochMilli();
     List<Object> reply =
-        redis
-            .sync()
-            .eval(
-                NOTE_CLICK,
-                ScriptOutputType.MULTI,
-                new String[] {
-                  Keys.campaign(account, campaign.value()),
-                  Keys.campaignRecentClicks(account, campaign.value(), contactKey)
-                },
-                Long.toString(now),
-                url,
-                Long.toString(now - RECENT_CLICKS_KEPT.toMillis()),
-                Long.toString(RECENT_CLICKS_KEPT.toMillis()));
+        redis.eval(
+            NOTE_CLICK,
+            ScriptOutputType.MULTI,
+            new String[] {
+              Keys.campaign(account, campaign.value()),
+              Keys.campaignRecentClicks(account, campaign.value(), contactKey)
+            },
+            Long.toString(now),
+            url,
+            Long.toString(now - RECENT_CLICKS_KEPT.toMillis()),
+            Long.toString(RECENT_CLICKS_KEPT.toMillis()));
     List<RecentClick> clicks = new ArrayList<>();
     for (int i = 0; i + 1 < reply.size(); i += 2) {
       String member = (String) reply.get(i);

@@ -228,21 +228,19 @@ final class RedisImportSession implements ImportSession {
           args.add(k);
           args.add(v);
         });
-    redis
-        .sync()
-        .eval(
-            COMMIT,
-            ScriptOutputType.INTEGER,
-            new String[] {
-              lockKey,
-              staging,
-              Keys.members(account, target.id()),
-              Keys.lists(account),
-              Keys.list(account, target.id()),
-              jobKey,
-              Keys.consents(account)
-            },
-            args.toArray(String[]::new));
+    redis.eval(
+        COMMIT,
+        ScriptOutputType.INTEGER,
+        new String[] {
+          lockKey,
+          staging,
+          Keys.members(account, target.id()),
+          Keys.lists(account),
+          Keys.list(account, target.id()),
+          jobKey,
+          Keys.consents(account)
+        },
+        args.toArray(String[]::new));
     finished = true;
   }
 
@@ -259,13 +257,11 @@ final class RedisImportSession implements ImportSession {
           args.add(k);
           args.add(v);
         });
-    redis
-        .sync()
-        .eval(
-            ABANDON,
-            ScriptOutputType.INTEGER,
-            new String[] {lockKey, staging, jobKey},
-            args.toArray(String[]::new));
+    redis.eval(
+        ABANDON,
+        ScriptOutputType.INTEGER,
+        new String[] {lockKey, staging, jobKey},
+        args.toArray(String[]::new));
     finished = true;
   }
 
@@ -274,7 +270,7 @@ final class RedisImportSession implements ImportSession {
     if (!finished) {
       redis.sync().del(staging);
     }
-    redis.sync().eval(RELEASE, ScriptOutputType.INTEGER, new String[] {lockKey}, token);
+    redis.eval(RELEASE, ScriptOutputType.INTEGER, new String[] {lockKey}, token);
   }
 
   private void awaitPending() {

@@ -118,31 +118,29 @@ public final class RedisMessageStore implements MessageStore {
     String id = message.id().value();
     long created = message.createdAt().toEpochMilli();
     List<Object> result =
-        redis
-            .sync()
-            .eval(
-                CREATE,
-                ScriptOutputType.MULTI,
-                new String[] {
-                  MessageKeys.index(account),
-                  MessageKeys.message(account, id),
-                  MessageKeys.body(account, id),
-                  MessageKeys.idempotency(account, idempotency.map(Idempotency::key).orElse("-")),
-                  MessageKeys.queue(account),
-                  MessageKeys.stats(account)
-                },
-                id,
-                Long.toString(created),
-                codec.meta(message),
-                codec.body(message),
-                Integer.toString(message.recipients().size()),
-                codec.state(new DeliveryState.Queued(message.createdAt())),
-                idempotency.isPresent() ? "1" : "0",
-                idempotency.map(Idempotency::fingerprint).orElse(""),
-                Long.toString(idempotency.map(i -> i.keep().toMillis()).orElse(1L)),
-                Long.toString(created - retention.toMillis()),
-                Long.toString(retention.toMillis()),
-                GROUP);
+        redis.eval(
+            CREATE,
+            ScriptOutputType.MULTI,
+            new String[] {
+              MessageKeys.index(account),
+              MessageKeys.message(account, id),
+              MessageKeys.body(account, id),
+              MessageKeys.idempotency(account, idempotency.map(Idempotency::key).orElse("-")),
+              MessageKeys.queue(account),
+              MessageKeys.stats(account)
+            },
+            id,
+            Long.toString(created),
+            codec.meta(message),
+            codec.body(message),
+            Integer.toString(message.recipients().size()),
+            codec.state(new DeliveryState.Queued(message.createdAt())),
+            idempotency.isPresent() ? "1" : "0",
+            idempotency.map(Idempotency::fingerprint).orElse(""),
+            Long.toString(idempotency.map(i -> i.keep().toMillis()).orElse(1L)),
+            Long.toString(created - retention.toMillis()),
+            Long.toString(retention.toMillis()),
+            GROUP);
     String outcome = (String) result.get(0);
     MessageId found = new MessageId((String) result.get(1));
     return switch (outcome) {
@@ -203,15 +201,13 @@ public final class RedisMessageStore implements MessageStore {
   @Override
   public boolean recordLate(AccountId account, MessageId id, int recipient, DeliveryState state) {
     Long done =
-        redis
-            .sync()
-            .eval(
-                RECORD_LATE,
-                ScriptOutputType.INTEGER,
-                new String[] {MessageKeys.message(account, id.value()), MessageKeys.stats(account)},
-                Integer.toString(recipient),
-                codec.state(state),
-                RedisTransactionalQueue.counter(state));
+        redis.eval(
+            RECORD_LATE,
+            ScriptOutputType.INTEGER,
+            new String[] {MessageKeys.message(account, id.value()), MessageKeys.stats(account)},
+            Integer.toString(recipient),
+            codec.state(state),
+            RedisTransactionalQueue.counter(state));
     return done != null && done == 1;
   }
 
@@ -219,16 +215,14 @@ public final class RedisMessageStore implements MessageStore {
   public boolean advance(
       AccountId account, MessageId id, int recipient, String from, DeliveryState next) {
     Long moved =
-        redis
-            .sync()
-            .eval(
-                ADVANCE,
-                ScriptOutputType.INTEGER,
-                new String[] {MessageKeys.message(account, id.value()), MessageKeys.stats(account)},
-                Integer.toString(recipient),
-                from,
-                codec.state(next),
-                RedisTransactionalQueue.counter(next));
+        redis.eval(
+            ADVANCE,
+            ScriptOutputType.INTEGER,
+            new String[] {MessageKeys.message(account, id.value()), MessageKeys.stats(account)},
+            Integer.toString(recipient),
+            from,
+            codec.state(next),
+            RedisTransactionalQueue.counter(next));
     return moved != null && moved == 1;
   }
 

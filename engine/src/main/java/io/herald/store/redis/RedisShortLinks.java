@@ -149,15 +149,13 @@ public final class RedisShortLinks implements ShortLinks, ShortLinkCodes {
     String ttl = Long.toString(keepFor.toMillis());
     String derived = code(hmac(identity));
     Long claimed =
-        redis
-            .sync()
-            .eval(
-                MINT,
-                ScriptOutputType.INTEGER,
-                new String[] {Keys.shortLink(derived)},
-                identity,
-                rest,
-                ttl);
+        redis.eval(
+            MINT,
+            ScriptOutputType.INTEGER,
+            new String[] {Keys.shortLink(derived)},
+            identity,
+            rest,
+            ttl);
     if (claimed != null && claimed == 1) {
       return derived;
     }

@@ -114,17 +114,15 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
     String ttl =
         Long.toString(Math.max(1, receiptDeadline.plus(LATE_KEPT).toEpochMilli() - clock.millis()));
     String stored = json.write(StoredRef.of(ref));
-    redis
-        .sync()
-        .eval(
-            SmsReceiptScripts.EXPECT,
-            ScriptOutputType.INTEGER,
-            new String[] {SmsKeys.message(message), SmsKeys.dueOf(message)},
-            message,
-            Long.toString(receiptDeadline.toEpochMilli()),
-            ttl,
-            Integer.toString(messageIds.size()),
-            stored);
+    redis.eval(
+        SmsReceiptScripts.EXPECT,
+        ScriptOutputType.INTEGER,
+        new String[] {SmsKeys.message(message), SmsKeys.dueOf(message)},
+        message,
+        Long.toString(receiptDeadline.toEpochMilli()),
+        ttl,
+        Integer.toString(messageIds.size()),
+        stored);
     // The parts and the last-message record are independent of each other: one round trip.
     List<RedisFuture<List<Object>>> parts = new ArrayList<>(messageIds.size());
     for (int i = 0; i < messageIds.size(); i++) {
@@ -175,15 +173,13 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
     }
     String rank = Integer.toString(outcome.get().ordinal());
     List<Object> mapped =
-        redis
-            .sync()
-            .eval(
-                SmsReceiptScripts.RECEIPT,
-                ScriptOutputType.MULTI,
-                new String[] {SmsKeys.part(receipt.messageId())},
-                rank,
-                receipt.error(),
-                Long.toString(ORPHAN_KEPT.toMillis()));
+        redis.eval(
+            SmsReceiptScripts.RECEIPT,
+            ScriptOutputType.MULTI,
+            new String[] {SmsKeys.part(receipt.messageId())},
+            rank,
+            receipt.error(),
+            Long.toString(ORPHAN_KEPT.toMillis()));
     if (mapped.isEmpty()) {
       return Optional.empty();
     }
@@ -196,17 +192,15 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
 
   private Optional<Decided> apply(String message, int part, String rank, String error) {
     List<Object> reply =
-        redis
-            .sync()
-            .eval(
-                SmsReceiptScripts.APPLY,
-                ScriptOutputType.MULTI,
-                new String[] {SmsKeys.message(message), SmsKeys.dueOf(message)},
-                message,
-                Integer.toString(part),
-                rank,
-                error,
-                Long.toString(clock.instant().plus(SETTLE_WITHIN).toEpochMilli()));
+        redis.eval(
+            SmsReceiptScripts.APPLY,
+            ScriptOutputType.MULTI,
+            new String[] {SmsKeys.message(message), SmsKeys.dueOf(message)},
+            message,
+            Integer.toString(part),
+            rank,
+            error,
+            Long.toString(clock.instant().plus(SETTLE_WITHIN).toEpochMilli()));
     return decided(message, reply);
   }
 
@@ -225,16 +219,14 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
                   Limit.create(0, max - found.size()));
       for (String message : due) {
         List<Object> reply =
-            redis
-                .sync()
-                .eval(
-                    SmsReceiptScripts.TIME_OUT,
-                    ScriptOutputType.MULTI,
-                    new String[] {SmsKeys.message(message), SmsKeys.due(bucket)},
-                    message,
-                    Long.toString(now.toEpochMilli()),
-                    settleBy,
-                    unknown);
+            redis.eval(
+                SmsReceiptScripts.TIME_OUT,
+                ScriptOutputType.MULTI,
+                new String[] {SmsKeys.message(message), SmsKeys.due(bucket)},
+                message,
+                Long.toString(now.toEpochMilli()),
+                settleBy,
+                unknown);
         decided(message, reply).ifPresent(found::add);
       }
     }
@@ -265,13 +257,11 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
   @Override
   public long countUndeliverable(AccountId account, String phone) {
     Long n =
-        redis
-            .sync()
-            .eval(
-                SmsReceiptScripts.COUNT,
-                ScriptOutputType.INTEGER,
-                new String[] {SmsKeys.undeliverable(account, phone)},
-                Long.toString(UNDELIVERABLE_KEPT.toMillis()));
+        redis.eval(
+            SmsReceiptScripts.COUNT,
+            ScriptOutputType.INTEGER,
+            new String[] {SmsKeys.undeliverable(account, phone)},
+            Long.toString(UNDELIVERABLE_KEPT.toMillis()));
     return n == null ? 0 : n;
   }
 

@@ -134,36 +134,32 @@ final class RedisStreamQueue {
       for (int i = 0; i < part.size(); i++) {
         args[i + 1] = part.get(i);
       }
-      redis.sync().eval(ACK, ScriptOutputType.INTEGER, new String[] {stream}, args);
+      redis.eval(ACK, ScriptOutputType.INTEGER, new String[] {stream}, args);
     }
   }
 
   /** Acknowledges the entry and schedules {@code next} for {@code due}, in one step. */
   void retryLater(String handle, String next, Instant due) {
-    redis
-        .sync()
-        .eval(
-            RETRY,
-            ScriptOutputType.INTEGER,
-            new String[] {stream, retry},
-            group,
-            handle,
-            Long.toString(due.toEpochMilli()),
-            next);
+    redis.eval(
+        RETRY,
+        ScriptOutputType.INTEGER,
+        new String[] {stream, retry},
+        group,
+        handle,
+        Long.toString(due.toEpochMilli()),
+        next);
   }
 
   /** Moves up to {@code max} scheduled entries due by {@code now} back into the stream. */
   int releaseDue(Instant now, int max) {
     Long moved =
-        redis
-            .sync()
-            .eval(
-                RELEASE,
-                ScriptOutputType.INTEGER,
-                new String[] {stream, retry},
-                Long.toString(now.toEpochMilli()),
-                Integer.toString(max),
-                field);
+        redis.eval(
+            RELEASE,
+            ScriptOutputType.INTEGER,
+            new String[] {stream, retry},
+            Long.toString(now.toEpochMilli()),
+            Integer.toString(max),
+            field);
     return moved == null ? 0 : moved.intValue();
   }
 

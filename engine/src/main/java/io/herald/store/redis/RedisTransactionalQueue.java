@@ -163,29 +163,25 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
   }
 
   private void release(AccountId account, String retriesDue, String heldDue) {
-    redis
-        .sync()
-        .eval(
-            RELEASE,
-            ScriptOutputType.INTEGER,
-            new String[] {
-              MessageKeys.queue(account), MessageKeys.retry(account), MessageKeys.held(account)
-            },
-            retriesDue,
-            heldDue,
-            Integer.toString(RELEASE_BATCH));
+    redis.eval(
+        RELEASE,
+        ScriptOutputType.INTEGER,
+        new String[] {
+          MessageKeys.queue(account), MessageKeys.retry(account), MessageKeys.held(account)
+        },
+        retriesDue,
+        heldDue,
+        Integer.toString(RELEASE_BATCH));
   }
 
   private long size(AccountId account) {
     Long size =
-        redis
-            .sync()
-            .eval(
-                SIZE,
-                ScriptOutputType.INTEGER,
-                MessageKeys.queue(account),
-                MessageKeys.retry(account),
-                MessageKeys.held(account));
+        redis.eval(
+            SIZE,
+            ScriptOutputType.INTEGER,
+            new String[] {
+              MessageKeys.queue(account), MessageKeys.retry(account), MessageKeys.held(account)
+            });
     return size == null ? 0 : size;
   }
 
@@ -230,59 +226,53 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
     Item item = claimed.item();
     AccountId account = item.account();
     Long recorded =
-        redis
-            .sync()
-            .eval(
-                FINISH,
-                ScriptOutputType.INTEGER,
-                new String[] {
-                  MessageKeys.message(account, item.message().value()),
-                  MessageKeys.queue(account),
-                  MessageKeys.stats(account)
-                },
-                RedisMessageStore.GROUP,
-                entryId(claimed),
-                Integer.toString(item.recipient()),
-                codec.state(state),
-                counter(state));
+        redis.eval(
+            FINISH,
+            ScriptOutputType.INTEGER,
+            new String[] {
+              MessageKeys.message(account, item.message().value()),
+              MessageKeys.queue(account),
+              MessageKeys.stats(account)
+            },
+            RedisMessageStore.GROUP,
+            entryId(claimed),
+            Integer.toString(item.recipient()),
+            codec.state(state),
+            counter(state));
     return recorded != null && recorded == 1;
   }
 
   @Override
   public void defer(Claimed claimed, DeliveryState.Deferred state, Item next) {
     AccountId account = claimed.item().account();
-    redis
-        .sync()
-        .eval(
-            DEFER,
-            ScriptOutputType.INTEGER,
-            new String[] {
-              MessageKeys.message(account, claimed.item().message().value()),
-              MessageKeys.queue(account),
-              MessageKeys.stats(account),
-              MessageKeys.retry(account)
-            },
-            RedisMessageStore.GROUP,
-            entryId(claimed),
-            Integer.toString(claimed.item().recipient()),
-            codec.state(state),
-            Long.toString(state.nextTry().toEpochMilli()),
-            encode(next));
+    redis.eval(
+        DEFER,
+        ScriptOutputType.INTEGER,
+        new String[] {
+          MessageKeys.message(account, claimed.item().message().value()),
+          MessageKeys.queue(account),
+          MessageKeys.stats(account),
+          MessageKeys.retry(account)
+        },
+        RedisMessageStore.GROUP,
+        entryId(claimed),
+        Integer.toString(claimed.item().recipient()),
+        codec.state(state),
+        Long.toString(state.nextTry().toEpochMilli()),
+        encode(next));
   }
 
   @Override
   public void hold(Claimed claimed, Instant until) {
     AccountId account = claimed.item().account();
-    redis
-        .sync()
-        .eval(
-            HOLD,
-            ScriptOutputType.INTEGER,
-            new String[] {MessageKeys.queue(account), MessageKeys.held(account)},
-            RedisMessageStore.GROUP,
-            entryId(claimed),
-            Long.toString(until.toEpochMilli()),
-            encode(claimed.item()));
+    redis.eval(
+        HOLD,
+        ScriptOutputType.INTEGER,
+        new String[] {MessageKeys.queue(account), MessageKeys.held(account)},
+        RedisMessageStore.GROUP,
+        entryId(claimed),
+        Long.toString(until.toEpochMilli()),
+        encode(claimed.item()));
   }
 
   @Override
