@@ -16,11 +16,9 @@ import io.herald.config.SmscConfig;
 import io.herald.store.redis.EmbeddedRedis;
 import io.herald.testing.Await;
 import io.herald.testing.ChildNode;
+import io.herald.testing.JsonHttp;
 import io.herald.testing.TestNode;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,7 +58,6 @@ class SmsWorkerKillTest {
   @TempDir Path dataA;
   @TempDir Path dataB;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -207,18 +204,6 @@ class SmsWorkerKillTest {
 
   private JsonNode send(String base, String path, String token, String body, String type)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
-    if (body == null) {
-      request.GET();
-    } else {
-      request.header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
-    }
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() >= 400) {
-      throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
-    }
-    return json.readTree(response.body());
+    return new JsonHttp(base).send(path, token, body, type);
   }
 }

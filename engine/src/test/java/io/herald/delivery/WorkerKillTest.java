@@ -12,12 +12,10 @@ import io.herald.config.RedisConfig;
 import io.herald.store.redis.EmbeddedRedis;
 import io.herald.testing.Await;
 import io.herald.testing.ChildNode;
+import io.herald.testing.JsonHttp;
 import io.herald.testing.TestNode;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +43,6 @@ class WorkerKillTest {
   @TempDir Path dataA;
   @TempDir Path dataB;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final ObjectMapper json = new ObjectMapper();
 
   @Test
@@ -153,19 +150,7 @@ class WorkerKillTest {
 
   private JsonNode send(String base, String path, String token, String body, String type)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + token);
-    if (body == null) {
-      request.GET();
-    } else {
-      request.header("Content-Type", type).POST(HttpRequest.BodyPublishers.ofString(body));
-    }
-    HttpResponse<String> response =
-        http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    if (response.statusCode() >= 400) {
-      throw new IllegalStateException(path + ": " + response.statusCode() + " " + response.body());
-    }
-    return json.readTree(response.body());
+    return new JsonHttp(base).send(path, token, body, type);
   }
 
   private static String recipient(MimeMessage message) {
