@@ -109,7 +109,6 @@ public final class HeraldNode implements AutoCloseable {
   private final Optional<MetricsServer> metricsServer;
   private final SendingDomains domains;
   private final RedisShortLinks shortLinks;
-  private final Optional<SmsWiring> smsWiring;
 
   private HeraldNode(
       HeraldConfig config,
@@ -286,7 +285,7 @@ public final class HeraldNode implements AutoCloseable {
               random);
       List<CampaignChannel> channels = new ArrayList<>();
       channels.add(new EmailChannel(messages, transport));
-      this.smsWiring =
+      Optional<SmsWiring> smsWiring =
           smsGateway.map(
               started ->
                   SmsWiring.of(
@@ -479,17 +478,12 @@ public final class HeraldNode implements AutoCloseable {
     return webhooks;
   }
 
-  /** Transactional messages: what the HTTP API and the SMTP relay submit. */
   /** The SMS short links: minted by the SMS composer, answered by the public pages. */
-  /** The SMS feedback (receipts, replies), when {@code sms.enabled}: for tests and the demo. */
-  public Optional<io.herald.channel.sms.SmsFeedback> smsFeedback() {
-    return smsWiring.map(SmsWiring::feedback);
-  }
-
   public RedisShortLinks shortLinks() {
     return shortLinks;
   }
 
+  /** Transactional messages: what the HTTP API and the SMTP relay submit. */
   public Messages messages() {
     return messages;
   }

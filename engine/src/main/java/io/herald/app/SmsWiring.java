@@ -8,8 +8,6 @@ import io.herald.channel.sms.DeliveryReceipt;
 import io.herald.channel.sms.MobileReply;
 import io.herald.channel.sms.QuietHours;
 import io.herald.channel.sms.ReceiptState;
-import io.herald.channel.sms.SenderId;
-import io.herald.channel.sms.SenderIdRefused;
 import io.herald.channel.sms.ShortLinks;
 import io.herald.channel.sms.SmsCampaignChannel;
 import io.herald.channel.sms.SmsComposer;
@@ -48,7 +46,7 @@ import java.util.random.RandomGenerator;
  * previews). Until the second step a receipt or reply is refused, and the SMSC sends it again.
  * Closeable parts are pushed on the node's resources.
  */
-record SmsWiring(SmsFeedback feedback, SmsCampaignChannel channel, SmsPreviews previews) {
+record SmsWiring(SmsCampaignChannel channel, SmsPreviews previews) {
   /** How often a node looks for messages whose receipt deadline passed. */
   static final Duration TIMEOUT_SWEEP = Duration.ofSeconds(30);
 
@@ -114,13 +112,7 @@ record SmsWiring(SmsFeedback feedback, SmsCampaignChannel channel, SmsPreviews p
                 throw new IllegalArgumentException(e.getMessage(), e);
               }
             },
-            value -> {
-              try {
-                return SenderId.parse(value);
-              } catch (SenderIdRefused e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-              }
-            },
+            TransactionalSms::senderRule,
             (copy, ids) ->
                 late.get()
                     .submitted(
@@ -181,6 +173,6 @@ record SmsWiring(SmsFeedback feedback, SmsCampaignChannel channel, SmsPreviews p
     SmsPreviews previews =
         new SmsPreviews(
             shared.audience(), shared.baseUrl(), RedisShortLinks.CODE_LENGTH, shared.random());
-    return new SmsWiring(feedback, channel, previews);
+    return new SmsWiring(channel, previews);
   }
 }

@@ -3,6 +3,7 @@ package io.herald.message;
 import io.herald.account.AccountId;
 import io.herald.channel.sms.EncodedSms;
 import io.herald.channel.sms.SenderId;
+import io.herald.channel.sms.SenderIdRefused;
 import io.herald.channel.sms.SmsGateway;
 import io.herald.channel.sms.SmsPreview;
 import io.herald.channel.sms.SmsSubmission;
@@ -17,7 +18,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 
 /**
  * The SMS side of transactional messages: checks what a client sends (phones normalised to E.164
@@ -35,10 +35,6 @@ public final class TransactionalSms {
   // A text longer than this cannot fit in MAX_PARTS parts in any encoding (one char is at least
   // one unit, and a part holds at most 153), so it is refused before it is encoded.
   private static final int MAX_CHARS = MAX_PARTS * EncodedSms.Alphabet.GSM7.perPart();
-
-  private static final Pattern ALPHANUMERIC = Pattern.compile("[A-Za-z0-9]{1,11}");
-  private static final Pattern LETTER = Pattern.compile(".*[A-Za-z].*");
-  private static final Pattern E164 = Pattern.compile("\\+[1-9][0-9]{6,14}");
 
   /** One recipient's copy of a transactional SMS: whom it went to and from whom. */
   public record Copy(
@@ -82,21 +78,15 @@ public final class TransactionalSms {
   }
 
   /**
-   * A sender ID by the common rule of SMSCs: 1 to 11 ASCII letters and digits with at least one
-   * letter (alphanumeric), or a number in E.164 form.
-   *
-   * @throws IllegalArgumentException when it is neither
+   * A sender ID by {@link SenderId#parse}'s rules, its refusal as an {@link
+   * IllegalArgumentException} (what the {@code senders} function throws).
    */
   public static SenderId senderRule(String value) {
-    if (value != null && ALPHANUMERIC.matcher(value).matches() && LETTER.matcher(value).matches()) {
-      return new SenderId(value, SenderId.Kind.ALPHANUMERIC);
+    try {
+      return SenderId.parse(value == null ? "" : value);
+    } catch (SenderIdRefused e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
     }
-    if (value != null && E164.matcher(value).matches()) {
-      return new SenderId(value, SenderId.Kind.NUMBER);
-    }
-    throw new IllegalArgumentException(
-        "a sender ID is 1 to 11 letters and digits with at least one letter, or a number in"
-            + " E.164 such as +380501234567");
   }
 
   /** The recipients in E.164, without duplicates, or a refusal naming the entry of {@code to}. */
