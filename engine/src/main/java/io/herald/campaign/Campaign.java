@@ -12,7 +12,9 @@ import java.util.Optional;
  * {@code fromAddress} is the sender ID (alphanumeric, at most 11 characters, or an E.164 number),
  * and {@code subject} and {@code html} are empty. {@code recipients} is the size of the audience
  * snapshot taken at start (0 before). {@code trackClicks}: an SMS campaign's links are replaced by
- * short tracked links (an email campaign's links are always tracked).
+ * short tracked links (an email campaign's links are always tracked). A Viber campaign has its
+ * {@code text} (or only an image), its sender name in {@code fromAddress}, and the rest in {@code
+ * viber} (image, button, validity, SMS fallback); {@code viber} is empty for other channels.
  */
 public record Campaign(
     AccountId account,
@@ -29,7 +31,44 @@ public record Campaign(
     CampaignState state,
     long recipients,
     Instant createdAt,
-    boolean trackClicks) {
+    boolean trackClicks,
+    Optional<ViberSpec> viber) {
+
+  /** A campaign of a channel other than Viber. */
+  public Campaign(
+      AccountId account,
+      CampaignId id,
+      Channel channel,
+      String listName,
+      Map<String, String> filter,
+      String fromName,
+      String fromAddress,
+      Optional<String> replyTo,
+      String subject,
+      String html,
+      Optional<String> text,
+      CampaignState state,
+      long recipients,
+      Instant createdAt,
+      boolean trackClicks) {
+    this(
+        account,
+        id,
+        channel,
+        listName,
+        filter,
+        fromName,
+        fromAddress,
+        replyTo,
+        subject,
+        html,
+        text,
+        state,
+        recipients,
+        createdAt,
+        trackClicks,
+        Optional.empty());
+  }
 
   public Campaign withState(CampaignState next) {
     return new Campaign(
@@ -47,7 +86,8 @@ public record Campaign(
         next,
         recipients,
         createdAt,
-        trackClicks);
+        trackClicks,
+        viber);
   }
 
   public Campaign withRecipients(long count) {
@@ -66,6 +106,7 @@ public record Campaign(
         state,
         count,
         createdAt,
-        trackClicks);
+        trackClicks,
+        viber);
   }
 }

@@ -34,6 +34,7 @@ final class CampaignChecks {
     switch (draft.channel()) {
       case EMAIL -> email(draft);
       case SMS -> sms(draft);
+      case VIBER -> ViberChecks.check(draft);
     }
   }
 
@@ -98,7 +99,7 @@ final class CampaignChecks {
     }
   }
 
-  private static void require(boolean condition, String message) throws CampaignRefused {
+  static void require(boolean condition, String message) throws CampaignRefused {
     if (!condition) {
       throw new CampaignRefused(message, false);
     }

@@ -49,11 +49,44 @@ public record CampaignStats(Map<String, Long> counters) {
           "clicked_machine",
           "unsubscribed");
 
+  // A Viber message: viber_submitted (the provider accepted it) until its reports move it to
+  // viber_delivered, or — undelivered, expired, not a Viber user — to fallback_pending when the
+  // campaign has an SMS fallback (then the SMS's own outcomes: submitted, delivered, ...) or else
+  // to
+  // viber_undelivered / viber_expired / not_viber_user. fallen_back counts fallbacks once (it does
+  // not move); seen is Viber's "opened"; blocked: the recipient blocked the sender.
+  private static final List<String> VIBER =
+      List.of(
+          "sent",
+          "viber_submitted",
+          "viber_delivered",
+          "seen",
+          "viber_undelivered",
+          "viber_expired",
+          "not_viber_user",
+          "fallen_back",
+          "fallback_pending",
+          "submitted",
+          "delivered",
+          "undeliverable",
+          "rejected",
+          "expired",
+          "unknown",
+          "parts",
+          "deferred",
+          "suppressed",
+          "failed",
+          "clicked",
+          "clicked_machine",
+          "unsubscribed",
+          "blocked");
+
   /** The counters a campaign on {@code channel} keeps per phase, in the order views show them. */
   public static List<String> counters(Channel channel) {
     return switch (channel) {
       case EMAIL -> EMAIL;
       case SMS -> SMS;
+      case VIBER -> VIBER;
     };
   }
 

@@ -79,7 +79,34 @@ public final class Campaigns {
       String subject,
       String html,
       Optional<String> text,
-      boolean trackClicks) {
+      boolean trackClicks,
+      Optional<ViberSpec> viber) {
+
+    /** A draft of a channel other than Viber. */
+    public Draft(
+        Channel channel,
+        String listName,
+        Map<String, String> filter,
+        String fromName,
+        String fromAddress,
+        Optional<String> replyTo,
+        String subject,
+        String html,
+        Optional<String> text,
+        boolean trackClicks) {
+      this(
+          channel,
+          listName,
+          filter,
+          fromName,
+          fromAddress,
+          replyTo,
+          subject,
+          html,
+          text,
+          trackClicks,
+          Optional.empty());
+    }
 
     /** An email campaign's draft. */
     public Draft(
@@ -131,7 +158,8 @@ public final class Campaigns {
             new CampaignState.Draft(),
             0,
             clock.instant(),
-            draft.trackClicks());
+            draft.trackClicks(),
+            draft.viber());
     store.create(campaign);
     return campaign;
   }
@@ -235,7 +263,7 @@ public final class Campaigns {
     String address =
         switch (channel) {
           case EMAIL -> contact.email();
-          case SMS -> contact.phone();
+          case SMS, VIBER -> contact.phone();
         };
     return !address.isEmpty()
         && filter.entrySet().stream()

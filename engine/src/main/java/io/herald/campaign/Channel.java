@@ -6,11 +6,13 @@ import java.util.Optional;
 /**
  * How a campaign reaches its recipients (R1). The queue, ledger, canary, statistics and suppression
  * are the same for every channel; a channel differs only in how a message is rendered, sent and
- * reported back, and in which contact field addresses it (email or phone).
+ * reported back, and in which contact field addresses it (email or phone). Viber falls back to SMS
+ * for recipients it cannot reach.
  */
 public enum Channel {
   EMAIL,
-  SMS;
+  SMS,
+  VIBER;
 
   /** The name used in the API, the CLI and Redis: {@code email}, {@code sms}. */
   public String wireName() {

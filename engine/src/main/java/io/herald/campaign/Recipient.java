@@ -19,7 +19,7 @@ public record Recipient(
   public String address(Channel channel) {
     return switch (channel) {
       case EMAIL -> email;
-      case SMS -> phone;
+      case SMS, VIBER -> phone;
     };
   }
 }

@@ -10,6 +10,7 @@ import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Channel;
 import io.herald.campaign.Phase;
 import io.herald.campaign.Recipient;
+import io.herald.campaign.ViberSpec;
 import io.herald.paging.Page;
 import io.lettuce.core.ScriptOutputType;
 import java.time.Instant;
@@ -132,6 +133,7 @@ public final class RedisCampaignStore implements CampaignStore {
     fields.put("recipients", Long.toString(c.recipients()));
     fields.put("createdAt", c.createdAt().toString());
     fields.put("trackClicks", Boolean.toString(c.trackClicks()));
+    c.viber().ifPresent(v -> fields.put("viber", json.write(v)));
     fields.putAll(stateFields(c.state()));
     redis.sync().hset(Keys.campaign(c.account(), c.id().value()), fields);
     redis.sync().zadd(Keys.campaigns(c.account()), c.createdAt().toEpochMilli(), c.id().value());
@@ -161,7 +163,8 @@ public final class RedisCampaignStore implements CampaignStore {
             state(f.get("state"), f.get("phase")),
             Long.parseLong(f.getOrDefault("recipients", "0")),
             Instant.parse(f.get("createdAt")),
-            !"false".equals(f.get("trackClicks"))));
+            !"false".equals(f.get("trackClicks")),
+            optional(f.get("viber")).map(v -> json.read(v, ViberSpec.class))));
   }
 
   @Override

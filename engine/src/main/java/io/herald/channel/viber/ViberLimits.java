@@ -1,0 +1,30 @@
+package io.herald.channel.viber;
+
+import java.time.Duration;
+
+/**
+ * Viber's limits on a business message, as the provider Herald uses documents them (sources in
+ * docs/viber.md): text length, button caption length, image types and size, and the validity (TTL)
+ * Viber keeps trying for. Campaign checks and the adapter both read them from here.
+ */
+public final class ViberLimits {
+  /** Characters of text in one message. */
+  public static final int MAX_TEXT = 1000;
+
+  /** Characters of a button's caption. */
+  public static final int MAX_BUTTON_CAPTION = 30;
+
+  /** Characters of Herald's own message id (sent as the provider's client reference). */
+  public static final int MAX_MESSAGE_ID = 100;
+
+  /** The shortest validity the provider accepts. */
+  public static final Duration MIN_TTL = Duration.ofSeconds(30);
+
+  /** The longest validity the provider accepts. */
+  public static final Duration MAX_TTL = Duration.ofDays(14);
+
+  /** The validity when a campaign names none. */
+  public static final Duration DEFAULT_TTL = Duration.ofDays(1);
+
+  private ViberLimits() {}
+}
