@@ -71,7 +71,12 @@ public final class RedisCampaignStore implements CampaignStore {
         local recipient = redis.call('HGET', KEYS[3], ARGV[i])
         local suppressed = 0
         if recipient then
-          suppressed = redis.call('HEXISTS', KEYS[4], cjson.decode(recipient)['key'])
+          -- its key (the email when it has one) or its phone, as the snapshot excluded them
+          local r = cjson.decode(recipient)
+          suppressed = redis.call('HEXISTS', KEYS[4], r['key'])
+          if suppressed == 0 and r['phone'] then
+            suppressed = redis.call('HEXISTS', KEYS[4], 'p:' .. r['phone'])
+          end
         end
         out[#out + 1] = redis.call('HGET', KEYS[2], ARGV[i]) or false
         out[#out + 1] = recipient or ''
