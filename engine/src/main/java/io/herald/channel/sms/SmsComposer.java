@@ -54,14 +54,7 @@ public final class SmsComposer {
   public ComposedSms compose(
       SmsTemplate template, ShortLinkTarget target, String name, Map<String, String> fields)
       throws SmsTextRefused {
-    Map<String, String> variables = ContactValues.clean(fields);
-    variables.put("name", ContactValues.clean(name));
-    variables.put("phone", ContactValues.clean(target.phone()));
-    String body = template.render(variables);
-    if (template.trackClicks()) {
-      body = TextLinks.replace(body, url -> links.click(target, url));
-    }
-    body = body.strip();
+    String body = template.personalise(links, target, name, fields);
     String text =
         switch (template.purpose()) {
           case TRANSACTIONAL -> body;

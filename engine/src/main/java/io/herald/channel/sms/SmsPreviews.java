@@ -27,22 +27,7 @@ public final class SmsPreviews {
   public SmsPreviews(
       AudienceStore audience, String baseUrl, int codeLength, RandomGenerator random) {
     this.audience = audience;
-    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    String code = "x".repeat(codeLength);
-    this.composer =
-        new SmsComposer(
-            new ShortLinks() {
-              @Override
-              public String unsubscribe(ShortLinkTarget target) {
-                return base + "/s/" + code;
-              }
-
-              @Override
-              public String click(ShortLinkTarget target, String url) {
-                return base + "/l/" + code;
-              }
-            },
-            random);
+    this.composer = new SmsComposer(new PlaceholderLinks(baseUrl, codeLength), random);
   }
 
   /**
