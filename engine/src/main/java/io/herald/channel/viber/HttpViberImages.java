@@ -120,7 +120,7 @@ public final class HttpViberImages implements ViberImages, AutoCloseable {
     } catch (Refusal e) {
       return new Verdict.Refused(e.getMessage());
     } catch (WebhookRefused e) {
-      return new Verdict.Refused("imageUrl: " + e.getMessage());
+      return new Verdict.Refused(e.getMessage());
     }
   }
 

@@ -156,8 +156,7 @@ class HttpViberImagesTest {
                 settings(Duration.ofSeconds(5), false),
                 InetAddress::getAllByName))
         .isEqualTo(
-            new Verdict.Refused(
-                "imageUrl: the host 127.0.0.1 resolves to a non-public address (127.0.0.1)"));
+            new Verdict.Refused("the host 127.0.0.1 resolves to a non-public address (127.0.0.1)"));
     assertThat(server.requests).isEmpty();
   }
 
@@ -177,7 +176,7 @@ class HttpViberImagesTest {
     Verdict verdict = check(server.url("/r"), settings(Duration.ofSeconds(5), false), resolver);
     assertThat(verdict).isInstanceOf(Verdict.Refused.class);
     assertThat(((Verdict.Refused) verdict).reason())
-        .startsWith("imageUrl: the host localhost resolves to a non-public address");
+        .startsWith("the host localhost resolves to a non-public address");
     assertThat(server.methods()).containsExactly("HEAD /r");
   }
 
