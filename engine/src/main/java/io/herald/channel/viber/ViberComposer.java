@@ -1,11 +1,10 @@
 package io.herald.channel.viber;
 
+import io.herald.channel.sms.ListTexts;
 import io.herald.channel.sms.ShortLinkTarget;
 import io.herald.channel.sms.ShortLinks;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.ResourceBundle;
 
 /**
  * Builds one recipient's Viber message from a {@link ViberTemplate}: the text personalised as an
@@ -25,22 +24,11 @@ public final class ViberComposer {
   private static final String BUNDLE = "io.herald.channel.viber.viber";
 
   private final ShortLinks links;
-  private final ResourceBundle english;
-  private final ResourceBundle ukrainian;
+  private final ListTexts texts = new ListTexts(BUNDLE);
 
   /** {@code links} mints the unsubscribe and tracked links. */
   public ViberComposer(ShortLinks links) {
     this.links = links;
-    this.english = bundle(Locale.ENGLISH);
-    this.ukrainian = bundle(Locale.of("uk"));
-  }
-
-  private static ResourceBundle bundle(Locale locale) {
-    // No fallback to the JVM's default locale: an English list gets English.
-    return ResourceBundle.getBundle(
-        BUNDLE,
-        locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   /**
@@ -57,7 +45,7 @@ public final class ViberComposer {
     if (body.isEmpty()) {
       throw new ViberContentRefused("the Viber text is empty for this recipient");
     }
-    String line = "\n" + unsubscribeLine(target);
+    String line = "\n" + texts.line(target.language(), "unsubscribe", links.unsubscribe(target));
     if (body.length() + line.length() > ViberLimits.MAX_TEXT) {
       throw new ViberContentRefused(
           ("the Viber text is too long: %d characters, and the unsubscribe line Herald adds takes"
@@ -79,14 +67,5 @@ public final class ViberComposer {
     return template.imageUrl().isPresent()
         ? new ViberContent.TextImageButton(text, template.imageUrl().get(), button.get())
         : new ViberContent.TextButton(text, button.get());
-  }
-
-  private String unsubscribeLine(ShortLinkTarget target) {
-    ResourceBundle texts = isUkrainian(target.language()) ? ukrainian : english;
-    return texts.getString("unsubscribe").replace("{0}", links.unsubscribe(target));
-  }
-
-  private static boolean isUkrainian(String language) {
-    return "uk".equals(Locale.forLanguageTag(language).getLanguage());
   }
 }
