@@ -388,30 +388,8 @@ public final class CanaryScorer {
               + " accepted by the SMSC await a receipt; without one they become unknown after"
               + " sms.receiptTimeout)";
       case SmsCanaryCounts sms -> finalised;
-      case ViberCanaryCounts viber -> finalised + viberInFlight(viber);
+      case ViberCanaryCounts viber -> finalised + viber.awaiting();
     };
-  }
-
-  /** What a Viber canary's messages without a final outcome are waiting for. */
-  private static String viberInFlight(ViberCanaryCounts v) {
-    ViberCanaryCounts.Fallback f = v.fallback();
-    List<String> waiting = new ArrayList<>(3);
-    if (v.submitted() > 0) {
-      waiting.add(
-          v.submitted()
-              + " accepted by the provider await a Viber report (the provider reports expired when"
-              + " their validity ends)");
-    }
-    if (f.pending() > 0) {
-      waiting.add(f.pending() + " fell back and wait for their SMS to go out");
-    }
-    if (f.submitted() > 0) {
-      waiting.add(
-          f.submitted()
-              + " fallback SMS accepted by the SMSC await a receipt (unknown after"
-              + " sms.receiptTimeout)");
-    }
-    return waiting.isEmpty() ? "" : " (" + String.join("; ", waiting) + ")";
   }
 
   private String boundsNote() {

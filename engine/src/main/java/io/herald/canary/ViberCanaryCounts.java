@@ -1,5 +1,9 @@
 package io.herald.canary;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
 /**
  * What is known so far about a Viber canary's messages, read from the canary phase's counters
  * ({@code CampaignStats.counters(VIBER)}). The outcome counters are exclusive, each message in at
@@ -46,7 +50,7 @@ public record ViberCanaryCounts(
     long blocks)
     implements ChannelCounts {
   public ViberCanaryCounts {
-    java.util.Objects.requireNonNull(fallback, "fallback");
+    Objects.requireNonNull(fallback, "fallback");
     if (sent < 0
         || submitted < 0
         || delivered < 0
@@ -145,5 +149,29 @@ public record ViberCanaryCounts(
   /** Recipients who opted out either way: the link, or blocking the sender in Viber. */
   public long optOuts() {
     return unsubscribes + blocks;
+  }
+
+  /**
+   * What the messages without a final outcome are waiting for, for the scorer's report: {@code ""}
+   * when none is, else a parenthesis naming each kind of wait.
+   */
+  String awaiting() {
+    List<String> waiting = new ArrayList<>(3);
+    if (submitted > 0) {
+      waiting.add(
+          submitted
+              + " accepted by the provider await a Viber report (the provider reports expired when"
+              + " their validity ends)");
+    }
+    if (fallback.pending() > 0) {
+      waiting.add(fallback.pending() + " fell back and wait for their SMS to go out");
+    }
+    if (fallback.submitted() > 0) {
+      waiting.add(
+          fallback.submitted()
+              + " fallback SMS accepted by the SMSC await a receipt (unknown after"
+              + " sms.receiptTimeout)");
+    }
+    return waiting.isEmpty() ? "" : " (" + String.join("; ", waiting) + ")";
   }
 }
