@@ -153,13 +153,14 @@ public final class Canaries implements CanaryGate {
   /**
    * The canary phase's counters as the scorer wants them for the campaign's channel. SMS counts its
    * opt-outs (STOP replies and the link) as {@code unsubscribed}, through the engagement path email
-   * uses; it has no complaints (no feedback loop exists for SMS).
+   * uses; it has no complaints (no feedback loop exists for SMS). Viber counts its own outcomes
+   * ({@code viber_…}), then a fallback SMS's under the SMS counters' names; {@code seen} is its
+   * opens, and blocking the sender counts with the unsubscribe link as an opt-out.
    */
   static ChannelCounts counts(CampaignStats stats, long size, Channel channel) {
     return switch (channel) {
       case EMAIL -> emailCounts(stats, size);
-      // Not yet: the Viber canary's metrics are being written (issue 14).
-      case VIBER -> throw new UnsupportedOperationException("no canary for Viber yet");
+      case VIBER -> viberCounts(stats, size);
       case SMS ->
           new SmsCanaryCounts(
               size,
@@ -172,6 +173,29 @@ public final class Canaries implements CanaryGate {
               stats.get(Phase.CANARY, "clicked"),
               stats.get(Phase.CANARY, "unsubscribed"));
     };
+  }
+
+  private static ViberCanaryCounts viberCounts(CampaignStats stats, long size) {
+    return new ViberCanaryCounts(
+        size,
+        stats.get(Phase.CANARY, "viber_submitted"),
+        stats.get(Phase.CANARY, "viber_delivered"),
+        stats.get(Phase.CANARY, "seen"),
+        stats.get(Phase.CANARY, "viber_undelivered"),
+        stats.get(Phase.CANARY, "viber_expired"),
+        stats.get(Phase.CANARY, "not_viber_user"),
+        new ViberCanaryCounts.Fallback(
+            stats.get(Phase.CANARY, "fallen_back"),
+            stats.get(Phase.CANARY, "fallback_pending"),
+            stats.get(Phase.CANARY, "submitted"),
+            stats.get(Phase.CANARY, "delivered"),
+            stats.get(Phase.CANARY, "undeliverable"),
+            stats.get(Phase.CANARY, "rejected"),
+            stats.get(Phase.CANARY, "expired"),
+            stats.get(Phase.CANARY, "unknown")),
+        stats.get(Phase.CANARY, "clicked"),
+        stats.get(Phase.CANARY, "unsubscribed"),
+        stats.get(Phase.CANARY, "blocked"));
   }
 
   private static CanaryCounts emailCounts(CampaignStats stats, long size) {
