@@ -226,31 +226,7 @@ class ViberCampaignApiTest {
     // An account of its own: the other tests find nothing written in theirs.
     String key = node.createAccount("Viber Stored Co");
     AccountId account = node.node().accounts().authenticate(key).orElseThrow().id();
-    Campaign stored =
-        new Campaign(
-            account,
-            CampaignId.random(new SplittableRandom(14)),
-            Channel.VIBER,
-            "customers",
-            Map.of(),
-            "",
-            "Acme Shop",
-            Optional.empty(),
-            "",
-            "",
-            Optional.of("Hi {{name}}"),
-            new CampaignState.Draft(),
-            0,
-            Instant.parse("2026-12-02T10:00:00Z"),
-            true,
-            Optional.of(
-                new ViberSpec(
-                    Optional.of("https://cdn.acme.example/sale.png"),
-                    Optional.of("Shop now"),
-                    Optional.of("https://acme.example/sale"),
-                    7200,
-                    Optional.of("Hi {{name}} by SMS"),
-                    Optional.of("AcmeShop"))));
+    Campaign stored = stored(account);
     node.node().campaignStore().create(stored);
     String id = stored.id().value();
 
@@ -296,6 +272,34 @@ class ViberCampaignApiTest {
             "{\"to\": [\"+380501234501\"]}".getBytes(UTF_8)),
         422,
         "a test send is for email campaigns");
+  }
+
+  /** A Viber campaign with every setting, as a node that sends Viber stores it at create. */
+  static Campaign stored(AccountId account) {
+    return new Campaign(
+        account,
+        CampaignId.random(new SplittableRandom(14)),
+        Channel.VIBER,
+        "customers",
+        Map.of(),
+        "",
+        "Acme Shop",
+        Optional.empty(),
+        "",
+        "",
+        Optional.of("Hi {{name}}"),
+        new CampaignState.Draft(),
+        0,
+        Instant.parse("2026-12-02T10:00:00Z"),
+        true,
+        Optional.of(
+            new ViberSpec(
+                Optional.of("https://cdn.acme.example/sale.png"),
+                Optional.of("Shop now"),
+                Optional.of("https://acme.example/sale"),
+                7200,
+                Optional.of("Hi {{name}} by SMS"),
+                Optional.of("AcmeShop"))));
   }
 
   private static String viber(String fields) {
