@@ -74,7 +74,8 @@ final class ViberChecks {
         viber.fallbackText().get().length() <= CampaignChecks.MAX_SMS_TEXT,
         "an SMS fallback text is at most " + CampaignChecks.MAX_SMS_TEXT + " characters");
     require(
-        viber.fallbackSender().isPresent(), "an SMS fallback needs its sender ID (fallbackSender)");
+        viber.fallbackSender().isPresent(),
+        "an SMS fallback needs its sender ID (fallback.sender)");
     Optional<String> bad = SmsSenders.problem(viber.fallbackSender().get());
     if (bad.isPresent()) {
       throw new CampaignRefused("SMS fallback: " + bad.get(), false);

@@ -52,7 +52,7 @@ final class CampaignRoutes {
     this.canaries = canaries;
   }
 
-  /** Request body of a preview: the contact to render for (an email, or a phone for SMS). */
+  /** Request body of a preview: the contact to render for (an email, or a phone for SMS, Viber). */
   record Preview(String email, String phone) {}
 
   /** Request body of a test send. */
@@ -69,7 +69,8 @@ final class CampaignRoutes {
       String subject,
       String html,
       String text,
-      Boolean trackClicks) {}
+      Boolean trackClicks,
+      ViberViews.Settings viber) {}
 
   /** One of the lifecycle actions, applied to a campaign. */
   @FunctionalInterface
@@ -104,7 +105,8 @@ final class CampaignRoutes {
         body.channel() == null
             ? Channel.EMAIL
             : Channel.ofWireName(body.channel())
-                .orElseThrow(() -> Problem.unprocessable("channel must be \"email\" or \"sms\""));
+                .orElseThrow(
+                    () -> Problem.unprocessable("channel must be \"email\", \"sms\" or \"viber\""));
     try {
       Campaign campaign =
           campaigns.create(
@@ -119,7 +121,8 @@ final class CampaignRoutes {
                   body.subject() == null ? "" : body.subject(),
                   body.html() == null ? "" : body.html(),
                   Optional.ofNullable(body.text()).filter(s -> !s.isBlank()),
-                  body.trackClicks() == null || body.trackClicks()));
+                  body.trackClicks() == null || body.trackClicks(),
+                  ViberViews.spec(channel, body.viber())));
       ctx.status(201).header("Location", "/api/campaigns/" + campaign.id()).json(view(campaign));
     } catch (CampaignRefused e) {
       throw refused(e);
@@ -133,6 +136,11 @@ final class CampaignRoutes {
     if (campaign.channel() == Channel.SMS) {
       ctx.json(smsPreview(campaign, body.phone()));
       return;
+    }
+    if (campaign.channel() == Channel.VIBER) {
+      e164(body.phone());
+      // The composed Viber message and its SMS fallback come with the Viber channel's wiring.
+      throw Problem.unprocessable("viber is not configured on this server");
     }
     try {
       MessageFactory.Built built =
@@ -152,8 +160,8 @@ final class CampaignRoutes {
     SmsPreviews previews =
         smsPreviews.orElseThrow(
             () -> Problem.unprocessable("sms is not configured on this server"));
+    String e164 = e164(phone);
     try {
-      String e164 = PhoneNumber.parse(phone == null ? "" : phone, "ZZ").e164();
       ComposedSms sms = previews.preview(campaign, e164);
       SmsPreview p = sms.preview();
       Map<String, Object> view = new LinkedHashMap<>();
@@ -167,10 +175,17 @@ final class CampaignRoutes {
       view.put("unitsPerPart", p.unitsPerPart());
       view.put("remaining", p.remaining());
       return view;
-    } catch (InvalidAddressException e) {
-      throw Problem.badRequest("phone: " + e.getMessage() + " (give it as +<country><number>)");
     } catch (SmsTextRefused e) {
       throw Problem.unprocessable(e.getMessage());
+    }
+  }
+
+  /** A preview's phone in E.164, or a 400 saying how to write it. */
+  private static String e164(String phone) {
+    try {
+      return PhoneNumber.parse(phone == null ? "" : phone, "ZZ").e164();
+    } catch (InvalidAddressException e) {
+      throw Problem.badRequest("phone: " + e.getMessage() + " (give it as +<country><number>)");
     }
   }
 
@@ -181,8 +196,8 @@ final class CampaignRoutes {
     if (campaign.channel() != Channel.EMAIL) {
       // Not yet: an SMS test send would need its own short links and receipts outside the ledger.
       throw Problem.unprocessable(
-          "a test send is for email campaigns; preview an SMS campaign with a phone instead, or"
-              + " send yourself a transactional SMS");
+          "a test send is for email campaigns; preview an SMS campaign (or a Viber one) with a"
+              + " phone instead, or send yourself a transactional SMS");
     }
     try {
       var results =
@@ -273,6 +288,7 @@ final class CampaignRoutes {
       view.put("text", c.text().orElse(""));
       view.put("trackClicks", c.trackClicks());
     }
+    c.viber().ifPresent(viber -> view.put("viber", ViberViews.view(viber)));
     view.put("recipients", c.recipients());
     CampaignStats stats = store.stats(c.account(), c.id());
     Map<String, Object> phases = new LinkedHashMap<>();

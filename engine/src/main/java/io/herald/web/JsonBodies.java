@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 /**
  * Reads a JSON request body strictly, turning every kind of malformed input into a 400 that names
  * the field: exactly one document (nothing after it), no key twice, no unknown keys, and no
- * conversion of a number or a boolean into a string (or back) — a client that sends the wrong type
- * has a bug it should hear about, not a value it did not mean.
+ * conversion of a number or a boolean into a string (or back), nor of a fraction into a whole
+ * number — a client that sends the wrong type has a bug it should hear about, not a value it did
+ * not mean.
  */
 final class JsonBodies {
   private JsonBodies() {}
@@ -31,7 +32,8 @@ final class JsonBodies {
             .copy()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     strict.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
     strict
         .coercionConfigFor(LogicalType.Textual)
@@ -93,6 +95,9 @@ final class JsonBodies {
     }
     if (CharSequence.class.isAssignableFrom(type)) {
       return "a string";
+    }
+    if (type == Long.class || type == Integer.class || type == long.class || type == int.class) {
+      return "a whole number";
     }
     if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
       return "a number";

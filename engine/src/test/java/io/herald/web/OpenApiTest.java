@@ -13,6 +13,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.herald.app.HeraldNode;
+import io.herald.campaign.Campaign;
 import io.herald.config.HeraldConfig;
 import io.herald.testing.Await;
 import io.herald.testing.RecordingGateway;
@@ -210,6 +211,7 @@ class OpenApiTest {
     String campaignId = node.json(campaign).get("id").asText();
     matches("/api/campaigns/{id}", "get", node.get("/api/campaigns/" + campaignId, key));
     matches("/api/campaigns", "get", node.get("/api/campaigns", key));
+    viberCampaign(key);
     matches(
         "/api/campaigns/{id}/events",
         "get",
@@ -284,6 +286,42 @@ class OpenApiTest {
         "/api/messages",
         "post",
         node.post("/api/messages", key, "application/json", "{\"to\":\"a\r\nb\"}".getBytes(UTF_8)));
+  }
+
+  /**
+   * A Viber campaign: its create request as documented (refused with a 422, since this node sends
+   * no Viber), and one stored as a Viber node would store it, as GET and the list show it.
+   */
+  private static void viberCampaign(String key) throws Exception {
+    Map<String, Object> viber =
+        Map.of(
+            "imageUrl", "https://cdn.acme.example/sale.png",
+            "buttonCaption", "Shop now",
+            "buttonUrl", "https://acme.example/sale",
+            "ttlSeconds", 7200,
+            "fallback", Map.of("text", "Hi {{name}} by SMS", "sender", "AcmeShop"));
+    Map<String, Object> request =
+        Map.of(
+            "channel", "viber",
+            "list", "customers",
+            "fromAddress", "Acme Shop",
+            "text", "Hi {{name}}",
+            "viber", viber);
+    assertThat(
+            validator(doc.at("/components/schemas/CampaignRequest"))
+                .validate(json.valueToTree(request)))
+        .isEmpty();
+    matches(
+        "/api/campaigns",
+        "post",
+        node.post("/api/campaigns", key, "application/json", json.writeValueAsBytes(request)));
+    Campaign stored =
+        ViberCampaignApiTest.stored(node.node().accounts().authenticate(key).orElseThrow().id());
+    node.node().campaignStore().create(stored);
+    HttpResponse<String> shown = node.get("/api/campaigns/" + stored.id(), key);
+    assertThat(node.json(shown).get("viber")).isEqualTo(json.valueToTree(viber));
+    matches("/api/campaigns/{id}", "get", shown);
+    matches("/api/campaigns", "get", node.get("/api/campaigns", key));
   }
 
   @Test
