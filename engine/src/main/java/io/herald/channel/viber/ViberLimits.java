@@ -39,14 +39,5 @@ public final class ViberLimits {
    */
   public static final long MAX_IMAGE_BYTES = 1_048_576;
 
-  // TODO(wt-viberapi owns these): placeholders until the provider's documentation gives its image
-  // types and size; JPEG and PNG are what every Viber provider takes, and 1 MiB is the smallest
-  // limit providers publish, so an image within these is safe with any of them.
-  /** Media types (lower case, no parameters) of an image Viber shows. */
-  public static final Set<String> IMAGE_TYPES = Set.of("image/jpeg", "image/png");
-
-  /** Bytes of an image at most. */
-  public static final long MAX_IMAGE_BYTES = 1024 * 1024;
-
   private ViberLimits() {}
 }
