@@ -20,10 +20,12 @@ import java.util.Optional;
 final class SmsFallback implements CampaignChannel {
   private final CampaignChannel sms;
   private final ViberDue due;
+  private final ViberFeedback.Events events;
 
-  SmsFallback(CampaignChannel sms, ViberDue due) {
+  SmsFallback(CampaignChannel sms, ViberDue due, ViberFeedback.Events events) {
     this.sms = sms;
     this.due = due;
+    this.events = events;
   }
 
   /** The SMS campaign a Viber campaign's fallback is. */
@@ -55,11 +57,15 @@ final class SmsFallback implements CampaignChannel {
   @Override
   public SendOutcome send(Campaign campaign, Recipient recipient, WorkItem item)
       throws MessageFactory.MessageRefused {
-    SendOutcome outcome = sms.send(asSms(campaign), recipient, item);
+    Campaign fallback = asSms(campaign);
+    SendOutcome outcome = sms.send(fallback, recipient, item);
+    ViberRef ref =
+        new ViberRef(campaign.account(), campaign.id(), recipient.number(), item.phase());
     if (!(outcome instanceof SendOutcome.Deferred)) {
-      due.settle(
-          new ViberRef(campaign.account(), campaign.id(), recipient.number(), item.phase())
-              .messageId());
+      due.settle(ref.messageId());
+    }
+    if (outcome instanceof SendOutcome.Delivered) {
+      events.fallbackSent(ref, fallback.fromAddress());
     }
     return outcome;
   }

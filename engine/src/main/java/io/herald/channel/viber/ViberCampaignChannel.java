@@ -39,6 +39,7 @@ public final class ViberCampaignChannel implements CampaignChannel {
       ViberFeedback feedback,
       ViberDue due,
       Optional<CampaignChannel> sms,
+      ViberFeedback.Events events,
       Clock clock) {}
 
   private final Parts parts;
@@ -109,7 +110,7 @@ public final class ViberCampaignChannel implements CampaignChannel {
         || !campaign.viber().map(ViberSpec::fallsBackToSms).orElse(false)) {
       return Optional.empty();
     }
-    return parts.sms().map(sms -> new SmsFallback(sms, parts.due()));
+    return parts.sms().map(sms -> new SmsFallback(sms, parts.due(), parts.events()));
   }
 
   @Override

@@ -63,19 +63,13 @@ public final class ViberEvents {
   }
 
   /**
-   * The campaign's SMS went out instead (the SMSC accepted it), once per recipient.
+   * The campaign's SMS went out instead (the SMSC accepted it), once per recipient; why Viber could
+   * not deliver was said by the {@code viber.failed} before it.
    *
-   * @param reason why Viber could not deliver, as for {@link #failed}
    * @param sender the SMS's sender ID (the campaign's fallback sender)
    */
-  public void fallbackSent(
-      AccountId account,
-      CampaignId campaign,
-      String phone,
-      ViberReport.State reason,
-      String sender) {
+  public void fallbackSent(AccountId account, CampaignId campaign, String phone, String sender) {
     Map<String, Object> data = new HashMap<>();
-    data.put("reason", failure(reason));
     data.put("fallback", "sms");
     data.put("sender", Objects.requireNonNull(sender, "sender"));
     emit(EventType.FALLBACK_SENT, account, campaign, phone, data);

@@ -43,7 +43,11 @@ public final class ViberFeedback implements ViberInbound {
    */
   public static final Duration FALLBACK_RECHECK = Duration.ofHours(18);
 
-  /** Who hears of what reports did (webhooks); {@link #NONE} tells no one. */
+  /**
+   * Who hears of what reports did (webhooks), once per recipient each; {@link #NONE} tells no one.
+   * {@code failed} says whether the SMS fallback goes instead; the fallback's own "sent" is told by
+   * the channel that sends it.
+   */
   public interface Events {
     Events NONE = new Events() {};
 
@@ -51,9 +55,9 @@ public final class ViberFeedback implements ViberInbound {
 
     default void seen(ViberRef ref) {}
 
-    default void failed(ViberRef ref, String outcome, String detail) {}
+    default void failed(ViberRef ref, ViberReport.State reason, String detail, boolean fallback) {}
 
-    default void fallbackQueued(ViberRef ref, String reason) {}
+    default void fallbackSent(ViberRef ref, String sender) {}
   }
 
   private final CampaignStore campaigns;
@@ -95,9 +99,9 @@ public final class ViberFeedback implements ViberInbound {
           events.seen(ref);
         }
       }
-      case UNDELIVERED -> failed(ref, ViberOutcomes.UNDELIVERED, report.detail());
-      case EXPIRED -> failed(ref, ViberOutcomes.EXPIRED, report.detail());
-      case NOT_VIBER_USER -> failed(ref, ViberOutcomes.NOT_VIBER_USER, report.detail());
+      case UNDELIVERED -> failed(ref, report, ViberOutcomes.UNDELIVERED);
+      case EXPIRED -> failed(ref, report, ViberOutcomes.EXPIRED);
+      case NOT_VIBER_USER -> failed(ref, report, ViberOutcomes.NOT_VIBER_USER);
       case BLOCKED -> blocked(ref, report.detail());
     }
   }
@@ -114,7 +118,7 @@ public final class ViberFeedback implements ViberInbound {
     }
   }
 
-  private void failed(ViberRef ref, String outcome, String detail) {
+  private void failed(ViberRef ref, ViberReport report, String outcome) {
     Optional<ViberSpec> spec = spec(ref);
     if (spec.map(ViberSpec::fallsBackToSms).orElse(false)) {
       if (campaigns.recordLateOutcome(
@@ -128,14 +132,14 @@ public final class ViberFeedback implements ViberInbound {
         // due sweep finds waiting and queues again (after FALLBACK_RECHECK).
         due.expect(ref.messageId(), clock.instant().plus(FALLBACK_RECHECK));
         queueFallback(ref);
-        events.fallbackQueued(ref, outcome);
+        events.failed(ref, report.state(), report.detail(), true);
       }
       return;
     }
     if (campaigns.recordLateOutcome(
         ref.account(), ref.campaign(), ref.number(), ViberOutcomes.SUBMITTED, outcome)) {
       due.settle(ref.messageId());
-      events.failed(ref, outcome, detail);
+      events.failed(ref, report.state(), report.detail(), false);
     }
   }
 

@@ -84,13 +84,8 @@ class ViberFeedbackTest {
               }
 
               @Override
-              public void failed(ViberRef ref, String outcome, String detail) {
-                events.add(outcome + " " + ref.number());
-              }
-
-              @Override
-              public void fallbackQueued(ViberRef ref, String reason) {
-                events.add("fallback " + ref.number());
+              public void failed(ViberRef ref, State reason, String detail, boolean fallback) {
+                events.add((fallback ? "fallback " : "") + reason + " " + ref.number());
               }
             },
             clock);
@@ -206,7 +201,7 @@ class ViberFeedbackTest {
     assertThat(count(WITH_FALLBACK, "fallen_back")).isEqualTo(1);
     assertThat(count(WITH_FALLBACK, "viber_submitted")).isZero();
     assertThat(queued()).extracting(c -> c.item().recipient()).containsExactly(1L);
-    assertThat(events).containsExactly("fallback 1");
+    assertThat(events).containsExactly("fallback UNDELIVERED 1");
   }
 
   @Test
@@ -251,7 +246,7 @@ class ViberFeedbackTest {
     assertThat(outcome(NO_FALLBACK, 3)).contains("not_viber_user");
     assertThat(count(NO_FALLBACK, "not_viber_user")).isEqualTo(1);
     assertThat(queued()).isEmpty();
-    assertThat(events).containsExactly("not_viber_user 3");
+    assertThat(events).containsExactly("NOT_VIBER_USER 3");
   }
 
   @Test
