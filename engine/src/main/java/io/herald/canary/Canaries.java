@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -176,26 +177,27 @@ public final class Canaries implements CanaryGate {
   }
 
   private static ViberCanaryCounts viberCounts(CampaignStats stats, long size) {
+    ToLongFunction<String> canary = counter -> stats.get(Phase.CANARY, counter);
     return new ViberCanaryCounts(
         size,
-        stats.get(Phase.CANARY, "viber_submitted"),
-        stats.get(Phase.CANARY, "viber_delivered"),
-        stats.get(Phase.CANARY, "seen"),
-        stats.get(Phase.CANARY, "viber_undelivered"),
-        stats.get(Phase.CANARY, "viber_expired"),
-        stats.get(Phase.CANARY, "not_viber_user"),
+        canary.applyAsLong("viber_submitted"),
+        canary.applyAsLong("viber_delivered"),
+        canary.applyAsLong("seen"),
+        canary.applyAsLong("viber_undelivered"),
+        canary.applyAsLong("viber_expired"),
+        canary.applyAsLong("not_viber_user"),
         new ViberCanaryCounts.Fallback(
-            stats.get(Phase.CANARY, "fallen_back"),
-            stats.get(Phase.CANARY, "fallback_pending"),
-            stats.get(Phase.CANARY, "submitted"),
-            stats.get(Phase.CANARY, "delivered"),
-            stats.get(Phase.CANARY, "undeliverable"),
-            stats.get(Phase.CANARY, "rejected"),
-            stats.get(Phase.CANARY, "expired"),
-            stats.get(Phase.CANARY, "unknown")),
-        stats.get(Phase.CANARY, "clicked"),
-        stats.get(Phase.CANARY, "unsubscribed"),
-        stats.get(Phase.CANARY, "blocked"));
+            canary.applyAsLong("fallen_back"),
+            canary.applyAsLong("fallback_pending"),
+            canary.applyAsLong("submitted"),
+            canary.applyAsLong("delivered"),
+            canary.applyAsLong("undeliverable"),
+            canary.applyAsLong("rejected"),
+            canary.applyAsLong("expired"),
+            canary.applyAsLong("unknown")),
+        canary.applyAsLong("clicked"),
+        canary.applyAsLong("unsubscribed"),
+        canary.applyAsLong("blocked"));
   }
 
   private static CanaryCounts emailCounts(CampaignStats stats, long size) {

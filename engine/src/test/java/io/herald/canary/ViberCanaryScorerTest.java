@@ -33,10 +33,7 @@ class ViberCanaryScorerTest {
   }
 
   static MetricScore metric(CanaryDecision d, String name) {
-    return d.report().metrics().stream()
-        .filter(m -> m.metric().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no metric " + name + " in " + d.report().text()));
+    return d.report().metric(name).orElseThrow(() -> new AssertionError(d.report().text()));
   }
 
   @Test

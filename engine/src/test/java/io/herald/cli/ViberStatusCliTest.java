@@ -1,6 +1,5 @@
 package io.herald.cli;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,23 +7,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.account.AccountId;
 import io.herald.campaign.Campaign;
 import io.herald.campaign.CampaignId;
-import io.herald.campaign.CampaignState;
 import io.herald.campaign.CampaignStats;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Channel;
 import io.herald.campaign.Phase;
-import io.herald.campaign.ViberSpec;
 import io.herald.testing.TestNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.herald.testing.ViberCampaigns;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,30 +43,13 @@ class ViberStatusCliTest {
     key = node.createAccount("Shop");
     account = node.node().accounts().authenticate(key).orElseThrow().id();
     campaign =
-        new Campaign(
+        ViberCampaigns.sending(
             account,
             new CampaignId("00000000000000f1"),
-            Channel.VIBER,
-            "news",
-            Map.of(),
-            "",
-            "Shop",
-            Optional.empty(),
-            "",
-            "",
-            Optional.of("Sale today"),
-            new CampaignState.Sending(Phase.REST),
+            Phase.REST,
             2000,
-            Instant.parse("2026-11-21T10:00:00Z"),
             true,
-            Optional.of(
-                new ViberSpec(
-                    Optional.empty(),
-                    Optional.of("Shop now"),
-                    Optional.of("https://shop.example/sale"),
-                    86_400,
-                    Optional.of("Sale today: shop.example/sale"),
-                    Optional.of("SHOP"))));
+            Instant.parse("2026-11-21T10:00:00Z"));
     CampaignStore store = node.node().campaignStore();
     store.create(campaign);
     count(Phase.CANARY, Map.of("sent", 200, "viber_delivered", 150, "seen", 60, "fallen_back", 45));
@@ -96,18 +73,9 @@ class ViberStatusCliTest {
         });
   }
 
-  record Run(int code, String out, String err) {}
-
-  Run herald(String... args) {
-    Map<String, String> env = new HashMap<>();
-    env.put("HERALD_URL", node.baseUrl());
-    env.put("HERALD_API_KEY", key);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        HeraldCli.run(
-            env, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8), args);
-    return new Run(code, out.toString(UTF_8), err.toString(UTF_8));
+  /** One command line against the node, as the account (the helper of the other CLI tests). */
+  ImportFailFastCliTest.Run herald(String... args) {
+    return ImportFailFastCliTest.herald(node, key, args);
   }
 
   static List<String> fields(JsonNode node) {
@@ -118,7 +86,7 @@ class ViberStatusCliTest {
 
   @Test
   void theApiShowsTheViberCountersPerPhaseInTheirOrder() throws Exception {
-    Run run = herald("campaign", "status", campaign.id().value(), "--json");
+    ImportFailFastCliTest.Run run = herald("campaign", "status", campaign.id().value(), "--json");
     assertThat(run.code()).as(run.err()).isZero();
     JsonNode stats = new ObjectMapper().readTree(run.out()).get("stats");
 
@@ -134,7 +102,7 @@ class ViberStatusCliTest {
 
   @Test
   void theStatusCommandLabelsWhatViberAndTheSmsFallbackDid() {
-    Run run = herald("campaign", "status", campaign.id().value());
+    ImportFailFastCliTest.Run run = herald("campaign", "status", campaign.id().value());
     assertThat(run.code()).as(run.err()).isZero();
     assertThat(run.out().lines().toList())
         .startsWith(

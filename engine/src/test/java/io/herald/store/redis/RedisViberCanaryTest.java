@@ -7,10 +7,8 @@ import io.herald.app.HeraldNode;
 import io.herald.campaign.Campaign;
 import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignState;
-import io.herald.campaign.Channel;
 import io.herald.campaign.Phase;
 import io.herald.campaign.Recipient;
-import io.herald.campaign.ViberSpec;
 import io.herald.canary.Canaries;
 import io.herald.canary.CanaryDecision;
 import io.herald.canary.CanaryLimits;
@@ -18,6 +16,7 @@ import io.herald.canary.CanaryScorer;
 import io.herald.canary.MetricScore;
 import io.herald.canary.Verdict;
 import io.herald.testing.MutableClock;
+import io.herald.testing.ViberCampaigns;
 import io.herald.tracking.Engagement;
 import io.herald.tracking.Engagement.Kind;
 import io.herald.tracking.EngagementClassifier;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -70,32 +68,8 @@ class RedisViberCanaryTest {
             new CanaryScorer(CanaryLimits.defaults()),
             clock,
             new SplittableRandom(17));
-    ViberSpec spec =
-        new ViberSpec(
-            Optional.empty(),
-            Optional.of("Shop now"),
-            Optional.of("https://shop.example/sale"),
-            86_400,
-            fallback ? Optional.of("Sale today: shop.example/sale") : Optional.empty(),
-            fallback ? Optional.of("SHOP") : Optional.empty());
     Campaign campaign =
-        new Campaign(
-            ACCOUNT,
-            CAMPAIGN,
-            Channel.VIBER,
-            "news",
-            Map.of(),
-            "",
-            "Shop",
-            Optional.empty(),
-            "",
-            "",
-            Optional.of("Sale today"),
-            new CampaignState.Sending(Phase.CANARY),
-            AUDIENCE,
-            T0,
-            true,
-            Optional.of(spec));
+        ViberCampaigns.sending(ACCOUNT, CAMPAIGN, Phase.CANARY, AUDIENCE, fallback, T0);
     campaigns.create(campaign);
     campaigns.addRecipients(
         ACCOUNT,
@@ -147,10 +121,7 @@ class RedisViberCanaryTest {
   }
 
   static MetricScore metric(CanaryDecision d, String name) {
-    return d.report().metrics().stream()
-        .filter(m -> m.metric().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no metric " + name + " in " + d.report().text()));
+    return d.report().metric(name).orElseThrow(() -> new AssertionError(d.report().text()));
   }
 
   static void countOfBase(CanaryDecision d, String name, long count, long base) {
