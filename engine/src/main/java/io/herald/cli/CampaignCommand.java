@@ -6,8 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,7 +26,8 @@ import picocli.CommandLine.ParentCommand;
       CampaignCommand.Resume.class,
       CampaignCommand.Cancel.class,
       CampaignCommand.Preview.class,
-      CampaignCommand.TestSend.class
+      CampaignCommand.TestSend.class,
+      CampaignList.class
     })
 final class CampaignCommand {
   @ParentCommand HeraldCli cli;
@@ -38,7 +41,7 @@ final class CampaignCommand {
         names = "--channel",
         paramLabel = "CHANNEL",
         defaultValue = "email",
-        description = "email (default) or sms")
+        description = "email (default), sms or viber")
     String channel;
 
     @Option(names = "--list", required = true, paramLabel = "NAME")
@@ -48,7 +51,9 @@ final class CampaignCommand {
         names = "--from",
         required = true,
         paramLabel = "ADDR",
-        description = "sender address; for sms the sender ID (1-11 letters/digits, or +E.164)")
+        description =
+            "sender address; for sms the sender ID (1-11 letters/digits, or +E.164); for viber"
+                + " the Viber sender name")
     String from;
 
     @Option(names = "--from-name", paramLabel = "NAME", defaultValue = "")
@@ -66,45 +71,33 @@ final class CampaignCommand {
     @Option(
         names = "--text",
         paramLabel = "FILE",
-        description = "email: derived from the HTML if absent; sms: the message (required)")
+        description = "email: derived from the HTML if absent; sms, viber: the message (required)")
     Path text;
 
     @Option(
         names = "--no-track-clicks",
-        description = "sms: leave links in the text as written (they are tracked by default)")
+        description =
+            "sms, viber: leave links in the text (and the button's) as written (they are tracked"
+                + " by default)")
     boolean noTrackClicks;
+
+    @Mixin ViberCampaignOptions viber;
 
     @Override
     public Integer call() throws Exception {
       HeraldCli cli = parent.cli;
-      boolean sms = "sms".equalsIgnoreCase(channel);
-      String missing =
-          sms
-              ? (text == null ? "--text FILE (the message)" : null)
-              : (subject == null ? "--subject" : html == null ? "--html FILE" : null);
-      if (!sms && !"email".equalsIgnoreCase(channel)) {
-        cli.err().println("herald: --channel is email or sms, not " + channel);
+      String wire = channel.strip().toLowerCase(java.util.Locale.ROOT);
+      boolean sms = !"email".equals(wire); // an SMS or Viber campaign: a text to phones
+      Optional<String> problem = problem(wire, sms);
+      if (problem.isPresent()) {
+        cli.err().println("herald: " + problem.get());
         return HeraldCli.EXIT_BAD_INPUT;
-      }
-      if (missing != null) {
-        cli.err().println("herald: a " + channel + " campaign needs " + missing);
-        return HeraldCli.EXIT_BAD_INPUT;
-      }
-      if (sms && (subject != null || html != null || replyTo != null)) {
-        cli.err().println("herald: an sms campaign has no --subject, --html or --reply-to");
-        return HeraldCli.EXIT_BAD_INPUT;
-      }
-      for (Path file : java.util.stream.Stream.of(html, text).filter(f -> f != null).toList()) {
-        if (!Files.isReadable(file)) {
-          cli.err().println("herald: cannot read " + file);
-          return HeraldCli.EXIT_BAD_INPUT;
-        }
       }
       if (Failures.refusedListName(cli, list)) {
         return HeraldCli.EXIT_BAD_INPUT;
       }
       Map<String, Object> body = new LinkedHashMap<>();
-      body.put("channel", sms ? "sms" : "email");
+      body.put("channel", wire);
       body.put("list", list);
       body.put("fromName", fromName);
       body.put("fromAddress", from);
@@ -115,6 +108,9 @@ final class CampaignCommand {
       if (sms) {
         body.put("trackClicks", !noTrackClicks);
       }
+      if ("viber".equals(wire)) {
+        body.put("viber", viber.json());
+      }
       try {
         JsonNode created = cli.accountClient().post("api/campaigns", body);
         cli.out().println("draft campaign created for list \"" + list + "\":");
@@ -123,6 +119,37 @@ final class CampaignCommand {
       } catch (HeraldClient.ApiProblem e) {
         return Failures.report(cli, e);
       }
+    }
+
+    /** Why the options cannot make a campaign on {@code wire}, before anything is sent. */
+    private Optional<String> problem(String wire, boolean sms) {
+      if (!java.util.List.of("email", "sms", "viber").contains(wire)) {
+        return Optional.of("--channel is email, sms or viber, not " + channel);
+      }
+      String missing =
+          sms
+              ? (text == null ? "--text FILE (the message)" : null)
+              : (subject == null ? "--subject" : html == null ? "--html FILE" : null);
+      if (missing != null) {
+        return Optional.of("a " + wire + " campaign needs " + missing);
+      }
+      if (sms && (subject != null || html != null || replyTo != null)) {
+        return Optional.of(
+            ("sms".equals(wire) ? "an " : "a ")
+                + wire
+                + " campaign has no --subject, --html or --reply-to");
+      }
+      if (!"viber".equals(wire) && viber.given()) {
+        return Optional.of(
+            "--image, --button-caption, --button-url, --ttl and --fallback-* are for a viber"
+                + " campaign");
+      }
+      for (Path file : java.util.stream.Stream.of(html, text).filter(f -> f != null).toList()) {
+        if (!Files.isReadable(file)) {
+          return Optional.of("cannot read " + file);
+        }
+      }
+      return "viber".equals(wire) ? viber.problem() : Optional.empty();
     }
   }
 
