@@ -199,6 +199,19 @@ class ViberCampaignContentTest {
   }
 
   @Test
+  void aButtonCaptionIsOneLineOfAtMost30Characters() throws Exception {
+    assertThat(
+            create("uk-list", "Знижка!", true, spec(null, "к".repeat(30), "https://shop.ua", null)))
+        .isNotNull();
+    for (String caption : java.util.List.of("к".repeat(31), "Купити\nзараз")) {
+      assertThatThrownBy(
+              () ->
+                  create("uk-list", "Знижка!", true, spec(null, caption, "https://shop.ua", null)))
+          .hasMessage("a Viber button caption is one line of at most 30 characters");
+    }
+  }
+
+  @Test
   void theSmsFallbackMustFitItsPartsWithItsOptOutLine() throws Exception {
     assertThat(create("uk-list", "Знижка!", true, spec(null, null, null, "Знижка {{name}}!")))
         .isNotNull();
