@@ -50,11 +50,11 @@ final class ViberChecks {
     }
     if (viber.buttonCaption().isPresent()) {
       require(
-          viber.buttonCaption().get().length() <= ViberLimits.MAX_BUTTON_CAPTION
-              && viber.buttonCaption().get().chars().noneMatch(Character::isISOControl),
-          "a Viber button caption is one line of at most "
-              + ViberLimits.MAX_BUTTON_CAPTION
-              + " characters");
+          viber.buttonCaption().get().length() <= ViberLimits.MAX_BUTTON_CAPTION,
+          "a Viber button caption is at most " + ViberLimits.MAX_BUTTON_CAPTION + " characters");
+      require(
+          viber.buttonCaption().get().chars().noneMatch(Character::isISOControl),
+          "a Viber button caption is one line");
       https(viber.buttonUrl().get(), "buttonUrl");
     }
     Duration ttl = viber.ttl();
