@@ -52,6 +52,9 @@ final class ViberChecks {
       require(
           viber.buttonCaption().get().length() <= ViberLimits.MAX_BUTTON_CAPTION,
           "a Viber button caption is at most " + ViberLimits.MAX_BUTTON_CAPTION + " characters");
+      require(
+          viber.buttonCaption().get().chars().noneMatch(Character::isISOControl),
+          "a Viber button caption is one line");
       https(viber.buttonUrl().get(), "buttonUrl");
     }
     Duration ttl = viber.ttl();
