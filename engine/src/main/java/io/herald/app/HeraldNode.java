@@ -75,6 +75,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -158,9 +159,8 @@ public final class HeraldNode implements AutoCloseable {
               domains,
               clock,
               random,
-              config.sms().enabled()
-                  ? EnumSet.of(Channel.EMAIL, Channel.SMS)
-                  : EnumSet.of(Channel.EMAIL));
+              channels(config),
+              ViberWiring.createCheck(config.viber(), config.tracking().baseUrl().toString()));
       this.transactionalQueue = new RedisTransactionalQueue(redis, mapper);
       this.freezes =
           new Freezes(
@@ -305,6 +305,23 @@ public final class HeraldNode implements AutoCloseable {
                           random),
                       resources));
       smsWiring.ifPresent(s -> channels.add(s.channel()));
+      Optional<ViberWiring> viber =
+          ViberWiring.of(
+              config.viber(),
+              new ViberWiring.Shared(
+                  redis,
+                  mapper,
+                  campaignStore,
+                  audience,
+                  workQueue,
+                  shortLinks,
+                  webhooks.events(),
+                  config.tracking().baseUrl().toString(),
+                  clock,
+                  random),
+              smsWiring.map(SmsWiring::channel),
+              resources);
+      viber.ifPresent(v -> channels.add(v.channel()));
       this.worker =
           new DeliveryWorker(
               new DeliveryWorker.Parts(
@@ -347,7 +364,8 @@ public final class HeraldNode implements AutoCloseable {
                   freezes,
                   domains,
                   shortLinks,
-                  smsWiring.map(SmsWiring::previews)));
+                  smsWiring.map(SmsWiring::previews),
+                  viber.map(ViberWiring::callbacks)));
       resources.push(http);
       this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);
@@ -355,6 +373,18 @@ public final class HeraldNode implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  /** The channels this node sends campaigns on: email, and SMS and Viber when configured. */
+  private static Set<Channel> channels(HeraldConfig config) {
+    Set<Channel> channels = EnumSet.of(Channel.EMAIL);
+    if (config.sms().enabled()) {
+      channels.add(Channel.SMS);
+    }
+    if (config.viber().enabled()) {
+      channels.add(Channel.VIBER);
+    }
+    return channels;
   }
 
   /** Starts a node: Redis (embedded unless {@code redis.uri} is set), then HTTP. */

@@ -80,7 +80,8 @@ public final class HttpServer implements AutoCloseable {
       Freezes freezes,
       SendingDomains domains,
       ShortLinkCodes shortLinks,
-      Optional<SmsPreviews> smsPreviews) {}
+      Optional<SmsPreviews> smsPreviews,
+      Optional<ViberCallbackRoutes> viberCallbacks) {}
 
   public HttpServer(HeraldConfig config, ObjectMapper mapper, Services services) {
     this.mapper = mapper;
@@ -139,6 +140,7 @@ public final class HttpServer implements AutoCloseable {
             services.canaries())
         .register(app);
     new ReviewRoutes(auth, services.canaries()).register(app);
+    services.viberCallbacks().ifPresent(routes -> routes.register(app));
     new EngagementRoutes(auth, services.campaignStore(), services.engagementStore()).register(app);
     new TrackingRoutes(services.engagements(), services.campaignStore()).register(app);
     new ShortLinkRoutes(
