@@ -244,7 +244,8 @@ final class ConfigSchema {
               RelayKeys.KEYS.stream(),
               WebhookKeys.KEYS.stream(),
               MetricsKeys.KEYS.stream(),
-              SmsKeys.KEYS.stream())
+              SmsKeys.KEYS.stream(),
+              ViberKeys.KEYS.stream())
           .flatMap(keys -> keys)
           .toList();
 
@@ -320,7 +321,8 @@ final class ConfigSchema {
         RelayKeys.assemble(v),
         WebhookKeys.assemble(v),
         MetricsKeys.assemble(v),
-        SmsKeys.assemble(v));
+        SmsKeys.assemble(v),
+        ViberKeys.assemble(v));
   }
 
   /** Values set so far by the file and the environment; a key not set reads as its default. */

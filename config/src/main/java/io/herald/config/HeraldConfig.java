@@ -21,6 +21,7 @@ import java.util.Objects;
  * @param webhooks event webhooks per account
  * @param metrics the Prometheus listener, apart from the public HTTP port
  * @param sms SMS over SMPP (the SMSC connections, receipts, quiet hours)
+ * @param viber Viber business messages through the Vonage Messages API
  */
 public record HeraldConfig(
     HttpConfig http,
@@ -34,7 +35,8 @@ public record HeraldConfig(
     RelayConfig relay,
     WebhookConfig webhooks,
     MetricsConfig metrics,
-    SmsConfig sms) {
+    SmsConfig sms,
+    ViberConfig viber) {
 
   public HeraldConfig {
     Objects.requireNonNull(http, "http");
@@ -49,6 +51,37 @@ public record HeraldConfig(
     Objects.requireNonNull(webhooks, "webhooks");
     Objects.requireNonNull(metrics, "metrics");
     Objects.requireNonNull(sms, "sms");
+    Objects.requireNonNull(viber, "viber");
+  }
+
+  /** Every section but {@code viber}, which takes its defaults (Viber off). */
+  public HeraldConfig(
+      HttpConfig http,
+      DataConfig data,
+      RedisConfig redis,
+      PolicyConfig policy,
+      ImportConfig imports,
+      DeliveryConfig delivery,
+      TrackingConfig tracking,
+      CanaryConfig canary,
+      RelayConfig relay,
+      WebhookConfig webhooks,
+      MetricsConfig metrics,
+      SmsConfig sms) {
+    this(
+        http,
+        data,
+        redis,
+        policy,
+        imports,
+        delivery,
+        tracking,
+        canary,
+        relay,
+        webhooks,
+        metrics,
+        sms,
+        ViberKeys.assemble(new ConfigSchema.Values()));
   }
 
   /** Every section but {@code sms}, which takes its defaults (SMS off). */
@@ -82,40 +115,43 @@ public record HeraldConfig(
   public HeraldConfig withHttp(HttpConfig next) {
     return new HeraldConfig(
         next, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks, metrics,
-        sms);
+        sms, viber);
   }
 
   public HeraldConfig withData(DataConfig next) {
     return new HeraldConfig(
         http, next, redis, policy, imports, delivery, tracking, canary, relay, webhooks, metrics,
-        sms);
+        sms, viber);
   }
 
   public HeraldConfig withRedis(RedisConfig next) {
     return new HeraldConfig(
         http, data, next, policy, imports, delivery, tracking, canary, relay, webhooks, metrics,
-        sms);
+        sms, viber);
   }
 
   public HeraldConfig withImports(ImportConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, next, delivery, tracking, canary, relay, webhooks, metrics, sms);
+        http, data, redis, policy, next, delivery, tracking, canary, relay, webhooks, metrics, sms,
+        viber);
   }
 
   public HeraldConfig withDelivery(DeliveryConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, next, tracking, canary, relay, webhooks, metrics, sms);
+        http, data, redis, policy, imports, next, tracking, canary, relay, webhooks, metrics, sms,
+        viber);
   }
 
   public HeraldConfig withTracking(TrackingConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, delivery, next, canary, relay, webhooks, metrics, sms);
+        http, data, redis, policy, imports, delivery, next, canary, relay, webhooks, metrics, sms,
+        viber);
   }
 
   public HeraldConfig withCanary(CanaryConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, delivery, tracking, next, relay, webhooks, metrics,
-        sms);
+        http, data, redis, policy, imports, delivery, tracking, next, relay, webhooks, metrics, sms,
+        viber);
   }
 
   /** Every key at its documented default, as if started with no file and no environment. */
@@ -126,22 +162,30 @@ public record HeraldConfig(
   public HeraldConfig withRelay(RelayConfig next) {
     return new HeraldConfig(
         http, data, redis, policy, imports, delivery, tracking, canary, next, webhooks, metrics,
-        sms);
+        sms, viber);
   }
 
   public HeraldConfig withWebhooks(WebhookConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, delivery, tracking, canary, relay, next, metrics, sms);
+        http, data, redis, policy, imports, delivery, tracking, canary, relay, next, metrics, sms,
+        viber);
   }
 
   public HeraldConfig withMetrics(MetricsConfig next) {
     return new HeraldConfig(
-        http, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks, next, sms);
+        http, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks, next, sms,
+        viber);
+  }
+
+  public HeraldConfig withViber(ViberConfig next) {
+    return new HeraldConfig(
+        http, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks, metrics,
+        sms, next);
   }
 
   public HeraldConfig withSms(SmsConfig next) {
     return new HeraldConfig(
         http, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks, metrics,
-        next);
+        next, viber);
   }
 }

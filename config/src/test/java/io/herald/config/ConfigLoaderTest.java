@@ -209,7 +209,7 @@ class ConfigLoaderTest {
         .hasMessage(
             "unknown configuration key \"smtp\" in "
                 + file
-                + " line 1 (known sections: http, data, redis, policy, import, delivery, tracking, canary, relay, webhooks, metrics, sms)");
+                + " line 1 (known sections: http, data, redis, policy, import, delivery, tracking, canary, relay, webhooks, metrics, sms, viber)");
   }
 
   @Test
@@ -374,7 +374,7 @@ class ConfigLoaderTest {
         .hasMessage(
             "configuration file "
                 + file
-                + " must be a mapping of sections (http, data, redis, policy, import, delivery, tracking, canary, relay, webhooks, metrics, sms), got a list"
+                + " must be a mapping of sections (http, data, redis, policy, import, delivery, tracking, canary, relay, webhooks, metrics, sms, viber), got a list"
                 + " at "
                 + file
                 + " line 1");

@@ -64,15 +64,29 @@ public interface CampaignStore {
   }
 
   /**
-   * What a worker needs before sending one message, read in one step: the campaign's state, whether
-   * the recipient already has a final outcome, the recipient, and whether the contact is suppressed
-   * now (an unsubscribe or a hard bounce since the snapshot stops the send).
+   * What a worker needs before sending one message, read in one step: the campaign's state, the
+   * recipient's outcome in the ledger if it has one ({@code outcome}; {@code alreadyFinal} says
+   * whether there is one), the recipient, and whether the contact is suppressed now (an unsubscribe
+   * or a hard bounce since the snapshot stops the send).
    */
   record SendCheck(
       Optional<CampaignState> state,
-      boolean alreadyFinal,
+      Optional<String> outcome,
       Optional<Recipient> recipient,
-      boolean suppressed) {}
+      boolean suppressed) {
+
+    public SendCheck(
+        Optional<CampaignState> state,
+        boolean alreadyFinal,
+        Optional<Recipient> recipient,
+        boolean suppressed) {
+      this(state, alreadyFinal ? Optional.of("") : Optional.empty(), recipient, suppressed);
+    }
+
+    public boolean alreadyFinal() {
+      return outcome.isPresent();
+    }
+  }
 
   SendCheck check(AccountId account, CampaignId id, long number);
 
@@ -115,9 +129,22 @@ public interface CampaignStore {
    * With no outcome yet, {@code counter} becomes its final outcome and the message counts as sent
    * (a receipt can overtake the record of its own submission, which then finds the outcome and
    * counts nothing — neither the outcome nor the send). False, and nothing changes, when the
-   * recipient's outcome is already something else (a second receipt, say), or when the campaign no
-   * longer exists (its account was deleted: nothing is written for it).
+   * recipient's outcome is already something else (a second receipt, say) or already {@code
+   * counter}, or when the campaign no longer exists (its account was deleted: nothing is written
+   * for it). A recipient waiting for a fallback ({@code fallback_pending}: a Viber message Viber
+   * could not deliver, before its SMS is sent) takes any later outcome: the fallback SMS's receipt
+   * that overtook the record of its submission, or a late Viber delivery that makes the fallback
+   * needless.
    */
   boolean recordLateOutcome(
       AccountId account, CampaignId id, long number, String expected, String counter);
+
+  /**
+   * Counts {@code counter} once for recipient {@code number} of the campaign, in the recipient's
+   * phase (as {@link #recordLateOutcome} finds it), however many times it is called: true only the
+   * first time. For what is not an outcome but happens at most once per recipient (a Viber message
+   * seen, a fallback to SMS, a sender blocked). False, and nothing is written, when the campaign no
+   * longer exists.
+   */
+  boolean countOnce(AccountId account, CampaignId id, long number, String counter);
 }

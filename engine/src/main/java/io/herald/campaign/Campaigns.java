@@ -31,6 +31,7 @@ public final class Campaigns {
   private final Clock clock;
   private final RandomGenerator random;
   private final Set<Channel> channels;
+  private final ViberDraftCheck viberCheck;
 
   /** A node that sends email only. */
   public Campaigns(
@@ -44,7 +45,7 @@ public final class Campaigns {
     this(store, audience, dispatcher, canary, senders, clock, random, Set.of(Channel.EMAIL));
   }
 
-  /** {@code channels}: the channels this server is configured to send on. */
+  /** {@code channels}: the channels this server is configured to send on (Viber unchecked). */
   public Campaigns(
       CampaignStore store,
       AudienceStore audience,
@@ -54,6 +55,34 @@ public final class Campaigns {
       Clock clock,
       RandomGenerator random,
       Set<Channel> channels) {
+    this(
+        store,
+        audience,
+        dispatcher,
+        canary,
+        senders,
+        clock,
+        random,
+        channels,
+        ViberDraftCheck.NONE);
+  }
+
+  /**
+   * {@code viberCheck}: what a Viber draft must pass beyond its own checks on this node (the room
+   * for the unsubscribe line, the image); a node that sends Viber passes {@code
+   * channel.viber.ViberCreateCheck}.
+   */
+  public Campaigns(
+      CampaignStore store,
+      AudienceStore audience,
+      Dispatcher dispatcher,
+      CanaryGate canary,
+      SenderDomains senders,
+      Clock clock,
+      RandomGenerator random,
+      Set<Channel> channels,
+      ViberDraftCheck viberCheck) {
+    this.viberCheck = viberCheck;
     this.store = store;
     this.channels = Set.copyOf(channels);
     this.audience = audience;
@@ -141,6 +170,13 @@ public final class Campaigns {
     sender(account, draft.channel(), draft.fromAddress().strip());
     if (audience.findList(account, draft.listName()).isEmpty()) {
       throw new CampaignRefused("no list named \"" + draft.listName() + "\"", false);
+    }
+    if (draft.channel() == Channel.VIBER) {
+      // Last: it may fetch the image, which no draft refused for another reason should cost.
+      Optional<String> problem = viberCheck.problem(account, draft);
+      if (problem.isPresent()) {
+        throw new CampaignRefused(problem.get(), false);
+      }
     }
     Campaign campaign =
         new Campaign(

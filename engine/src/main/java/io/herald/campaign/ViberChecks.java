@@ -2,7 +2,9 @@ package io.herald.campaign;
 
 import static io.herald.campaign.CampaignChecks.require;
 
+import io.herald.channel.viber.ViberContentRefused;
 import io.herald.channel.viber.ViberLimits;
+import io.herald.channel.viber.ViberTemplate;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -11,10 +13,12 @@ import java.util.Optional;
 
 /**
  * Checks of a Viber campaign's draft that need no network: one of the shapes Viber allows (text;
- * text and button; text, image and button), within Viber's limits ({@link ViberLimits}), https
- * URLs, a validity within the provider's bounds, and a valid SMS fallback when there is one. A
- * marketing message must carry its unsubscribe link (R3), which Herald adds to the text: an image
- * alone cannot carry it, so an image-only campaign is refused.
+ * text and button; text, image and button) and a text that parses ({@link ViberTemplate}, which the
+ * channel composes from), within Viber's limits ({@link ViberLimits}), https URLs, a validity
+ * within the provider's bounds, and a valid SMS fallback when there is one. A marketing message
+ * must carry its unsubscribe link (R3), which Herald adds to the text: an image alone cannot carry
+ * it, so an image-only campaign is refused. The room the unsubscribe line takes and the image
+ * itself are checked by the node's {@link ViberDraftCheck}.
  */
 final class ViberChecks {
   // A Viber business sender name as providers register it; the provider has the final word.
@@ -33,30 +37,23 @@ final class ViberChecks {
     require(
         sender.length() <= MAX_SENDER && sender.chars().noneMatch(Character::isISOControl),
         "a Viber sender name is one line of at most " + MAX_SENDER + " characters");
-    Optional<String> text = draft.text().filter(t -> !t.isBlank());
     require(
-        text.isPresent(),
-        "a Viber campaign needs a text: Herald adds the unsubscribe link to it, and an image"
-            + " alone cannot carry one");
-    require(
-        text.get().length() <= ViberLimits.MAX_TEXT,
+        draft.text().map(String::length).orElse(0) <= ViberLimits.MAX_TEXT,
         "a Viber text is at most " + ViberLimits.MAX_TEXT + " characters");
+    try {
+      ViberTemplate.compile(draft.text(), viber, draft.trackClicks());
+    } catch (ViberContentRefused e) {
+      throw new CampaignRefused(e.getMessage(), false);
+    }
     if (viber.imageUrl().isPresent()) {
       https(viber.imageUrl().get(), "imageUrl");
     }
-    boolean caption = viber.buttonCaption().isPresent();
-    require(
-        caption == viber.buttonUrl().isPresent(),
-        "a Viber button needs both a caption (buttonCaption) and a link (buttonUrl)");
-    if (caption) {
+    if (viber.buttonCaption().isPresent()) {
       require(
           viber.buttonCaption().get().length() <= ViberLimits.MAX_BUTTON_CAPTION,
           "a Viber button caption is at most " + ViberLimits.MAX_BUTTON_CAPTION + " characters");
       https(viber.buttonUrl().get(), "buttonUrl");
     }
-    require(
-        viber.imageUrl().isEmpty() || caption,
-        "Viber sends an image with a text only together with a button (text + image + button)");
     Duration ttl = viber.ttl();
     require(
         ttl.compareTo(ViberLimits.MIN_TTL) >= 0 && ttl.compareTo(ViberLimits.MAX_TTL) <= 0,

@@ -19,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import java.util.random.RandomGenerator;
 
 /**
@@ -153,13 +154,14 @@ public final class Canaries implements CanaryGate {
   /**
    * The canary phase's counters as the scorer wants them for the campaign's channel. SMS counts its
    * opt-outs (STOP replies and the link) as {@code unsubscribed}, through the engagement path email
-   * uses; it has no complaints (no feedback loop exists for SMS).
+   * uses; it has no complaints (no feedback loop exists for SMS). Viber counts its own outcomes
+   * ({@code viber_…}), then a fallback SMS's under the SMS counters' names; {@code seen} is its
+   * opens, and blocking the sender counts with the unsubscribe link as an opt-out.
    */
   static ChannelCounts counts(CampaignStats stats, long size, Channel channel) {
     return switch (channel) {
       case EMAIL -> emailCounts(stats, size);
-      // Not yet: the Viber canary's metrics are being written (issue 14).
-      case VIBER -> throw new UnsupportedOperationException("no canary for Viber yet");
+      case VIBER -> viberCounts(stats, size);
       case SMS ->
           new SmsCanaryCounts(
               size,
@@ -172,6 +174,30 @@ public final class Canaries implements CanaryGate {
               stats.get(Phase.CANARY, "clicked"),
               stats.get(Phase.CANARY, "unsubscribed"));
     };
+  }
+
+  private static ViberCanaryCounts viberCounts(CampaignStats stats, long size) {
+    ToLongFunction<String> canary = counter -> stats.get(Phase.CANARY, counter);
+    return new ViberCanaryCounts(
+        size,
+        canary.applyAsLong("viber_submitted"),
+        canary.applyAsLong("viber_delivered"),
+        canary.applyAsLong("seen"),
+        canary.applyAsLong("viber_undelivered"),
+        canary.applyAsLong("viber_expired"),
+        canary.applyAsLong("not_viber_user"),
+        new ViberCanaryCounts.Fallback(
+            canary.applyAsLong("fallen_back"),
+            canary.applyAsLong("fallback_pending"),
+            canary.applyAsLong("submitted"),
+            canary.applyAsLong("delivered"),
+            canary.applyAsLong("undeliverable"),
+            canary.applyAsLong("rejected"),
+            canary.applyAsLong("expired"),
+            canary.applyAsLong("unknown")),
+        canary.applyAsLong("clicked"),
+        canary.applyAsLong("unsubscribed"),
+        canary.applyAsLong("blocked"));
   }
 
   private static CanaryCounts emailCounts(CampaignStats stats, long size) {

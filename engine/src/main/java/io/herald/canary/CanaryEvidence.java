@@ -6,9 +6,10 @@ import java.util.Optional;
 
 /**
  * Everything the scorer is told about one canary: its counters (of its channel: {@link
- * CanaryCounts} for email, {@link SmsCanaryCounts} for SMS), when it started (the first canary
- * message was enqueued; the observation window runs from here) and, once known, when every canary
- * message had a final outcome ({@code null} while some are still queued or being retried).
+ * CanaryCounts} for email, {@link SmsCanaryCounts} for SMS, {@link ViberCanaryCounts} for Viber),
+ * when it started (the first canary message was enqueued; the observation window runs from here)
+ * and, once known, when every canary message had a final outcome ({@code null} while some are still
+ * queued or being retried).
  */
 public record CanaryEvidence(
     ChannelCounts counts, Instant canaryStarted, Instant lastSendFinished) {

@@ -9,7 +9,7 @@ import java.util.Objects;
  * given {@code confidence}, to be above its warning limit while its failing limit cannot be ruled
  * out (see {@link Verdict}). Built once and validated; {@link #defaults()} are the industry limits
  * below. The limits of email's metrics are components here; SMS's own metrics have theirs in {@link
- * #sms()}.
+ * #sms()}, Viber's in {@link #viber()}.
  *
  * @param window how long the canary is observed, from its start, before the rest may be released
  * @param bounceWarning hard bounces over finalised messages. Default 5%: Amazon SES puts an account
@@ -49,6 +49,9 @@ import java.util.Objects;
  *     final, and the receipt timeout, which makes them {@code unknown}, bounds that wait
  * @param sms the limits of SMS canaries' own metrics (undeliverable, rejected, opt-outs); window,
  *     confidence and {@code minFinalisedShare} above apply to them too
+ * @param viber the limits of Viber canaries' own metrics (seen, undelivered, opt-outs and blocks);
+ *     window, confidence and {@code minFinalisedShare} above apply to them too, and a fallback
+ *     SMS's rejections are judged with {@code sms}' rejected limits
  */
 public record CanaryLimits(
     Duration window,
@@ -66,10 +69,12 @@ public record CanaryLimits(
     double policyBlockWarning,
     double policyBlockFailing,
     double minFinalisedShare,
-    SmsCanaryLimits sms) {
+    SmsCanaryLimits sms,
+    ViberCanaryLimits viber) {
   public CanaryLimits {
     Objects.requireNonNull(window, "window");
     Objects.requireNonNull(sms, "sms");
+    Objects.requireNonNull(viber, "viber");
     if (window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException("canary window must be positive: " + window);
     }
@@ -113,7 +118,8 @@ public record CanaryLimits(
         0.02,
         0.05,
         0.90,
-        SmsCanaryLimits.defaults());
+        SmsCanaryLimits.defaults(),
+        ViberCanaryLimits.defaults());
   }
 
   /** The same limits with another observation window. */
@@ -134,7 +140,8 @@ public record CanaryLimits(
         policyBlockWarning,
         policyBlockFailing,
         minFinalisedShare,
-        sms);
+        sms,
+        viber);
   }
 
   /** The same limits judged at another confidence. */
@@ -155,6 +162,7 @@ public record CanaryLimits(
         policyBlockWarning,
         policyBlockFailing,
         minFinalisedShare,
-        sms);
+        sms,
+        viber);
   }
 }

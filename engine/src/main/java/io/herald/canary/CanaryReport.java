@@ -2,6 +2,7 @@ package io.herald.canary;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -18,6 +19,11 @@ public record CanaryReport(List<MetricScore> metrics, String summary) {
   /** The metrics that made the scorer hold: those {@link Verdict#FAILING}. */
   public List<MetricScore> failing() {
     return metrics.stream().filter(m -> m.verdict() == Verdict.FAILING).toList();
+  }
+
+  /** The metric named {@code label} in this report ({@code seen}, {@code undelivered}…). */
+  public Optional<MetricScore> metric(String label) {
+    return metrics.stream().filter(m -> m.metric().equals(label)).findFirst();
   }
 
   /** The summary, then one line per metric. */

@@ -27,7 +27,13 @@ import java.util.stream.Collectors;
  * receipt, or the receipt timeout, says what became of it); opt-outs — STOP replies and the short
  * unsubscribe link — over accepted messages; clicks, expiries and unknown outcomes for information.
  * SMS has no opens and no complaints, so nothing of the kind can hold an SMS campaign. Limits:
- * {@link CanaryLimits#sms()}.
+ * {@link CanaryLimits#sms()}. Viber ({@link ViberCanaryCounts}): seen — Viber's opens, judged like
+ * email's human opens, at the end of the window — over Viber-delivered messages; undelivered (Viber
+ * undelivered or expired without a fallback, the fallback SMS undeliverable) over reported
+ * messages, "not a Viber user" left out of both; opt-outs (the link and blocks) over accepted
+ * messages; the fallback SMS's rejections over their receipts; clicks on the tracked button and
+ * links, Viber deliveries, numbers without Viber and fallbacks for information. Limits: {@link
+ * CanaryLimits#viber()}.
  *
  * <p><b>Bounds.</b> Each rate gets one-sided Clopper–Pearson bounds at {@link
  * CanaryLimits#confidence()}: exact binomial tails, so a small canary gets wide bounds and its
@@ -129,6 +135,7 @@ public final class CanaryScorer {
     return switch (counts) {
       case CanaryCounts c -> emailMetrics(c, engagementJudged);
       case SmsCanaryCounts s -> smsMetrics(s);
+      case ViberCanaryCounts v -> viberMetrics(v, engagementJudged);
     };
   }
 
@@ -158,7 +165,14 @@ public final class CanaryScorer {
             finalised,
             limits.policyBlockWarning(),
             limits.policyBlockFailing()));
-    list.add(low(Metric.HUMAN_OPENS, c.humanOpens(), delivered, engagementJudged));
+    list.add(
+        low(
+            Metric.HUMAN_OPENS,
+            c.humanOpens(),
+            delivered,
+            limits.engagementWarning(),
+            limits.minHumanEngagement(),
+            engagementJudged));
     list.add(info(Metric.HUMAN_CLICKS, c.humanClicks(), delivered));
     list.add(
         high(
@@ -202,6 +216,48 @@ public final class CanaryScorer {
         info(Metric.SMS_CLICKS, s.humanClicks(), accepted));
   }
 
+  /**
+   * Viber: seen over Viber-delivered (judged when engagement is), undelivered over reported,
+   * fallback SMS rejections over their receipts, opt-outs and blocks over accepted.
+   */
+  private List<MetricScore> viberMetrics(ViberCanaryCounts v, boolean engagementJudged) {
+    ViberCanaryLimits viber = limits.viber();
+    SmsCanaryLimits sms = limits.sms();
+    ViberCanaryCounts.Fallback fallback = v.fallback();
+    long sentOrFinal = Math.max(v.sent(), v.finalised());
+    return List.of(
+        info(Metric.VIBER_DELIVERED, v.delivered(), sentOrFinal),
+        low(
+            Metric.VIBER_SEEN,
+            v.seen(),
+            v.delivered(),
+            viber.seenWarning(),
+            viber.minSeen(),
+            engagementJudged),
+        high(
+            Metric.VIBER_UNDELIVERED,
+            v.unreached(),
+            v.reported(),
+            viber.undeliveredWarning(),
+            viber.undeliveredFailing()),
+        info(Metric.VIBER_NOT_VIBER_USERS, v.notViberUser(), sentOrFinal),
+        info(Metric.VIBER_FALLEN_BACK, fallback.fallenBack(), sentOrFinal),
+        info(Metric.VIBER_SMS_DELIVERED, fallback.delivered(), fallback.fallenBack()),
+        high(
+            Metric.VIBER_SMS_REJECTED,
+            fallback.rejected(),
+            fallback.receipted(),
+            sms.rejectedWarning(),
+            sms.rejectedFailing()),
+        high(
+            Metric.VIBER_OPT_OUTS,
+            v.optOuts(),
+            v.accepted(),
+            viber.optOutWarning(),
+            viber.optOutFailing()),
+        info(Metric.VIBER_CLICKS, v.humanClicks(), v.accepted()));
+  }
+
   private MetricScore high(Metric metric, long count, long base, double warning, double failing) {
     if (base == 0) {
       return new MetricScore(
@@ -220,9 +276,8 @@ public final class CanaryScorer {
         metric.label, count, base, (double) x / base, lower, upper, warning, failing, verdict);
   }
 
-  private MetricScore low(Metric metric, long count, long base, boolean judged) {
-    double warning = limits.engagementWarning();
-    double failing = limits.minHumanEngagement();
+  private MetricScore low(
+      Metric metric, long count, long base, double warning, double failing, boolean judged) {
     if (base == 0) {
       return new MetricScore(
           metric.label, count, 0, 0, 0, 1, warning, failing, Verdict.INSUFFICIENT_DATA);
@@ -333,6 +388,7 @@ public final class CanaryScorer {
               + " accepted by the SMSC await a receipt; without one they become unknown after"
               + " sms.receiptTimeout)";
       case SmsCanaryCounts sms -> finalised;
+      case ViberCanaryCounts viber -> finalised + viber.awaiting();
     };
   }
 

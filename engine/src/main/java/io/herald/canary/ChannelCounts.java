@@ -2,11 +2,11 @@ package io.herald.canary;
 
 /**
  * A canary's counters as its channel keeps them: {@link CanaryCounts} for email, {@link
- * SmsCanaryCounts} for SMS. The scorer's rules (bounds, hold, wait, release) are the same for every
- * channel; which metrics it judges, and over which base, follows from which of these it is given.
- * Switch over it exhaustively.
+ * SmsCanaryCounts} for SMS, {@link ViberCanaryCounts} for Viber. The scorer's rules (bounds, hold,
+ * wait, release) are the same for every channel; which metrics it judges, and over which base,
+ * follows from which of these it is given. Switch over it exhaustively.
  */
-public sealed interface ChannelCounts permits CanaryCounts, SmsCanaryCounts {
+public sealed interface ChannelCounts permits CanaryCounts, SmsCanaryCounts, ViberCanaryCounts {
   /** Canary recipients enqueued (the canary's size). */
   long sent();
 

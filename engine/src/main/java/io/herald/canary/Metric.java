@@ -8,8 +8,10 @@ import java.util.Optional;
  * or not), because a bounce can only happen to a message that was tried; complaints, unsubscribes,
  * opens and clicks are over delivered messages, because only a delivered message can be read. SMS's
  * failures are over receipted messages (those whose fate a receipt told), its opt-outs and clicks
- * over accepted ones (see {@link SmsCanaryCounts#accepted()}). Labels are unique: a report line
- * finds its metric by its label.
+ * over accepted ones (see {@link SmsCanaryCounts#accepted()}). Viber's seen is over Viber-delivered
+ * messages, its undelivered over reported ones, its opt-outs and clicks over accepted ones, its
+ * fallback SMS's rejections over their receipts (see {@link ViberCanaryCounts}). Labels are unique:
+ * a report line finds its metric by its label.
  */
 enum Metric {
   DELIVERED("delivered", "sent", Direction.INFO),
@@ -25,7 +27,16 @@ enum Metric {
   SMS_EXPIRED("expired", "receipted", Direction.INFO),
   SMS_UNKNOWN("unknown", "sent", Direction.INFO),
   SMS_OPT_OUTS("opt-outs", "accepted", Direction.BAD_WHEN_HIGH),
-  SMS_CLICKS("link clicks", "accepted", Direction.INFO);
+  SMS_CLICKS("link clicks", "accepted", Direction.INFO),
+  VIBER_DELIVERED("Viber delivered", "sent", Direction.INFO),
+  VIBER_SEEN("seen", "Viber delivered", Direction.BAD_WHEN_LOW),
+  VIBER_UNDELIVERED("undelivered", "reported", Direction.BAD_WHEN_HIGH),
+  VIBER_NOT_VIBER_USERS("not Viber users", "sent", Direction.INFO),
+  VIBER_FALLEN_BACK("fallen back to SMS", "sent", Direction.INFO),
+  VIBER_SMS_DELIVERED("SMS delivered", "fallen back", Direction.INFO),
+  VIBER_SMS_REJECTED("SMS rejected", "receipted SMS", Direction.BAD_WHEN_HIGH),
+  VIBER_OPT_OUTS("opt-outs and blocks", "accepted", Direction.BAD_WHEN_HIGH),
+  VIBER_CLICKS("button and link clicks", "accepted", Direction.INFO);
 
   enum Direction {
     BAD_WHEN_HIGH,

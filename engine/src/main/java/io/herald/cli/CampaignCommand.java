@@ -172,6 +172,8 @@ final class CampaignCommand {
         JsonNode campaign = run(cli.accountClient());
         if (json) {
           cli.out().println(cli.json().writeValueAsString(campaign));
+        } else if ("viber".equals(campaign.path("channel").asText())) {
+          cli.out().println(ViberStatus.of(campaign));
         } else if ("sms".equals(campaign.path("channel").asText())) {
           cli.out()
               .printf(

@@ -37,6 +37,16 @@ public interface CampaignChannel {
    */
   Optional<String> suppressionOnBounce(Recipient recipient, SendOutcome.BounceKind kind);
 
+  /**
+   * The channel that goes on with a recipient whose ledger outcome is {@code outcome} — a Viber
+   * message that Viber could not deliver, waiting for its SMS fallback ({@code fallback_pending}) —
+   * or empty when that outcome is final (the usual case: a recipient with an outcome is never sent
+   * to again). What the returned channel records replaces {@code outcome} in the ledger.
+   */
+  default Optional<CampaignChannel> after(Campaign campaign, String outcome) {
+    return Optional.empty();
+  }
+
   /** When the message must wait before it is sent (SMS quiet hours); empty to send now. */
   default Optional<Instant> notBefore(Campaign campaign, Recipient recipient, Instant now) {
     return Optional.empty();

@@ -220,12 +220,12 @@ public final class DeliveryWorker implements AutoCloseable {
           return false;
         }
       }
-      if (check.alreadyFinal()) {
+      if (check.alreadyFinal() && continuing(found.get(), check).isEmpty()) {
         finisher.submit(Finisher.Done.acknowledgeOnly(claimed));
         return false;
       }
       if (check.suppressed()) {
-        finish(claimed, "suppressed", false, "", "");
+        finish(claimed, check.outcome(), "suppressed", false, "", "");
         return false;
       }
       return true;
@@ -234,6 +234,18 @@ public final class DeliveryWorker implements AutoCloseable {
       slots.release();
       return false;
     }
+  }
+
+  /**
+   * The channel that goes on with a recipient who already has an outcome (a Viber message's SMS
+   * fallback), if its campaign's channel says one does.
+   */
+  private Optional<CampaignChannel> continuing(Campaign campaign, CampaignStore.SendCheck check) {
+    CampaignChannel channel = channels.get(campaign.channel());
+    if (channel == null || check.outcome().isEmpty()) {
+      return Optional.empty();
+    }
+    return channel.after(campaign, check.outcome().get());
   }
 
   /** Puts the item back for later and frees its slot (on failure the caller frees it). */
@@ -269,14 +281,18 @@ public final class DeliveryWorker implements AutoCloseable {
     WorkItem item = claimed.item();
     Campaign campaign = cached != null ? cached : definition(item).orElseThrow();
     Recipient recipient = check.recipient().orElseThrow();
-    String address = recipient.address(campaign.channel());
-    CampaignChannel channel = channels.get(campaign.channel());
+    CampaignChannel channel =
+        check.alreadyFinal()
+            ? continuing(campaign, check).orElse(null)
+            : channels.get(campaign.channel());
+    Optional<String> previous = check.outcome();
     if (channel == null) {
       // The campaign was started on a node with this channel configured; this one has none.
       log.warn("campaign {}: no {} channel on this node", campaign.id(), campaign.channel());
       retryLater(claimed, item, clock.instant().plus(PAUSED_RECHECK));
       return;
     }
+    String address = recipient.address(channel.channel());
     Optional<Instant> wait = channel.notBefore(campaign, recipient, clock.instant());
     if (wait.isPresent()) {
       // Quiet hours: neither an attempt nor a failure; the wait shows in the statistics.
@@ -289,12 +305,12 @@ public final class DeliveryWorker implements AutoCloseable {
       outcome = channel.send(campaign, recipient, item);
     } catch (MessageFactory.MessageRefused e) {
       log.warn("campaign {} recipient {}: {}", campaign.id(), recipient.number(), e.getMessage());
-      finish(claimed, "failed", false, address, "");
+      finish(claimed, previous, "failed", false, address, "");
       return;
     }
     switch (outcome) {
       case SendOutcome.Delivered d ->
-          finish(claimed, channel.acceptedCounter(), true, address, d.reply());
+          finish(claimed, previous, channel.acceptedCounter(), true, address, d.reply());
       case SendOutcome.Bounced b -> {
         channel
             .suppressionOnBounce(recipient, b.kind())
@@ -303,19 +319,29 @@ public final class DeliveryWorker implements AutoCloseable {
                     audience.suppress(
                         item.account(),
                         new Suppression(key, "hard bounce: " + b.reply(), clock.instant())));
-        finish(claimed, channel.bouncedCounter(b.kind()), true, address, b.reply());
+        finish(claimed, previous, channel.bouncedCounter(b.kind()), true, address, b.reply());
       }
-      case SendOutcome.Deferred d -> defer(claimed, d, address);
+      case SendOutcome.Deferred d -> defer(claimed, previous, d, address);
     }
   }
 
-  private void defer(WorkQueue.Claimed claimed, SendOutcome.Deferred deferred, String address) {
+  private void defer(
+      WorkQueue.Claimed claimed,
+      Optional<String> previous,
+      SendOutcome.Deferred deferred,
+      String address) {
     WorkItem item = claimed.item();
     campaigns.count(item.account(), item.campaign(), item.phase(), "sent");
     campaigns.count(item.account(), item.campaign(), item.phase(), "deferred");
     Instant due = retries.next(item, clock.instant(), deferred.retryNoSoonerThan(), random);
     if (due == null) {
-      finish(claimed, "bounced_soft", false, address, "retries ran out; " + deferred.reason());
+      finish(
+          claimed,
+          previous,
+          "bounced_soft",
+          false,
+          address,
+          "retries ran out; " + deferred.reason());
     } else {
       retryLater(claimed, item.nextAttempt(), due);
       if (events.wants(item.account(), EventType.DEFERRED)) {
@@ -331,6 +357,35 @@ public final class DeliveryWorker implements AutoCloseable {
   private void finish(
       WorkQueue.Claimed claimed, String outcome, boolean sent, String address, String reply) {
     finisher.submit(new Finisher.Done(claimed, Optional.of(outcome), sent, address, reply));
+  }
+
+  /**
+   * {@link #finish} for a recipient that may already have had an outcome ({@code previous}: a Viber
+   * message whose SMS fallback this was): the new outcome replaces it by compare-and-set, here,
+   * before the finisher acknowledges the item — the ledger first, as for every outcome.
+   */
+  private void finish(
+      WorkQueue.Claimed claimed,
+      Optional<String> previous,
+      String outcome,
+      boolean sent,
+      String address,
+      String reply) {
+    if (previous.isEmpty()) {
+      finish(claimed, outcome, sent, address, reply);
+      return;
+    }
+    WorkItem item = claimed.item();
+    try {
+      campaigns.recordLateOutcome(
+          item.account(), item.campaign(), item.recipient(), previous.get(), outcome);
+    } catch (RuntimeException e) {
+      // Left unacknowledged: reclaimed later, and found moved on or still waiting by the ledger.
+      log.warn("recording {} of {}: {}", outcome, item, e.toString());
+      slots.release();
+      return;
+    }
+    finisher.submit(Finisher.Done.acknowledgeOnly(claimed));
   }
 
   private WebhookEvent deferredEvent(

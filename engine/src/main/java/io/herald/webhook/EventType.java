@@ -10,7 +10,9 @@ import java.util.Set;
  * #PING} is sent only on request ({@code POST /api/webhooks/{id}/ping}), to the one endpoint asked
  * for. An SMS reports {@link #DELIVERED} or {@link #FAILED} when its delivery receipts (or their
  * absence) decide it, and {@link #REPLIED} when the phone answers with anything but an opt-out
- * (which is {@link #UNSUBSCRIBED}).
+ * (which is {@link #UNSUBSCRIBED}). A Viber campaign's recipient adds Viber's own: {@link
+ * #VIBER_DELIVERED}, {@link #VIBER_SEEN}, {@link #VIBER_FAILED}, and {@link #FALLBACK_SENT} when
+ * the SMS went instead; their names on the wire are dotted ({@code viber.delivered}).
  */
 public enum EventType {
   DELIVERED,
@@ -26,21 +28,44 @@ public enum EventType {
    */
   FAILED,
   REPLIED,
+  /** Viber delivered a campaign's message to the recipient's app. */
+  VIBER_DELIVERED("viber.delivered"),
+  /** The recipient's Viber showed them the message (Viber's "seen"). */
+  VIBER_SEEN("viber.seen"),
+  /** Viber could not deliver the message: undelivered, expired, or the number has no Viber. */
+  VIBER_FAILED("viber.failed"),
+  /** The campaign's SMS fallback went out to a recipient Viber could not reach. */
+  FALLBACK_SENT("fallback.sent"),
   PING;
 
-  /** The name in JSON and in the API: {@code delivered}, {@code bounced}, … */
-  public String wire() {
-    return name().toLowerCase(Locale.ROOT);
+  private final String wire;
+
+  EventType() {
+    this.wire = name().toLowerCase(Locale.ROOT);
   }
 
-  /** The type a subscription names; empty for anything else (ping included). */
-  public static Optional<EventType> subscribable(String wire) {
-    for (EventType type : SUBSCRIBABLE) {
-      if (type.wire().equals(wire)) {
+  EventType(String wire) {
+    this.wire = wire;
+  }
+
+  /** The name in JSON and in the API: {@code delivered}, {@code bounced}, {@code viber.seen}… */
+  public String wire() {
+    return wire;
+  }
+
+  /** The type of a name on the wire (as stored), ping included; empty for an unknown name. */
+  public static Optional<EventType> ofWire(String wire) {
+    for (EventType type : values()) {
+      if (type.wire.equals(wire)) {
         return Optional.of(type);
       }
     }
     return Optional.empty();
+  }
+
+  /** The type a subscription names; empty for anything else (ping included). */
+  public static Optional<EventType> subscribable(String wire) {
+    return ofWire(wire).filter(SUBSCRIBABLE::contains);
   }
 
   /** Every type an endpoint may subscribe to, in order: what {@code events} defaults to. */

@@ -87,7 +87,8 @@ class WebhookApiTest {
     assertThat(everything.get("events").toString())
         .isEqualTo(
             "[\"delivered\",\"deferred\",\"bounced\",\"opened\",\"clicked\",\"unsubscribed\","
-                + "\"complained\",\"failed\",\"replied\"]");
+                + "\"complained\",\"failed\",\"replied\",\"viber.delivered\",\"viber.seen\","
+                + "\"viber.failed\",\"fallback.sent\"]");
   }
 
   @Test

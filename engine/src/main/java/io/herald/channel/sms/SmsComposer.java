@@ -1,8 +1,6 @@
 package io.herald.channel.sms;
 
-import java.util.Locale;
 import java.util.Map;
-import java.util.ResourceBundle;
 import java.util.random.RandomGenerator;
 
 /**
@@ -23,8 +21,7 @@ public final class SmsComposer {
 
   private final ShortLinks links;
   private final RandomGenerator random;
-  private final ResourceBundle english;
-  private final ResourceBundle ukrainian;
+  private final ListTexts texts = new ListTexts(BUNDLE);
 
   /**
    * @param links mints the unsubscribe and tracked links
@@ -33,16 +30,6 @@ public final class SmsComposer {
   public SmsComposer(ShortLinks links, RandomGenerator random) {
     this.links = links;
     this.random = random;
-    this.english = bundle(Locale.ENGLISH);
-    this.ukrainian = bundle(Locale.of("uk"));
-  }
-
-  private static ResourceBundle bundle(Locale locale) {
-    // No fallback to the JVM's default locale: an English list gets English.
-    return ResourceBundle.getBundle(
-        BUNDLE,
-        locale,
-        ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
   }
 
   /**
@@ -54,14 +41,7 @@ public final class SmsComposer {
   public ComposedSms compose(
       SmsTemplate template, ShortLinkTarget target, String name, Map<String, String> fields)
       throws SmsTextRefused {
-    Map<String, String> variables = ContactValues.clean(fields);
-    variables.put("name", ContactValues.clean(name));
-    variables.put("phone", ContactValues.clean(target.phone()));
-    String body = template.render(variables);
-    if (template.trackClicks()) {
-      body = TextLinks.replace(body, url -> links.click(target, url));
-    }
-    body = body.strip();
+    String body = template.personalise(links, target, name, fields);
     String text =
         switch (template.purpose()) {
           case TRANSACTIONAL -> body;
@@ -76,17 +56,12 @@ public final class SmsComposer {
     if (body.isEmpty()) {
       throw new SmsTextRefused("the SMS text is empty for this recipient");
     }
-    ResourceBundle texts = isUkrainian(target.language()) ? ukrainian : english;
     String link = links.unsubscribe(target);
-    String gsm7 = texts.getString("optout.gsm7").replace("{0}", link);
+    String gsm7 = texts.line(target.language(), "optout.gsm7", link);
     String line =
         GsmAlphabet.containsAll(body) && GsmAlphabet.containsAll(gsm7)
             ? gsm7
-            : texts.getString("optout").replace("{0}", link);
+            : texts.line(target.language(), "optout", link);
     return body + "\n" + line;
-  }
-
-  private static boolean isUkrainian(String language) {
-    return "uk".equals(Locale.forLanguageTag(language).getLanguage());
   }
 }

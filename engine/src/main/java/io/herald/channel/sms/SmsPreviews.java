@@ -27,22 +27,7 @@ public final class SmsPreviews {
   public SmsPreviews(
       AudienceStore audience, String baseUrl, int codeLength, RandomGenerator random) {
     this.audience = audience;
-    String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-    String code = "x".repeat(codeLength);
-    this.composer =
-        new SmsComposer(
-            new ShortLinks() {
-              @Override
-              public String unsubscribe(ShortLinkTarget target) {
-                return base + "/s/" + code;
-              }
-
-              @Override
-              public String click(ShortLinkTarget target, String url) {
-                return base + "/l/" + code;
-              }
-            },
-            random);
+    this.composer = new SmsComposer(new PlaceholderLinks(baseUrl, codeLength), random);
   }
 
   /**
@@ -51,6 +36,31 @@ public final class SmsPreviews {
    * @throws SmsTextRefused when the text cannot be sent (too long, empty, a template error)
    */
   public ComposedSms preview(Campaign campaign, String phone) throws SmsTextRefused {
+    return preview(campaign, campaign.text().orElse(""), phone);
+  }
+
+  /**
+   * The SMS {@code phone} would get with {@code text} as the campaign's SMS text (a Viber
+   * campaign's SMS fallback), opt-out line included.
+   *
+   * @throws SmsTextRefused when the text cannot be sent (too long, empty, a template error)
+   */
+  public ComposedSms preview(Campaign campaign, String text, String phone) throws SmsTextRefused {
+    SmsTemplate template;
+    try {
+      template = SmsTemplate.compile(text, SmsTemplate.Purpose.MARKETING, campaign.trackClicks());
+    } catch (TemplateException e) {
+      throw new SmsTextRefused(e.getMessage());
+    }
+    Sample sample = sample(campaign, phone);
+    return composer.compose(template, sample.target(), sample.name(), sample.fields());
+  }
+
+  /**
+   * Whom a preview of {@code campaign} for {@code phone} is for: the list's member with that phone
+   * (its name and fields), else a contact with no values; the list's language either way.
+   */
+  public Sample sample(Campaign campaign, String phone) {
     Optional<ContactList> list = audience.findList(campaign.account(), campaign.listName());
     Optional<Contact> member =
         list.flatMap(
@@ -63,18 +73,12 @@ public final class SmsPreviews {
             member.map(Contact::key).orElse(ContactKeys.phone(phone)),
             phone,
             list.map(ContactList::language).orElse("uk"));
-    SmsTemplate template;
-    try {
-      template =
-          SmsTemplate.compile(
-              campaign.text().orElse(""), SmsTemplate.Purpose.MARKETING, campaign.trackClicks());
-    } catch (TemplateException e) {
-      throw new SmsTextRefused(e.getMessage());
-    }
-    return composer.compose(
-        template,
+    return new Sample(
         target,
         member.map(Contact::name).orElse(""),
         member.map(Contact::attributes).orElse(Map.of()));
   }
+
+  /** A preview's recipient: whom its links are for, and the contact's values. */
+  public record Sample(ShortLinkTarget target, String name, Map<String, String> fields) {}
 }

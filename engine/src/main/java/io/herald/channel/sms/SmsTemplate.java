@@ -53,7 +53,22 @@ public final class SmsTemplate {
     return trackClicks;
   }
 
-  String render(Map<String, String> variables) {
-    return text.execute(variables);
+  /**
+   * The text for one recipient, before any line Herald appends: personalised with the contact's
+   * values (cleaned by {@link ContactValues}, so a value cannot add a line or hide a link), then
+   * every http(s) link replaced by a short tracked link when {@link #trackClicks()}, and stripped.
+   * Variables: every contact field by its name, then {@code name} and {@code phone}, which a field
+   * can never override. Channel-neutral: the SMS and the Viber composers both start from it.
+   */
+  public String personalise(
+      ShortLinks links, ShortLinkTarget target, String name, Map<String, String> fields) {
+    Map<String, String> variables = ContactValues.clean(fields);
+    variables.put("name", ContactValues.clean(name));
+    variables.put("phone", ContactValues.clean(target.phone()));
+    String body = text.execute(variables);
+    if (trackClicks) {
+      body = TextLinks.replace(body, url -> links.click(target, url));
+    }
+    return body.strip();
   }
 }

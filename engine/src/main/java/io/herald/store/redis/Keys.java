@@ -102,6 +102,11 @@ final class Keys {
     return campaign(account, campaignId) + ":ledger";
   }
 
+  /** What was counted once per recipient ({@code <counter>:<number>}, a set). */
+  static String campaignOnce(AccountId account, String campaignId) {
+    return campaign(account, campaignId) + ":once";
+  }
+
   static String campaignStats(AccountId account, String campaignId) {
     return campaign(account, campaignId) + ":stats";
   }

@@ -71,9 +71,14 @@ public final class RedisCampaignStore implements CampaignStore {
         local recipient = redis.call('HGET', KEYS[3], ARGV[i])
         local suppressed = 0
         if recipient then
-          suppressed = redis.call('HEXISTS', KEYS[4], cjson.decode(recipient)['key'])
+          -- its key (the email when it has one) or its phone, as the snapshot excluded them
+          local r = cjson.decode(recipient)
+          suppressed = redis.call('HEXISTS', KEYS[4], r['key'])
+          if suppressed == 0 and r['phone'] then
+            suppressed = redis.call('HEXISTS', KEYS[4], 'p:' .. r['phone'])
+          end
         end
-        out[#out + 1] = redis.call('HEXISTS', KEYS[2], ARGV[i])
+        out[#out + 1] = redis.call('HGET', KEYS[2], ARGV[i]) or false
         out[#out + 1] = recipient or ''
         out[#out + 1] = suppressed
       end
@@ -88,17 +93,30 @@ public final class RedisCampaignStore implements CampaignStore {
       """
       if redis.call('EXISTS', KEYS[5]) == 0 then return 0 end -- gone (R12): write nothing again
       local previous = redis.call('HGET', KEYS[1], ARGV[1])
-      if previous and previous ~= ARGV[3] then return 0 end
+      if previous == ARGV[2] then return 0 end
+      if previous and previous ~= ARGV[3] and previous ~= 'fallback_pending' then return 0 end
       local phase = 'all'
       if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then phase = 'canary'
       elseif redis.call('EXISTS', KEYS[4]) == 1 then phase = 'rest' end
       redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
       if previous then
-        redis.call('HINCRBY', KEYS[2], phase .. '.' .. ARGV[3], -1)
+        redis.call('HINCRBY', KEYS[2], phase .. '.' .. previous, -1)
       else
         redis.call('HINCRBY', KEYS[2], 'finals', 1)
         if ARGV[4] == '1' then redis.call('HINCRBY', KEYS[2], phase .. '.sent', 1) end
       end
+      redis.call('HINCRBY', KEYS[2], phase .. '.' .. ARGV[2], 1)
+      return 1
+      """;
+
+  // Counts a counter once per recipient (a set of "<counter>:<number>"), in the recipient's phase.
+  private static final String COUNT_ONCE =
+      """
+      if redis.call('EXISTS', KEYS[5]) == 0 then return 0 end -- gone (R12): write nothing again
+      if redis.call('SADD', KEYS[1], ARGV[2] .. ':' .. ARGV[1]) == 0 then return 0 end
+      local phase = 'all'
+      if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then phase = 'canary'
+      elseif redis.call('EXISTS', KEYS[4]) == 1 then phase = 'rest' end
       redis.call('HINCRBY', KEYS[2], phase .. '.' .. ARGV[2], 1)
       return 1
       """;
@@ -294,7 +312,7 @@ public final class RedisCampaignStore implements CampaignStore {
       checks.add(
           new SendCheck(
               current,
-              ((Long) found.get(at)) == 1L,
+              Optional.ofNullable((String) found.get(at)),
               recipient.isEmpty()
                   ? Optional.empty()
                   : Optional.of(toRecipient(numbers.get(i), recipient)),
@@ -341,6 +359,24 @@ public final class RedisCampaignStore implements CampaignStore {
   public boolean recordLateOutcome(
       AccountId account, CampaignId id, long number, String expected, String counter) {
     return late(account, id, number, expected, counter, true);
+  }
+
+  @Override
+  public boolean countOnce(AccountId account, CampaignId id, long number, String counter) {
+    Long counted =
+        redis.eval(
+            COUNT_ONCE,
+            ScriptOutputType.INTEGER,
+            new String[] {
+              Keys.campaignOnce(account, id.value()),
+              Keys.campaignStats(account, id.value()),
+              Keys.campaignCanaryNumbers(account, id.value()),
+              Keys.campaignCanary(account, id.value()),
+              Keys.campaign(account, id.value())
+            },
+            Long.toString(number),
+            counter);
+    return counted != null && counted == 1L;
   }
 
   private boolean late(

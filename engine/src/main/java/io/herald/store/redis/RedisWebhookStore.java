@@ -85,7 +85,7 @@ public final class RedisWebhookStore implements WebhookStore {
   private Endpoint decode(AccountId account, String value) {
     Stored s = json.read(value, Stored.class);
     EnumSet<EventType> events = EnumSet.noneOf(EventType.class);
-    s.events().forEach(name -> events.add(EventType.valueOf(name.toUpperCase(Locale.ROOT))));
+    s.events().forEach(name -> events.add(type(name)));
     return new Endpoint(s.id(), account, s.url(), events, s.secret(), s.createdAt());
   }
 
@@ -174,12 +174,18 @@ public final class RedisWebhookStore implements WebhookStore {
   private static Attempt attempt(Logged l) {
     return new Attempt(
         l.eventId(),
-        EventType.valueOf(l.type().toUpperCase(Locale.ROOT)),
+        type(l.type()),
         l.attempt(),
         l.at(),
         l.status(),
         Attempt.Outcome.valueOf(l.outcome().toUpperCase(Locale.ROOT)),
         Optional.ofNullable(l.error()));
+  }
+
+  /** A type as stored: its name on the wire ({@code delivered}, {@code viber.seen}). */
+  private static EventType type(String wire) {
+    return EventType.ofWire(wire)
+        .orElseThrow(() -> new IllegalStateException("unknown webhook event type " + wire));
   }
 
   private static List<Claimed> claimed(List<RedisStreamQueue.Entry> entries) {
@@ -205,7 +211,7 @@ public final class RedisWebhookStore implements WebhookStore {
         new AccountId(f[0]),
         f[1],
         f[2],
-        EventType.valueOf(f[3].toUpperCase(Locale.ROOT)),
+        type(f[3]),
         Integer.parseInt(f[4]),
         Instant.ofEpochMilli(Long.parseLong(f[5])),
         f[6]);

@@ -7,11 +7,11 @@ import java.util.List;
  * Short links for tests: numbered seven-character codes on {@code https://hrld.ua}, the length a
  * real code has, remembering what each click link points to and whom each link was made for.
  */
-final class CountingShortLinks implements ShortLinks {
-  static final String HOST = "https://hrld.ua";
+public final class CountingShortLinks implements ShortLinks {
+  public static final String HOST = "https://hrld.ua";
 
-  final List<ShortLinkTarget> unsubscribed = new ArrayList<>();
-  final List<String> clicked = new ArrayList<>();
+  public final List<ShortLinkTarget> unsubscribed = new ArrayList<>();
+  public final List<String> clicked = new ArrayList<>();
   private int next;
 
   @Override

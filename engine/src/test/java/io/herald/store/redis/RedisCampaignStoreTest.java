@@ -130,6 +130,21 @@ class RedisCampaignStoreTest {
   }
 
   @Test
+  void aRecipientIsSuppressedWhenItsPhoneIsThoughItsKeyIsItsEmail() {
+    // As the snapshot excludes a contact whose email or phone is suppressed, so does the check:
+    // a STOP reply or a blocked Viber sender suppresses the phone of a contact keyed by email.
+    campaigns.addRecipients(
+        ACCOUNT,
+        CAMPAIGN,
+        List.of(
+            new Recipient(6, "e:r6@x.example", "r6@x.example", "+380500000006", "R 6", Map.of())));
+    audience.suppress(ACCOUNT, new Suppression("p:+380500000006", "STOP", T0));
+
+    assertThat(campaigns.check(ACCOUNT, CAMPAIGN, 6).suppressed()).isTrue();
+    assertThat(campaigns.check(ACCOUNT, CAMPAIGN, 5).suppressed()).isFalse();
+  }
+
+  @Test
   void aReceiptThatOvertakesItsSubmissionIsTheOutcomeAndTheMessageIsCountedSentOnce() {
     assertThat(campaigns.recordLateOutcome(ACCOUNT, CAMPAIGN, 1, "submitted", "delivered"))
         .isTrue();

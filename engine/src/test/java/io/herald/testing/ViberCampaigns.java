@@ -1,0 +1,55 @@
+package io.herald.testing;
+
+import io.herald.account.AccountId;
+import io.herald.campaign.Campaign;
+import io.herald.campaign.CampaignId;
+import io.herald.campaign.CampaignState;
+import io.herald.campaign.Channel;
+import io.herald.campaign.Phase;
+import io.herald.campaign.ViberSpec;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Viber campaigns for tests that need one already sending (a canary, statistics): text and a
+ * button, a day's validity, and an SMS fallback or none.
+ */
+public final class ViberCampaigns {
+  private ViberCampaigns() {}
+
+  /** A Viber campaign of {@code recipients} sending in {@code phase}, created at {@code at}. */
+  public static Campaign sending(
+      AccountId account,
+      CampaignId id,
+      Phase phase,
+      long recipients,
+      boolean fallback,
+      Instant at) {
+    ViberSpec spec =
+        new ViberSpec(
+            Optional.empty(),
+            Optional.of("Shop now"),
+            Optional.of("https://shop.example/sale"),
+            86_400,
+            fallback ? Optional.of("Sale today: shop.example/sale") : Optional.empty(),
+            fallback ? Optional.of("SHOP") : Optional.empty());
+    return new Campaign(
+        account,
+        id,
+        Channel.VIBER,
+        "news",
+        Map.of(),
+        "",
+        "Shop",
+        Optional.empty(),
+        "",
+        "",
+        Optional.of("Sale today"),
+        new CampaignState.Sending(phase),
+        recipients,
+        at,
+        true,
+        Optional.of(spec));
+  }
+}
