@@ -301,14 +301,18 @@ final class CampaignCommand {
     @Option(names = "--email", paramLabel = "ADDR", description = "an email campaign's contact")
     String email;
 
-    @Option(names = "--phone", paramLabel = "PHONE", description = "an SMS campaign's contact")
+    @Option(
+        names = "--phone",
+        paramLabel = "PHONE",
+        description = "an SMS or Viber campaign's contact")
     String phone;
 
     @Override
     public Integer call() {
       HeraldCli cli = parent.cli;
       if ((email == null) == (phone == null)) {
-        cli.err().println("herald: give --email (email campaign) or --phone (SMS campaign)");
+        cli.err()
+            .println("herald: give --email (email campaign) or --phone (SMS or Viber campaign)");
         return HeraldCli.EXIT_BAD_INPUT;
       }
       try {
@@ -317,19 +321,12 @@ final class CampaignCommand {
                 .post(
                     "api/campaigns/" + HeraldClient.encode(id) + "/preview",
                     email != null ? Map.of("email", email) : Map.of("phone", phone));
+        if (preview.has("viber")) {
+          ViberPreviewText.print(cli.out(), preview);
+          return HeraldCli.EXIT_OK;
+        }
         if (preview.has("encoding")) {
-          cli.out().println("From: " + preview.get("from").asText());
-          cli.out().println("To: " + preview.get("to").asText());
-          cli.out()
-              .printf(
-                  "%s, %d characters, %d of %d units in %d part(s)%n",
-                  preview.get("encoding").asText(),
-                  preview.get("characters").asInt(),
-                  preview.get("units").asInt(),
-                  preview.get("parts").asInt() * preview.get("unitsPerPart").asInt(),
-                  preview.get("parts").asInt());
-          cli.out().println();
-          cli.out().println(preview.get("text").asText());
+          printSms(cli.out(), preview);
           return HeraldCli.EXIT_OK;
         }
         cli.out().println("MAIL FROM:<" + preview.get("mailFrom").asText() + ">");
@@ -340,6 +337,21 @@ final class CampaignCommand {
         return Failures.report(cli, e);
       }
     }
+  }
+
+  /** An SMS preview: sender, number, encoding and parts, then the text as it would be sent. */
+  static void printSms(java.io.PrintWriter out, JsonNode preview) {
+    out.println("From: " + preview.get("from").asText());
+    out.println("To: " + preview.get("to").asText());
+    out.printf(
+        "%s, %d characters, %d of %d units in %d part(s)%n",
+        preview.get("encoding").asText(),
+        preview.get("characters").asInt(),
+        preview.get("units").asInt(),
+        preview.get("parts").asInt() * preview.get("unitsPerPart").asInt(),
+        preview.get("parts").asInt());
+    out.println();
+    out.println(preview.get("text").asText());
   }
 
   /** {@code herald campaign test ID --to ADDR [--to ADDR…]}: send the campaign to a few people. */

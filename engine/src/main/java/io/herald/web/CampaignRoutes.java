@@ -162,22 +162,26 @@ final class CampaignRoutes {
             () -> Problem.unprocessable("sms is not configured on this server"));
     String e164 = e164(phone);
     try {
-      ComposedSms sms = previews.preview(campaign, e164);
-      SmsPreview p = sms.preview();
-      Map<String, Object> view = new LinkedHashMap<>();
-      view.put("to", e164);
-      view.put("from", campaign.fromAddress());
-      view.put("text", sms.text());
-      view.put("encoding", p.encoding());
-      view.put("characters", p.characters());
-      view.put("units", p.units());
-      view.put("parts", p.parts());
-      view.put("unitsPerPart", p.unitsPerPart());
-      view.put("remaining", p.remaining());
-      return view;
+      return smsView(e164, campaign.fromAddress(), previews.preview(campaign, e164));
     } catch (SmsTextRefused e) {
       throw Problem.unprocessable(e.getMessage());
     }
+  }
+
+  /** A composed SMS as a preview shows it (a Viber preview shows its SMS fallback so too). */
+  static Map<String, Object> smsView(String to, String from, ComposedSms sms) {
+    SmsPreview p = sms.preview();
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("to", to);
+    view.put("from", from);
+    view.put("text", sms.text());
+    view.put("encoding", p.encoding());
+    view.put("characters", p.characters());
+    view.put("units", p.units());
+    view.put("parts", p.parts());
+    view.put("unitsPerPart", p.unitsPerPart());
+    view.put("remaining", p.remaining());
+    return view;
   }
 
   /** A preview's phone in E.164, or a 400 saying how to write it. */

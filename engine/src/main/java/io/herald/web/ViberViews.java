@@ -2,6 +2,7 @@ package io.herald.web;
 
 import io.herald.campaign.Channel;
 import io.herald.campaign.ViberSpec;
+import io.herald.channel.viber.ViberContent;
 import io.herald.channel.viber.ViberLimits;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +50,47 @@ final class ViberViews {
             given.ttlSeconds() == null ? ViberLimits.DEFAULT_TTL.toSeconds() : given.ttlSeconds(),
             Optional.ofNullable(fallback.text()),
             Optional.ofNullable(fallback.sender())));
+  }
+
+  /**
+   * The preview of one recipient's message: the composed Viber message ({@code content}, as the
+   * channel would send it) from the campaign's sender name, with its validity, and the SMS fallback
+   * that recipient would get instead ({@code fallback}, a campaign SMS preview), when there is one.
+   */
+  static Map<String, Object> preview(
+      String to,
+      String from,
+      ViberSpec spec,
+      ViberContent content,
+      Optional<Map<String, Object>> fallback) {
+    Map<String, Object> message = new LinkedHashMap<>();
+    switch (content) {
+      case ViberContent.Text t -> message.put("text", t.text());
+      case ViberContent.Image i -> message.put("imageUrl", i.imageUrl());
+      case ViberContent.TextButton tb -> {
+        message.put("text", tb.text());
+        message.put("button", button(tb.button()));
+      }
+      case ViberContent.TextImageButton tib -> {
+        message.put("text", tib.text());
+        message.put("imageUrl", tib.imageUrl());
+        message.put("button", button(tib.button()));
+      }
+    }
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("to", to);
+    view.put("from", from);
+    view.put("ttlSeconds", spec.ttlSeconds());
+    view.put("viber", message);
+    fallback.ifPresent(sms -> view.put("fallback", sms));
+    return view;
+  }
+
+  private static Map<String, Object> button(ViberContent.Button button) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("caption", button.caption());
+    view.put("url", button.url());
+    return view;
   }
 
   /** The settings as a campaign shows them: the request's shape, absent parts left out. */

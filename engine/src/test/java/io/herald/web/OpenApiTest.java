@@ -14,6 +14,9 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.herald.app.HeraldNode;
 import io.herald.campaign.Campaign;
+import io.herald.channel.sms.ComposedSms;
+import io.herald.channel.sms.SmsPreviews;
+import io.herald.channel.viber.ViberContent;
 import io.herald.config.HeraldConfig;
 import io.herald.testing.Await;
 import io.herald.testing.RecordingGateway;
@@ -28,7 +31,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -322,6 +327,26 @@ class OpenApiTest {
     assertThat(node.json(shown).get("viber")).isEqualTo(json.valueToTree(viber));
     matches("/api/campaigns/{id}", "get", shown);
     matches("/api/campaigns", "get", node.get("/api/campaigns", key));
+    // Its preview, as the route builds it once the node sends Viber: the composed message and the
+    // SMS fallback as an SMS campaign's preview shows it.
+    ComposedSms sms =
+        new SmsPreviews(node.node().audience(), "https://h.example", 10, new SplittableRandom(1))
+            .preview(stored, "+380501234501");
+    Map<String, Object> preview =
+        ViberViews.preview(
+            "+380501234501",
+            "Acme Shop",
+            stored.viber().orElseThrow(),
+            new ViberContent.TextImageButton(
+                "Hi Ann\nUnsubscribe: https://h.example/s/xxxxxxxxxx",
+                "https://cdn.acme.example/sale.png",
+                new ViberContent.Button("Shop now", "https://h.example/l/xxxxxxxxxx")),
+            Optional.of(CampaignRoutes.smsView("+380501234501", "AcmeShop", sms)));
+    JsonNode schema =
+        doc.at("/paths/~1api~1campaigns~1{id}~1preview/post/responses/200/content")
+            .path("application/json")
+            .path("schema");
+    assertThat(validator(schema).validate(json.valueToTree(preview))).isEmpty();
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.campaign.Channel;
 import io.herald.campaign.ViberSpec;
+import io.herald.channel.viber.ViberContent;
 import io.herald.channel.viber.ViberLimits;
 import java.util.Map;
 import java.util.Optional;
@@ -77,5 +78,38 @@ class ViberViewsTest {
                 "fallback", Map.of("text", "Hi by SMS", "sender", "AcmeShop")));
     assertThat(ViberViews.view(ViberViews.spec(Channel.VIBER, null).orElseThrow()))
         .isEqualTo(Map.of("ttlSeconds", ViberLimits.DEFAULT_TTL.toSeconds()));
+  }
+
+  @Test
+  void aPreviewShowsTheComposedViberMessageItsValidityAndTheSmsFallback() {
+    ViberSpec spec = ViberViews.spec(Channel.VIBER, FULL).orElseThrow();
+    ViberContent content =
+        new ViberContent.TextImageButton(
+            "Hi Ann\nUnsubscribe: https://h.example/s/xxxxxxxxxx",
+            "https://cdn.acme.example/a.png",
+            new ViberContent.Button("Shop now", "https://h.example/l/xxxxxxxxxx"));
+    Map<String, Object> sms = Map.of("to", "+380501234501", "text", "Hi by SMS");
+    assertThat(ViberViews.preview("+380501234501", "Acme Shop", spec, content, Optional.of(sms)))
+        .isEqualTo(
+            Map.of(
+                "to",
+                "+380501234501",
+                "from",
+                "Acme Shop",
+                "ttlSeconds",
+                7200L,
+                "viber",
+                Map.of(
+                    "text", "Hi Ann\nUnsubscribe: https://h.example/s/xxxxxxxxxx",
+                    "imageUrl", "https://cdn.acme.example/a.png",
+                    "button",
+                        Map.of("caption", "Shop now", "url", "https://h.example/l/xxxxxxxxxx")),
+                "fallback",
+                sms));
+    assertThat(
+            ViberViews.preview(
+                "+380501234501", "Acme Shop", spec, new ViberContent.Text("Hi"), Optional.empty()))
+        .doesNotContainKey("fallback")
+        .containsEntry("viber", Map.of("text", "Hi"));
   }
 }
