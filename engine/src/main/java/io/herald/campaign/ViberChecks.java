@@ -21,8 +21,8 @@ import java.util.Optional;
  * itself are checked by the node's {@link ViberDraftCheck}.
  */
 final class ViberChecks {
-  // A Viber business sender name as providers register it; the provider has the final word.
-  static final int MAX_SENDER = 64;
+  // Vonage takes a Viber sender (from) of at most 50 characters (docs/viber.md).
+  static final int MAX_SENDER = 50;
 
   private ViberChecks() {}
 

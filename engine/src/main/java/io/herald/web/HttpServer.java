@@ -140,7 +140,16 @@ public final class HttpServer implements AutoCloseable {
             services.canaries())
         .register(app);
     new ReviewRoutes(auth, services.canaries()).register(app);
-    services.viberCallbacks().ifPresent(routes -> routes.register(app));
+    services
+        .viberCallbacks()
+        .ifPresentOrElse(
+            routes -> routes.register(app),
+            () ->
+                app.post(
+                    ViberCallbackRoutes.PATH,
+                    ctx -> {
+                      throw Problem.notFound("viber is not configured on this server");
+                    }));
     new EngagementRoutes(auth, services.campaignStore(), services.engagementStore()).register(app);
     new TrackingRoutes(services.engagements(), services.campaignStore()).register(app);
     new ShortLinkRoutes(

@@ -99,13 +99,13 @@ class ViberCampaignApiTest {
         Arguments.of("\"text\": \"Hi\"", "a Viber sender name (fromAddress) is required"),
         Arguments.of("\"fromAddress\": \"  \", \"text\": \"Hi\"", "(fromAddress) is required"),
         Arguments.of(
-            "\"fromAddress\": \"" + "A".repeat(65) + "\", \"text\": \"Hi\"",
-            "one line of at most 64 characters"),
+            "\"fromAddress\": \"" + "A".repeat(51) + "\", \"text\": \"Hi\"",
+            "one line of at most 50 characters"),
         Arguments.of(
             "\"fromAddress\": \"Acme\\nShop\", \"text\": \"Hi\"",
-            "one line of at most 64 characters"),
-        Arguments.of("\"fromAddress\": \"Acme\"", "a Viber campaign needs a text"),
-        Arguments.of("\"fromAddress\": \"Acme\", \"text\": \" \"", "a Viber campaign needs a text"),
+            "one line of at most 50 characters"),
+        Arguments.of("\"fromAddress\": \"Acme\"", "a Viber message needs a text"),
+        Arguments.of("\"fromAddress\": \"Acme\", \"text\": \" \"", "a Viber message needs a text"),
         Arguments.of(
             "\"fromAddress\": \"Acme\", \"text\": \"" + "x".repeat(ViberLimits.MAX_TEXT + 1) + "\"",
             "a Viber text is at most 1000 characters"),
