@@ -283,45 +283,26 @@ public final class HeraldNode implements AutoCloseable {
               RedisShortLinks.DEFAULT_KEEP,
               clock,
               random);
-      List<CampaignChannel> channels = new ArrayList<>();
-      channels.add(new EmailChannel(messages, transport));
-      Optional<SmsWiring> smsWiring =
-          smsGateway.map(
-              started ->
-                  SmsWiring.of(
-                      config.sms(),
-                      started,
-                      new SmsWiring.Shared(
-                          redis,
-                          mapper,
-                          campaignStore,
-                          audience,
-                          engagements,
-                          webhooks.events(),
-                          shortLinks,
-                          config.tracking().baseUrl().toString(),
-                          this.messages,
-                          clock,
-                          random),
-                      resources));
-      smsWiring.ifPresent(s -> channels.add(s.channel()));
-      Optional<ViberWiring> viber =
-          ViberWiring.of(
-              config.viber(),
-              new ViberWiring.Shared(
+      PhoneChannels phones =
+          PhoneChannels.of(
+              config,
+              smsGateway,
+              new PhoneChannels.Shared(
                   redis,
                   mapper,
                   campaignStore,
                   audience,
                   workQueue,
-                  shortLinks,
+                  engagements,
                   webhooks.events(),
-                  config.tracking().baseUrl().toString(),
+                  shortLinks,
+                  this.messages,
                   clock,
                   random),
-              smsWiring.map(SmsWiring::channel),
               resources);
-      viber.ifPresent(v -> channels.add(v.channel()));
+      List<CampaignChannel> channels = new ArrayList<>();
+      channels.add(new EmailChannel(messages, transport));
+      channels.addAll(phones.channels());
       this.worker =
           new DeliveryWorker(
               new DeliveryWorker.Parts(
@@ -364,8 +345,8 @@ public final class HeraldNode implements AutoCloseable {
                   freezes,
                   domains,
                   shortLinks,
-                  smsWiring.map(SmsWiring::previews),
-                  viber.map(ViberWiring::callbacks)));
+                  phones.smsPreviews(),
+                  phones.viberCallbacks()));
       resources.push(http);
       this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);
