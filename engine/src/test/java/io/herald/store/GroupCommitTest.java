@@ -1,4 +1,4 @@
-package io.herald.store.redis;
+package io.herald.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

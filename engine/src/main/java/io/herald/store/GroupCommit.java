@@ -1,4 +1,4 @@
-package io.herald.store.redis;
+package io.herald.store;
 
 import java.util.ArrayList;
 import java.util.List;
