@@ -166,20 +166,20 @@ public final class SmsFeedback implements SmsInbound {
     if (moved) {
       effects(decided);
     }
-    store.settled(decided);
+    // A delivery starts the phone's count of undeliverable outcomes again, with the settling.
+    store.settled(decided, moved && decided.outcome() == SmsOutcome.DELIVERED);
   }
 
   private void effects(Decided decided) {
     SmsRef ref = decided.ref();
     switch (decided.outcome()) {
-      case DELIVERED -> store.clearUndeliverable(ref.account(), ref.phone());
       case UNDELIVERABLE -> {
         long times = store.countUndeliverable(ref.account(), ref.phone());
         if (times >= settings.undeliverableLimit()) {
           suppress(ref.account(), ref.phone(), "undeliverable " + times + " times (sms)");
         }
       }
-      case UNKNOWN, EXPIRED, REJECTED -> {}
+      case DELIVERED, UNKNOWN, EXPIRED, REJECTED -> {}
     }
     EventType type =
         decided.outcome() == SmsOutcome.DELIVERED ? EventType.DELIVERED : EventType.FAILED;

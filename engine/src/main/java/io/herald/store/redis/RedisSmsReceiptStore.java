@@ -226,10 +226,17 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
   }
 
   @Override
-  public void settled(Decided decided) {
-    ops.run(
+  public void settled(Decided decided, boolean clearUndeliverable) {
+    ScriptOps.Op settle =
         new ScriptOps.Op(
-            "settle", List.of(SmsKeys.dueOf(decided.message())), List.of(decided.message())));
+            "settle", List.of(SmsKeys.dueOf(decided.message())), List.of(decided.message()));
+    SmsRef ref = decided.ref();
+    ops.run(
+        clearUndeliverable ? List.of(settle, clear(ref.account(), ref.phone())) : List.of(settle));
+  }
+
+  private static ScriptOps.Op clear(AccountId account, String phone) {
+    return new ScriptOps.Op("clear", List.of(SmsKeys.undeliverable(account, phone)), List.of());
   }
 
   @Override
@@ -251,7 +258,7 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
 
   @Override
   public void clearUndeliverable(AccountId account, String phone) {
-    ops.run(new ScriptOps.Op("clear", List.of(SmsKeys.undeliverable(account, phone)), List.of()));
+    ops.run(clear(account, phone));
   }
 
   @Override

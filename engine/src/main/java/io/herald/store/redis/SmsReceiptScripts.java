@@ -32,25 +32,44 @@ final class SmsReceiptScripts {
       """;
 
   // apply(message key, due index, message, part index, outcome rank, error, settle by): the
-  // part's outcome is set once; the last part missing decides the message, whose entry in the due
-  // index moves to 'settle by'.
+  // part's outcome is set once; the last part missing decides the message (the worst rank of its
+  // parts, and that part's error), whose entry in the due index moves to 'settle by'. Three
+  // commands while parts are missing, five when deciding.
   private static final String APPLY =
       """
       local function apply(key, due, message, part, rank, err, settleBy)
-        if redis.call('EXISTS', key) == 0 then return {'gone'} end
-        if redis.call('HSETNX', key, 'p' .. part, rank) == 0 then return {'repeated'} end
-        if err ~= '' then redis.call('HSET', key, 'e' .. part, err) end
-        if redis.call('HEXISTS', key, 'outcome') == 1 then return {'late'} end
-        local worstRank, worstErr = worst(key, -1)
-        if not worstRank then return {'waiting'} end
-        redis.call('HSET', key, 'outcome', worstRank, 'error', worstErr, 'timedOut', '0')
+        local p = 'p' .. part
+        local h = redis.call('HMGET', key, 'n', 'outcome', p, 'ref')
+        if not h[1] then return {'gone'} end
+        if h[3] then return {'repeated'} end
+        if err ~= '' then
+          redis.call('HSET', key, p, rank, 'e' .. part, err)
+        else
+          redis.call('HSET', key, p, rank)
+        end
+        if h[2] then return {'late'} end
+        local n = tonumber(h[1])
+        local names = {}
+        for i = 1, n do
+          names[2 * i - 1] = 'p' .. i
+          names[2 * i] = 'e' .. i
+        end
+        local v = redis.call('HMGET', key, unpack(names))
+        local worstRank, worstErr = -1, ''
+        for i = 1, n do
+          local r = v[2 * i - 1]
+          if not r then return {'waiting'} end
+          if tonumber(r) > worstRank then worstRank, worstErr = tonumber(r), v[2 * i] or '' end
+        end
+        local outcome = tostring(worstRank)
+        redis.call('HSET', key, 'outcome', outcome, 'error', worstErr, 'timedOut', '0')
         redis.call('ZADD', due, settleBy, message)
-        return decided(key)
+        return {'decided', outcome, worstErr, h[4], '0'}
       end
       """;
 
   /** What the operations of {@link #OPS} share. */
-  static final String PRELUDE = WORST + APPLY;
+  static final String PRELUDE = APPLY;
 
   /**
    * The operations {@link RedisSmsReceiptStore} runs through {@link ScriptOps}, each on keys of one
@@ -110,9 +129,8 @@ final class SmsReceiptScripts {
           function(K, A)
             local m = redis.call('HMGET', K[1], 'm', 'i')
             if m[1] then return {'mapped', m[1], m[2]} end
-            if redis.call('EXISTS', K[2]) == 1 then
-              return apply(K[2], K[3], A[1], 1, A[2], A[3], A[5])
-            end
+            local first = apply(K[2], K[3], A[1], 1, A[2], A[3], A[5])
+            if first[1] ~= 'gone' then return first end
             if redis.call('HSETNX', K[1], 'or', A[2]) == 1 then
               redis.call('HSET', K[1], 'oe', A[3])
               redis.call('PEXPIRE', K[1], A[4])
