@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Group commit: many threads each hand over a record to write, and the records that gathered while
@@ -37,7 +38,7 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     }
   }
 
-  private record Entry<T, R>(T record, CompletableFuture<R> result) {}
+  private record Entry<T, R>(T record, CompletableFuture<R> result, Thread waiter) {}
 
   private final int maxBatch;
   private final Writer<T, R> writer;
@@ -59,7 +60,9 @@ public final class GroupCommit<T, R> implements AutoCloseable {
 
   /** Writes the record with whatever else is waiting, and returns its answer once written. */
   public R commit(T record) {
-    return await(enqueue(record));
+    CompletableFuture<R> result = enqueue(record);
+    waitFor(result);
+    return answer(result);
   }
 
   /** Writes the records (in one batch when they fit) and returns their answers, in order. */
@@ -70,7 +73,8 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     }
     List<R> answers = new ArrayList<>(records.size());
     for (CompletableFuture<R> result : results) {
-      answers.add(await(result));
+      waitFor(result);
+      answers.add(answer(result));
     }
     return answers;
   }
@@ -81,43 +85,60 @@ public final class GroupCommit<T, R> implements AutoCloseable {
       result.completeExceptionally(new Failed("closed: nothing more is written", null));
       return result;
     }
-    queue.add(new Entry<>(Objects.requireNonNull(record, "record"), result));
+    queue.add(
+        new Entry<>(Objects.requireNonNull(record, "record"), result, Thread.currentThread()));
     return result;
   }
 
-  private R await(CompletableFuture<R> result) {
-    drain();
-    try {
-      return result.get();
-    } catch (InterruptedException e) {
-      // The record is written anyway (by whoever holds the queue); this caller stops waiting.
+  /**
+   * Waits until the record is written, writing batches meanwhile whenever no one else is: a caller
+   * writes until its own record is, then hands the queue to the caller at its head, so no caller
+   * keeps writing for the others for ever. A caller that finds another writing parks; it is woken
+   * when its record was written or when the queue is handed to it. The writer looks at the queue
+   * after letting go of it, so an entry added before that look is handed over, and one added after
+   * finds no one writing.
+   */
+  private void waitFor(CompletableFuture<R> own) {
+    boolean interrupted = false;
+    while (!own.isDone()) {
+      if (!queue.isEmpty() && writing.compareAndSet(false, true)) {
+        try {
+          write(nextBatch());
+        } finally {
+          writing.set(false);
+        }
+        Entry<T, R> head = queue.peek();
+        if (head != null) {
+          LockSupport.unpark(head.waiter());
+        }
+      } else if (!own.isDone()) {
+        LockSupport.park(this);
+        // The record is written whatever happens: an interrupted caller still waits for it.
+        interrupted |= Thread.interrupted();
+      }
+    }
+    if (interrupted) {
       Thread.currentThread().interrupt();
-      throw new Failed("interrupted while waiting for a batch", e);
-    } catch (ExecutionException | CancellationException e) {
+    }
+  }
+
+  private List<Entry<T, R>> nextBatch() {
+    List<Entry<T, R>> batch = new ArrayList<>();
+    for (Entry<T, R> e; batch.size() < maxBatch && (e = queue.poll()) != null; ) {
+      batch.add(e);
+    }
+    return batch;
+  }
+
+  private R answer(CompletableFuture<R> result) {
+    try {
+      return result.join();
+    } catch (CompletionException | CancellationException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
       if (cause instanceof Failed failed) {
         throw failed;
       }
       throw new Failed("the batch was not written: " + cause.getMessage(), cause);
-    }
-  }
-
-  /**
-   * Writes batches while any is waiting, unless another thread is writing. Whoever finds the queue
-   * in hand elsewhere leaves: that writer looks at the queue again after letting go of it, and an
-   * entry added before that look is seen by it, one added after finds the writer gone.
-   */
-  private void drain() {
-    while (!queue.isEmpty() && writing.compareAndSet(false, true)) {
-      try {
-        List<Entry<T, R>> batch = new ArrayList<>();
-        for (Entry<T, R> e; batch.size() < maxBatch && (e = queue.poll()) != null; ) {
-          batch.add(e);
-        }
-        write(batch);
-      } finally {
-        writing.set(false);
-      }
     }
   }
 
@@ -130,11 +151,15 @@ public final class GroupCommit<T, R> implements AutoCloseable {
       }
     } catch (RuntimeException | Error e) {
       Failed failed = new Failed("a batch of " + batch.size() + " failed: " + e.getMessage(), e);
-      batch.forEach(entry -> entry.result().completeExceptionally(failed));
+      for (Entry<T, R> entry : batch) {
+        entry.result().completeExceptionally(failed);
+        LockSupport.unpark(entry.waiter());
+      }
       return;
     }
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).result().complete(answers.get(i));
+      LockSupport.unpark(batch.get(i).waiter());
     }
   }
 
@@ -147,6 +172,16 @@ public final class GroupCommit<T, R> implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    drain();
+    while (!queue.isEmpty() || writing.get()) {
+      if (!queue.isEmpty() && writing.compareAndSet(false, true)) {
+        try {
+          write(nextBatch());
+        } finally {
+          writing.set(false);
+        }
+      } else {
+        Thread.onSpinWait(); // another caller is writing a batch: it ends in one round trip
+      }
+    }
   }
 }

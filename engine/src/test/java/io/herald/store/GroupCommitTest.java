@@ -22,12 +22,14 @@ class GroupCommitTest {
     final CountDownLatch entered = new CountDownLatch(1);
     final CountDownLatch release = new CountDownLatch(1);
     final List<List<Integer>> batches = Collections.synchronizedList(new ArrayList<>());
+    final List<String> writers = Collections.synchronizedList(new ArrayList<>());
 
     @Override
     public List<String> write(List<Integer> batch) {
       entered.countDown();
       await(release);
       batches.add(batch);
+      writers.add(Thread.currentThread().getName());
       if (batch.contains(-1)) {
         throw new IllegalStateException("Redis away");
       }
@@ -56,12 +58,13 @@ class GroupCommitTest {
   static Map<Integer, Object> heldThenReleased(
       GroupCommit<Integer, String> commit, Gate gate, List<Integer> records) throws Exception {
     Map<Integer, Object> answers = new ConcurrentHashMap<>();
-    Thread first = Thread.ofVirtual().start(() -> answers.put(0, commit.commit(0)));
+    Thread first = Thread.ofVirtual().name("c0").start(() -> answers.put(0, commit.commit(0)));
     await(gate.entered);
     List<Thread> callers = new ArrayList<>();
     for (int r : records) {
       callers.add(
           Thread.ofVirtual()
+              .name("c" + r)
               .start(
                   () -> {
                     try {
@@ -95,6 +98,15 @@ class GroupCommitTest {
     for (int i = 0; i <= 5; i++) {
       assertThat(answers.get(i)).isEqualTo("w" + i);
     }
+  }
+
+  @Test
+  void aCallerWhoseRecordIsWrittenLeavesTheNextBatchToAWaitingCaller() throws Exception {
+    Gate gate = new Gate();
+    GroupCommit<Integer, String> commit = new GroupCommit<>(100, gate);
+    heldThenReleased(commit, gate, List.of(1, 2, 3));
+    assertThat(gate.writers.get(0)).isEqualTo("c0");
+    assertThat(gate.writers.get(1)).isIn("c1", "c2", "c3");
   }
 
   @Test
