@@ -89,24 +89,26 @@ public final class RedisCampaignStore implements CampaignStore {
   // delivered, undeliverable, ...) in the recipient's phase (canary when it is in the sample, rest
   // when the campaign had a canary, all otherwise), at most once per recipient. ARGV[4] = '1': an
   // outcome that comes first also counts the message as sent (its own record will count nothing).
-  private static final String LATE_BOUNCE =
+  private static final String LATE =
       """
-      if redis.call('EXISTS', KEYS[5]) == 0 then return 0 end -- gone (R12): write nothing again
-      local previous = redis.call('HGET', KEYS[1], ARGV[1])
-      if previous == ARGV[2] then return 0 end
-      if previous and previous ~= ARGV[3] and previous ~= 'fallback_pending' then return 0 end
-      local phase = 'all'
-      if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then phase = 'canary'
-      elseif redis.call('EXISTS', KEYS[4]) == 1 then phase = 'rest' end
-      redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-      if previous then
-        redis.call('HINCRBY', KEYS[2], phase .. '.' .. previous, -1)
-      else
-        redis.call('HINCRBY', KEYS[2], 'finals', 1)
-        if ARGV[4] == '1' then redis.call('HINCRBY', KEYS[2], phase .. '.sent', 1) end
+      local function late(number, counter, expected, sentWhenFirst)
+        local previous = redis.call('HGET', KEYS[1], number)
+        if previous == counter then return 0 end
+        -- a recipient waiting for its fallback (fallback_pending) takes any later outcome
+        if previous and previous ~= expected and previous ~= 'fallback_pending' then return 0 end
+        local phase = 'all'
+        if redis.call('SISMEMBER', KEYS[3], number) == 1 then phase = 'canary'
+        elseif redis.call('EXISTS', KEYS[4]) == 1 then phase = 'rest' end
+        redis.call('HSET', KEYS[1], number, counter)
+        if previous then
+          redis.call('HINCRBY', KEYS[2], phase .. '.' .. previous, -1)
+        else
+          redis.call('HINCRBY', KEYS[2], 'finals', 1)
+          if sentWhenFirst == '1' then redis.call('HINCRBY', KEYS[2], phase .. '.sent', 1) end
+        end
+        redis.call('HINCRBY', KEYS[2], phase .. '.' .. counter, 1)
+        return 1
       end
-      redis.call('HINCRBY', KEYS[2], phase .. '.' .. ARGV[2], 1)
-      return 1
       """;
 
   // Counts a counter once per recipient (a set of "<counter>:<number>"), in the recipient's phase.
@@ -120,6 +122,26 @@ public final class RedisCampaignStore implements CampaignStore {
       redis.call('HINCRBY', KEYS[2], phase .. '.' .. ARGV[2], 1)
       return 1
       """;
+
+  private static final String LATE_BOUNCE =
+      LATE
+          + """
+          if redis.call('EXISTS', KEYS[5]) == 0 then return 0 end -- gone (R12): write nothing again
+          return late(ARGV[1], ARGV[2], ARGV[3], ARGV[4])
+          """;
+
+  // Many late outcomes of one campaign: ARGV in fours as above; answers 1 or 0 for each.
+  private static final String LATE_OUTCOMES =
+      LATE
+          + """
+          local moved = {}
+          local gone = redis.call('EXISTS', KEYS[5]) == 0
+          for i = 1, #ARGV, 4 do
+            if gone then moved[#moved + 1] = 0
+            else moved[#moved + 1] = late(ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[i + 3]) end
+          end
+          return moved
+          """;
 
   private final Redis redis;
   private final Json json;
@@ -379,6 +401,35 @@ public final class RedisCampaignStore implements CampaignStore {
     return counted != null && counted == 1L;
   }
 
+  @Override
+  public List<Boolean> recordLateOutcomes(
+      AccountId account, CampaignId id, List<LateOutcome> outcomes) {
+    if (outcomes.isEmpty()) {
+      return List.of();
+    }
+    List<String> args = new ArrayList<>(outcomes.size() * 4);
+    for (LateOutcome o : outcomes) {
+      args.addAll(List.of(Long.toString(o.number()), o.counter(), o.expected(), "1"));
+    }
+    List<Object> moved =
+        redis.eval(
+            LATE_OUTCOMES,
+            ScriptOutputType.MULTI,
+            lateKeys(account, id),
+            args.toArray(String[]::new));
+    return moved.stream().map(m -> Long.valueOf(1).equals(m)).toList();
+  }
+
+  private static String[] lateKeys(AccountId account, CampaignId id) {
+    return new String[] {
+      Keys.campaignLedger(account, id.value()),
+      Keys.campaignStats(account, id.value()),
+      Keys.campaignCanaryNumbers(account, id.value()),
+      Keys.campaignCanary(account, id.value()),
+      Keys.campaign(account, id.value())
+    };
+  }
+
   private boolean late(
       AccountId account,
       CampaignId id,
@@ -390,13 +441,7 @@ public final class RedisCampaignStore implements CampaignStore {
         redis.eval(
             LATE_BOUNCE,
             ScriptOutputType.INTEGER,
-            new String[] {
-              Keys.campaignLedger(account, id.value()),
-              Keys.campaignStats(account, id.value()),
-              Keys.campaignCanaryNumbers(account, id.value()),
-              Keys.campaignCanary(account, id.value()),
-              Keys.campaign(account, id.value())
-            },
+            lateKeys(account, id),
             Long.toString(number),
             counter,
             expected,
