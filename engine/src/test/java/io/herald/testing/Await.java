@@ -13,11 +13,16 @@ public final class Await {
   private Await() {}
 
   public static <T> T until(Callable<T> probe, Predicate<T> done) throws Exception {
-    long deadline = System.nanoTime() + LIMIT.toNanos();
+    return until(probe, done, LIMIT);
+  }
+
+  /** {@link #until} with a bound of its own, for what waits on a retry's backoff. */
+  public static <T> T until(Callable<T> probe, Predicate<T> done, Duration limit) throws Exception {
+    long deadline = System.nanoTime() + limit.toNanos();
     T value = probe.call();
     while (!done.test(value)) {
       if (System.nanoTime() > deadline) {
-        throw new AssertionError("condition not met within " + LIMIT + "; last value: " + value);
+        throw new AssertionError("condition not met within " + limit + "; last value: " + value);
       }
       LockSupport.parkNanos(POLL.toNanos());
       value = probe.call();

@@ -44,6 +44,9 @@ class ViberCampaignTest {
   static final String UNDELIVERABLE = "+380501234509";
   static final String BLOCKED = "+380501234506";
 
+  /** The worker's first retry comes after about a minute (RetryPolicy). */
+  static final Duration RETRY_BOUND = Duration.ofMinutes(3);
+
   @TempDir Path data;
   SmscSimulator smsc;
   ViberSimulator viber;
@@ -186,6 +189,31 @@ class ViberCampaignTest {
                 .suppressedAmong(
                     new io.herald.account.AccountId(accountId), List.of("p:" + BLOCKED)))
         .hasSize(1);
+  }
+
+  @Test
+  void whenTheProviderThrottlesOrFailsTheMessagesWaitAndGoOutLater() throws Exception {
+    node.importFile(
+        key, "few", "few.csv", ("phone\n" + SEEN + "\n" + DELIVERED + "\n").getBytes(UTF_8));
+    HttpResponse<String> created =
+        node.post(
+            "/api/campaigns",
+            key,
+            "application/json",
+            """
+            {"channel": "viber", "list": "few", "fromAddress": "Acme Shop", "text": "Hi, -20% today."}"""
+                .getBytes(UTF_8));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String id = node.json(created).get("id").asText();
+    viber.throttleNext(1, 2).failNext(1, 503);
+    node.post("/api/campaigns/" + id + "/start", key, "application/json", new byte[0]);
+
+    // Each refused attempt is deferred (no outcome yet) and tried again after the backoff.
+    JsonNode stats =
+        Await.until(() -> stats(id), s -> s.path("viber_delivered").asLong() == 2, RETRY_BOUND);
+    assertThat(stats.path("deferred").asLong()).isEqualTo(2);
+    assertThat(viber.faultsAnswered()).isEqualTo(2);
+    assertThat(viber.received()).extracting(Received::to).hasSize(2);
   }
 
   /** The campaign's counters summed over its phases. */
