@@ -23,6 +23,7 @@ import io.herald.canary.CanaryScorer;
 import io.herald.channel.email.CampaignEmails;
 import io.herald.channel.email.DkimKeys;
 import io.herald.channel.email.DkimSigning;
+import io.herald.channel.viber.ViberPreviews;
 import io.herald.config.HeraldConfig;
 import io.herald.delivery.CampaignChannel;
 import io.herald.delivery.CampaignSamples;
@@ -347,7 +348,16 @@ public final class HeraldNode implements AutoCloseable {
                   freezes,
                   domains,
                   shortLinks,
-                  smsWiring.map(SmsWiring::previews)));
+                  smsWiring.map(SmsWiring::previews),
+                  // Previews need no provider: the Viber message as it would be composed.
+                  config.viber().enabled()
+                      ? Optional.of(
+                          new ViberPreviews(
+                              audience,
+                              config.tracking().baseUrl().toString(),
+                              RedisShortLinks.CODE_LENGTH,
+                              random))
+                      : Optional.empty()));
       resources.push(http);
       this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);

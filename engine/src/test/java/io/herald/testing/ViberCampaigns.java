@@ -10,6 +10,7 @@ import io.herald.campaign.ViberSpec;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * Viber campaigns for tests that need one already sending (a canary, statistics): text and a
@@ -51,5 +52,38 @@ public final class ViberCampaigns {
         at,
         true,
         Optional.of(spec));
+  }
+
+  /**
+   * A draft Viber campaign to {@code list} with every setting — text, image, button, two hours'
+   * validity — and, with {@code fallback}, an SMS fallback; stored as a node that sends Viber would
+   * store it at create.
+   */
+  public static Campaign draft(AccountId account, String list, boolean fallback) {
+    return new Campaign(
+        account,
+        // Its own id with a fallback and without, so that an account may hold both.
+        CampaignId.random(new SplittableRandom(fallback ? 14 : 15)),
+        Channel.VIBER,
+        list,
+        Map.of(),
+        "",
+        "Acme Shop",
+        Optional.empty(),
+        "",
+        "",
+        Optional.of("Hi {{name}}"),
+        new CampaignState.Draft(),
+        0,
+        Instant.parse("2026-12-02T10:00:00Z"),
+        true,
+        Optional.of(
+            new ViberSpec(
+                Optional.of("https://cdn.acme.example/sale.png"),
+                Optional.of("Shop now"),
+                Optional.of("https://acme.example/sale"),
+                7200,
+                fallback ? Optional.of("Hi {{name}} by SMS") : Optional.empty(),
+                fallback ? Optional.of("AcmeShop") : Optional.empty())));
   }
 }
