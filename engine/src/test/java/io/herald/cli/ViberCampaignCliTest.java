@@ -7,16 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.account.AccountId;
 import io.herald.campaign.Campaign;
+import io.herald.cli.ImportFailFastCliTest.Run;
 import io.herald.testing.TestNode;
 import io.herald.testing.ViberCampaigns;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,8 +38,6 @@ class ViberCampaignCliTest {
   static Path text;
   static Path fallback;
 
-  record Run(int code, String out, String err) {}
-
   @BeforeAll
   static void start() throws Exception {
     node = TestNode.start(data);
@@ -62,15 +57,7 @@ class ViberCampaignCliTest {
   }
 
   static Run heraldAs(String apiKey, String... args) {
-    Map<String, String> env = new HashMap<>();
-    env.put("HERALD_URL", node.baseUrl());
-    env.put("HERALD_API_KEY", apiKey);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        HeraldCli.run(
-            env, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8), args);
-    return new Run(code, out.toString(UTF_8), err.toString(UTF_8));
+    return ImportFailFastCliTest.herald(node, apiKey, args);
   }
 
   /**

@@ -7,9 +7,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.account.AccountId;
 import io.herald.campaign.Campaign;
-import io.herald.campaign.CampaignId;
-import io.herald.campaign.CampaignState;
-import io.herald.campaign.Channel;
 import io.herald.campaign.ViberSpec;
 import io.herald.cli.HeraldCli;
 import io.herald.testing.TestNode;
@@ -18,10 +15,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -129,30 +124,18 @@ class ViberPreviewTest {
     // A text that leaves no room for the unsubscribe line Herald adds.
     Campaign full =
         stored(
-            new Campaign(
+            ViberCampaigns.draft(
                 account,
-                CampaignId.random(new SplittableRandom(99)),
-                Channel.VIBER,
                 "customers",
-                Map.of(),
-                "",
-                "Acme Shop",
-                Optional.empty(),
-                "",
-                "",
-                Optional.of("x".repeat(1000)),
-                new CampaignState.Draft(),
-                0,
-                Instant.parse("2026-12-02T10:00:00Z"),
-                true,
-                Optional.of(
-                    new ViberSpec(
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        3600,
-                        Optional.empty(),
-                        Optional.empty()))));
+                "x".repeat(1000),
+                new ViberSpec(
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    3600,
+                    Optional.empty(),
+                    Optional.empty()),
+                99));
     assertProblem(preview(full, "{\"phone\": \"" + ANN + "\"}"), 422, "the Viber text is too long");
   }
 
