@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * server's CPU seconds. Two snapshots around a measured step say how many Redis commands it took
  * per message and how much CPU the server spent, which Herald's JVM figures do not include.
  */
-record RedisStats(Map<String, Long> calls, double cpuSeconds) {
+record RedisStats(Map<String, Long> calls, Map<String, Long> usec, double cpuSeconds) {
   static RedisStats read(String redisUri) throws IOException {
     URI uri = URI.create(redisUri);
     String password = uri.getUserInfo() == null ? "" : uri.getUserInfo().replaceFirst("^:", "");
@@ -31,12 +31,15 @@ record RedisStats(Map<String, Long> calls, double cpuSeconds) {
         in.readLine();
       }
       Map<String, Long> calls = new TreeMap<>();
+      Map<String, Long> usec = new TreeMap<>();
       for (String line : info(out, in, "commandstats").split("\r\n")) {
         // cmdstat_hset:calls=12,usec=…
         if (line.startsWith("cmdstat_")) {
           String name = line.substring("cmdstat_".length(), line.indexOf(':'));
           String rest = line.substring(line.indexOf("calls=") + "calls=".length());
           calls.put(name, Long.parseLong(rest.substring(0, rest.indexOf(','))));
+          String time = line.substring(line.indexOf("usec=") + "usec=".length());
+          usec.put(name, Long.parseLong(time.substring(0, time.indexOf(','))));
         }
       }
       double cpu = 0;
@@ -45,7 +48,7 @@ record RedisStats(Map<String, Long> calls, double cpuSeconds) {
           cpu += Double.parseDouble(line.substring(line.indexOf(':') + 1));
         }
       }
-      return new RedisStats(calls, cpu);
+      return new RedisStats(calls, usec, cpu);
     }
   }
 
@@ -77,6 +80,16 @@ record RedisStats(Map<String, Long> calls, double cpuSeconds) {
             .limit(8)
             .map(e -> "%s %.2f".formatted(e.getKey(), (double) e.getValue() / messages))
             .collect(Collectors.joining(", "));
-    return "%.1f (%s)".formatted((double) total / messages, top);
+    // A script's time includes its commands' (also counted on their own).
+    String slowest =
+        after.usec.entrySet().stream()
+            .map(
+                e -> Map.entry(e.getKey(), e.getValue() - before.usec.getOrDefault(e.getKey(), 0L)))
+            .filter(e -> e.getValue() > 0)
+            .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+            .limit(6)
+            .map(e -> "%s %.1f".formatted(e.getKey(), (double) e.getValue() / messages))
+            .collect(Collectors.joining(", "));
+    return "%.1f (%s) usec_per_sms (%s)".formatted((double) total / messages, top, slowest);
   }
 }

@@ -23,7 +23,6 @@ import io.herald.canary.CanaryScorer;
 import io.herald.channel.email.CampaignEmails;
 import io.herald.channel.email.DkimKeys;
 import io.herald.channel.email.DkimSigning;
-import io.herald.channel.viber.ViberPreviews;
 import io.herald.config.HeraldConfig;
 import io.herald.delivery.CampaignChannel;
 import io.herald.delivery.CampaignSamples;
@@ -76,6 +75,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -159,9 +159,8 @@ public final class HeraldNode implements AutoCloseable {
               domains,
               clock,
               random,
-              config.sms().enabled()
-                  ? EnumSet.of(Channel.EMAIL, Channel.SMS)
-                  : EnumSet.of(Channel.EMAIL));
+              channels(config),
+              ViberWiring.createCheck(config.viber(), config.tracking().baseUrl().toString()));
       this.transactionalQueue = new RedisTransactionalQueue(redis, mapper);
       this.freezes =
           new Freezes(
@@ -284,28 +283,26 @@ public final class HeraldNode implements AutoCloseable {
               RedisShortLinks.DEFAULT_KEEP,
               clock,
               random);
+      PhoneChannels phones =
+          PhoneChannels.of(
+              config,
+              smsGateway,
+              new PhoneChannels.Shared(
+                  redis,
+                  mapper,
+                  campaignStore,
+                  audience,
+                  workQueue,
+                  engagements,
+                  webhooks.events(),
+                  shortLinks,
+                  this.messages,
+                  clock,
+                  random),
+              resources);
       List<CampaignChannel> channels = new ArrayList<>();
       channels.add(new EmailChannel(messages, transport));
-      Optional<SmsWiring> smsWiring =
-          smsGateway.map(
-              started ->
-                  SmsWiring.of(
-                      config.sms(),
-                      started,
-                      new SmsWiring.Shared(
-                          redis,
-                          mapper,
-                          campaignStore,
-                          audience,
-                          engagements,
-                          webhooks.events(),
-                          shortLinks,
-                          config.tracking().baseUrl().toString(),
-                          this.messages,
-                          clock,
-                          random),
-                      resources));
-      smsWiring.ifPresent(s -> channels.add(s.channel()));
+      channels.addAll(phones.channels());
       this.worker =
           new DeliveryWorker(
               new DeliveryWorker.Parts(
@@ -348,16 +345,9 @@ public final class HeraldNode implements AutoCloseable {
                   freezes,
                   domains,
                   shortLinks,
-                  smsWiring.map(SmsWiring::previews),
-                  // Previews need no provider: the Viber message as it would be composed.
-                  config.viber().enabled()
-                      ? Optional.of(
-                          new ViberPreviews(
-                              audience,
-                              config.tracking().baseUrl().toString(),
-                              RedisShortLinks.CODE_LENGTH,
-                              random))
-                      : Optional.empty()));
+                  phones.smsPreviews(),
+                  phones.viberCallbacks(),
+                  phones.viberPreviews()));
       resources.push(http);
       this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);
@@ -365,6 +355,18 @@ public final class HeraldNode implements AutoCloseable {
       close();
       throw e;
     }
+  }
+
+  /** The channels this node sends campaigns on: email, and SMS and Viber when configured. */
+  private static Set<Channel> channels(HeraldConfig config) {
+    Set<Channel> channels = EnumSet.of(Channel.EMAIL);
+    if (config.sms().enabled()) {
+      channels.add(Channel.SMS);
+    }
+    if (config.viber().enabled()) {
+      channels.add(Channel.VIBER);
+    }
+    return channels;
   }
 
   /** Starts a node: Redis (embedded unless {@code redis.uri} is set), then HTTP. */

@@ -147,4 +147,20 @@ public interface CampaignStore {
    * longer exists.
    */
   boolean countOnce(AccountId account, CampaignId id, long number, String counter);
+
+  /** One recipient's late outcome, as {@link #recordLateOutcome} takes it. */
+  record LateOutcome(long number, String expected, String counter) {}
+
+  /**
+   * {@link #recordLateOutcome} for several recipients of one campaign at once (a store should make
+   * it one round trip: SMS receipts come by the thousand); whether each moved, in order.
+   */
+  default List<Boolean> recordLateOutcomes(
+      AccountId account, CampaignId id, List<LateOutcome> outcomes) {
+    List<Boolean> moved = new ArrayList<>(outcomes.size());
+    for (LateOutcome o : outcomes) {
+      moved.add(recordLateOutcome(account, id, o.number(), o.expected(), o.counter()));
+    }
+    return moved;
+  }
 }

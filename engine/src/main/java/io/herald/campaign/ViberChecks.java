@@ -21,8 +21,8 @@ import java.util.Optional;
  * itself are checked by the node's {@link ViberDraftCheck}.
  */
 final class ViberChecks {
-  // A Viber business sender name as providers register it; the provider has the final word.
-  static final int MAX_SENDER = 64;
+  // Vonage takes a Viber sender (from) of at most 50 characters (docs/viber.md).
+  static final int MAX_SENDER = 50;
 
   private ViberChecks() {}
 
@@ -52,6 +52,9 @@ final class ViberChecks {
       require(
           viber.buttonCaption().get().length() <= ViberLimits.MAX_BUTTON_CAPTION,
           "a Viber button caption is at most " + ViberLimits.MAX_BUTTON_CAPTION + " characters");
+      require(
+          viber.buttonCaption().get().chars().noneMatch(Character::isISOControl),
+          "a Viber button caption is one line");
       https(viber.buttonUrl().get(), "buttonUrl");
     }
     Duration ttl = viber.ttl();

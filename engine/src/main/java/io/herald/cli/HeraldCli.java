@@ -38,6 +38,7 @@ import picocli.CommandLine.Command;
       SendCommand.class,
       MessageCommand.class,
       SmsCommand.class,
+      ViberCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class HeraldCli implements Runnable {

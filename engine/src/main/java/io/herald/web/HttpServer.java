@@ -82,6 +82,7 @@ public final class HttpServer implements AutoCloseable {
       SendingDomains domains,
       ShortLinkCodes shortLinks,
       Optional<SmsPreviews> smsPreviews,
+      Optional<ViberCallbackRoutes> viberCallbacks,
       Optional<ViberPreviews> viberPreviews) {}
 
   public HttpServer(HeraldConfig config, ObjectMapper mapper, Services services) {
@@ -142,6 +143,16 @@ public final class HttpServer implements AutoCloseable {
             services.canaries())
         .register(app);
     new ReviewRoutes(auth, services.canaries()).register(app);
+    services
+        .viberCallbacks()
+        .ifPresentOrElse(
+            routes -> routes.register(app),
+            () ->
+                app.post(
+                    ViberCallbackRoutes.PATH,
+                    ctx -> {
+                      throw Problem.notFound("viber is not configured on this server");
+                    }));
     new EngagementRoutes(auth, services.campaignStore(), services.engagementStore()).register(app);
     new TrackingRoutes(services.engagements(), services.campaignStore()).register(app);
     new ShortLinkRoutes(

@@ -189,7 +189,7 @@ class ViberCampaignCliTest {
             },
             "SMS fallback: "),
         Arguments.of(new String[] {"--text", longText.toString()}, "at most 1000 characters"),
-        Arguments.of(new String[] {"--from", "A".repeat(65)}, "one line of at most 64 characters"));
+        Arguments.of(new String[] {"--from", "A".repeat(51)}, "one line of at most 50 characters"));
   }
 
   @ParameterizedTest

@@ -92,11 +92,11 @@ class ViberCampaignApiTest {
         Arguments.of("\"text\": \"Hi\"", "a Viber sender name (fromAddress) is required"),
         Arguments.of("\"fromAddress\": \"  \", \"text\": \"Hi\"", "(fromAddress) is required"),
         Arguments.of(
-            "\"fromAddress\": \"" + "A".repeat(65) + "\", \"text\": \"Hi\"",
-            "one line of at most 64 characters"),
+            "\"fromAddress\": \"" + "A".repeat(51) + "\", \"text\": \"Hi\"",
+            "one line of at most 50 characters"),
         Arguments.of(
             "\"fromAddress\": \"Acme\\nShop\", \"text\": \"Hi\"",
-            "one line of at most 64 characters"),
+            "one line of at most 50 characters"),
         Arguments.of("\"fromAddress\": \"Acme\"", "a Viber message needs a text"),
         Arguments.of("\"fromAddress\": \"Acme\", \"text\": \" \"", "a Viber message needs a text"),
         Arguments.of(

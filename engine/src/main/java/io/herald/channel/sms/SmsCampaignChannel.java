@@ -1,18 +1,24 @@
 package io.herald.channel.sms;
 
+import io.herald.account.AccountId;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.ContactList;
 import io.herald.campaign.Campaign;
 import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Channel;
+import io.herald.campaign.Phase;
 import io.herald.campaign.Recipient;
 import io.herald.channel.email.TemplateException;
 import io.herald.delivery.CampaignChannel;
 import io.herald.delivery.MessageFactory;
 import io.herald.delivery.SendOutcome;
 import io.herald.delivery.WorkItem;
+import io.herald.store.GroupCommit;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +40,10 @@ public final class SmsCampaignChannel implements CampaignChannel {
   private final AudienceStore audience;
   private final QuietHours quietHours;
   private final Map<CampaignId, Compiled> compiled = new ConcurrentHashMap<>();
+  private final GroupCommit<Counted, Boolean> partsCounted = new GroupCommit<>(256, this::count);
+
+  /** Parts to count for a campaign's phase; {@code parts} 0 in the key of a sum. */
+  private record Counted(AccountId account, CampaignId campaign, Phase phase, int parts) {}
 
   /** A campaign's template, sender and list language, prepared once. */
   private record Compiled(SmsTemplate template, SenderId sender, String language) {}
@@ -98,8 +108,9 @@ public final class SmsCampaignChannel implements CampaignChannel {
       Compiled prepared,
       ComposedSms sms,
       SubmitOutcome.Accepted accepted) {
-    campaigns.countBy(
-        campaign.account(), campaign.id(), item.phase(), "parts", sms.encoded().parts().size());
+    // Counted with every other worker's SMS of the moment: one increment per campaign and phase.
+    partsCounted.commit(
+        new Counted(campaign.account(), campaign.id(), item.phase(), sms.encoded().parts().size()));
     SmsRef ref =
         SmsRef.campaign(
             campaign.account(), campaign.id(), recipient, item.phase(), prepared.sender().value());
@@ -107,6 +118,15 @@ public final class SmsCampaignChannel implements CampaignChannel {
     // out, not one no receipt can find. A receipt that overtook the submit's answer applies now.
     feedback.submitted(accepted.messageIds(), ref);
     return new SendOutcome.Delivered("accepted as " + String.join(",", accepted.messageIds()));
+  }
+
+  private List<Boolean> count(List<Counted> batch) {
+    Map<Counted, Long> sums = new LinkedHashMap<>();
+    for (Counted c : batch) {
+      sums.merge(new Counted(c.account(), c.campaign(), c.phase(), 0), (long) c.parts(), Long::sum);
+    }
+    sums.forEach((c, n) -> campaigns.countBy(c.account(), c.campaign(), c.phase(), "parts", n));
+    return Collections.nCopies(batch.size(), true);
   }
 
   private Compiled prepared(Campaign campaign) throws MessageFactory.MessageRefused {

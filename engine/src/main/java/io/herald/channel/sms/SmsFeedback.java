@@ -7,13 +7,17 @@ import io.herald.audience.Suppression;
 import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignStore;
 import io.herald.channel.sms.SmsReceiptStore.Decided;
+import io.herald.store.GroupCommit;
 import io.herald.tracking.Engagements;
 import io.herald.webhook.EventType;
 import io.herald.webhook.WebhookEvent;
 import io.herald.webhook.WebhookEvents;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -97,6 +101,9 @@ public final class SmsFeedback implements SmsInbound {
   private final Clock clock;
   private final Settings settings;
   private final SmsReplies replies;
+  private final GroupCommit<Decided, Boolean> recorded = new GroupCommit<>(256, this::record);
+
+  private record CampaignKey(AccountId account, CampaignId id) {}
 
   public SmsFeedback(
       SmsReceiptStore store,
@@ -151,35 +158,62 @@ public final class SmsFeedback implements SmsInbound {
   }
 
   private void apply(Decided decided) {
-    SmsRef ref = decided.ref();
-    boolean moved =
-        switch (ref.origin()) {
-          case CAMPAIGN ->
-              campaigns.recordLateOutcome(
-                  ref.account(),
-                  new CampaignId(ref.id()),
-                  ref.number(),
-                  SUBMITTED,
-                  decided.outcome().counter());
-          case MESSAGE -> messages.record(decided);
-        };
+    boolean moved = recorded.commit(decided);
     if (moved) {
       effects(decided);
     }
-    store.settled(decided);
+    // A delivery starts the phone's count of undeliverable outcomes again, with the settling.
+    store.settled(decided, moved && decided.outcome() == SmsOutcome.DELIVERED);
+  }
+
+  /**
+   * Records the outcomes decided at once (by every thread taking receipts): one ledger write per
+   * campaign; whether each moved the recipient's outcome, in order.
+   */
+  private List<Boolean> record(List<Decided> batch) {
+    Boolean[] moved = new Boolean[batch.size()];
+    Map<CampaignKey, List<Integer>> byCampaign = new LinkedHashMap<>();
+    for (int i = 0; i < batch.size(); i++) {
+      Decided d = batch.get(i);
+      switch (d.ref().origin()) {
+        case CAMPAIGN ->
+            byCampaign
+                .computeIfAbsent(
+                    new CampaignKey(d.ref().account(), new CampaignId(d.ref().id())),
+                    c -> new ArrayList<>())
+                .add(i);
+        case MESSAGE -> moved[i] = messages.record(d);
+      }
+    }
+    byCampaign.forEach(
+        (campaign, members) -> {
+          List<CampaignStore.LateOutcome> outcomes =
+              members.stream()
+                  .map(batch::get)
+                  .map(
+                      d ->
+                          new CampaignStore.LateOutcome(
+                              d.ref().number(), SUBMITTED, d.outcome().counter()))
+                  .toList();
+          List<Boolean> done =
+              campaigns.recordLateOutcomes(campaign.account(), campaign.id(), outcomes);
+          for (int j = 0; j < members.size(); j++) {
+            moved[members.get(j)] = done.get(j);
+          }
+        });
+    return Arrays.asList(moved);
   }
 
   private void effects(Decided decided) {
     SmsRef ref = decided.ref();
     switch (decided.outcome()) {
-      case DELIVERED -> store.clearUndeliverable(ref.account(), ref.phone());
       case UNDELIVERABLE -> {
         long times = store.countUndeliverable(ref.account(), ref.phone());
         if (times >= settings.undeliverableLimit()) {
           suppress(ref.account(), ref.phone(), "undeliverable " + times + " times (sms)");
         }
       }
-      case UNKNOWN, EXPIRED, REJECTED -> {}
+      case DELIVERED, UNKNOWN, EXPIRED, REJECTED -> {}
     }
     EventType type =
         decided.outcome() == SmsOutcome.DELIVERED ? EventType.DELIVERED : EventType.FAILED;

@@ -66,7 +66,16 @@ public interface SmsReceiptStore {
   List<Decided> dueForTimeout(Instant now, int max);
 
   /** The decision was applied: {@link #dueForTimeout} will not return it again. */
-  void settled(Decided decided);
+  default void settled(Decided decided) {
+    settled(decided, false);
+  }
+
+  /**
+   * The decision was applied ({@link #settled(Decided)}); with {@code clearUndeliverable} its
+   * phone's count of undeliverable outcomes also starts again ({@link #clearUndeliverable}), in the
+   * same step: a delivery settled costs one round trip, not two.
+   */
+  void settled(Decided decided, boolean clearUndeliverable);
 
   /**
    * The most recent message to {@code phone} (E.164) from {@code senderAddress} (a sender ID or

@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * that finds the recipient moved on (a duplicate, a late one after the fallback went) changes
  * nothing; a late delivery while the fallback still waits makes the fallback needless (the worker
  * finds the recipient delivered and sends no SMS). {@code BLOCKED} suppresses the phone for the
- * account. Thread-safe; a failure (Redis away) is thrown, so the caller answers the provider's
- * callback with an error and it comes again.
+ * account, counts {@code blocked} once, and a message still awaiting its report is {@code
+ * viber_undelivered} without a fallback. Thread-safe; a failure (Redis away) is thrown, so the
+ * caller answers the provider's callback with an error and it comes again.
  */
 public final class ViberFeedback implements ViberInbound {
   private static final Logger log = LoggerFactory.getLogger(ViberFeedback.class);
@@ -164,6 +165,16 @@ public final class ViberFeedback implements ViberInbound {
           new Suppression(key, "blocked the Viber sender " + detail, clock.instant()));
     }
     campaigns.countOnce(ref.account(), ref.campaign(), ref.number(), ViberOutcomes.BLOCKED);
+    // The message was refused because of the block: undelivered, and no fallback to a person who
+    // just opted out (the phone is suppressed; a fallback already queued finds it so).
+    if (campaigns.recordLateOutcome(
+        ref.account(),
+        ref.campaign(),
+        ref.number(),
+        ViberOutcomes.SUBMITTED,
+        ViberOutcomes.UNDELIVERED)) {
+      due.settle(ref.messageId());
+    }
   }
 
   /** The campaign's Viber settings (never change once started), from a small cache. */

@@ -37,6 +37,7 @@ public final class Redis implements AutoCloseable {
   private final AutoCloseable connection;
   private final RedisClusterCommands<String, String> sync;
   private final RedisClusterAsyncCommands<String, String> async;
+  private final boolean cluster;
   // Each script's SHA-1, computed once: scripts are constants, so this stays small.
   private final Map<String, String> digests = new ConcurrentHashMap<>();
 
@@ -46,13 +47,15 @@ public final class Redis implements AutoCloseable {
       java.util.function.Supplier<Dedicated> dedicated,
       AutoCloseable connection,
       RedisClusterCommands<String, String> sync,
-      RedisClusterAsyncCommands<String, String> async) {
+      RedisClusterAsyncCommands<String, String> async,
+      boolean cluster) {
     this.resources = resources;
     this.client = client;
     this.dedicated = dedicated;
     this.connection = connection;
     this.sync = sync;
     this.async = async;
+    this.cluster = cluster;
   }
 
   /**
@@ -62,12 +65,17 @@ public final class Redis implements AutoCloseable {
    * bench found every script sent whole, many times per message.
    */
   public <T> T eval(String script, ScriptOutputType type, String[] keys, String... values) {
-    String digest = digests.computeIfAbsent(script, Redis::sha1);
+    String digest = digest(script);
     try {
       return sync.evalsha(digest, type, keys, values);
     } catch (RedisNoScriptException e) {
       return sync.eval(script, type, keys, values);
     }
+  }
+
+  /** The script's SHA-1, as {@code EVALSHA} names it. */
+  String digest(String script) {
+    return digests.computeIfAbsent(script, Redis::sha1);
   }
 
   private static String sha1(String script) {
@@ -106,7 +114,8 @@ public final class Redis implements AutoCloseable {
             },
             connection,
             connection.sync(),
-            connection.async());
+            connection.async(),
+            true);
       }
       RedisClient client =
           RedisClient.create(resources, withTimeout(RedisURI.create(uri.lettuceUris().getFirst())));
@@ -121,7 +130,8 @@ public final class Redis implements AutoCloseable {
           },
           connection,
           connection.sync(),
-          connection.async());
+          connection.async(),
+          false);
     } catch (RuntimeException e) {
       resources.shutdown();
       throw new IllegalStateException(
@@ -132,6 +142,11 @@ public final class Redis implements AutoCloseable {
   private static RedisURI withTimeout(RedisURI uri) {
     uri.setTimeout(COMMAND_TIMEOUT);
     return uri;
+  }
+
+  /** Whether this is a Redis Cluster: a script's keys must then share a slot. */
+  boolean cluster() {
+    return cluster;
   }
 
   RedisClusterCommands<String, String> sync() {

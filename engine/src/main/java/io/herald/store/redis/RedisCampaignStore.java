@@ -85,48 +85,14 @@ public final class RedisCampaignStore implements CampaignStore {
       return out
       """;
 
-  // A late outcome: a DSN after delivery (delivered -> bounced_*) or an SMS receipt (submitted ->
-  // delivered, undeliverable, ...) in the recipient's phase (canary when it is in the sample, rest
-  // when the campaign had a canary, all otherwise), at most once per recipient. ARGV[4] = '1': an
-  // outcome that comes first also counts the message as sent (its own record will count nothing).
-  private static final String LATE_BOUNCE =
-      """
-      if redis.call('EXISTS', KEYS[5]) == 0 then return 0 end -- gone (R12): write nothing again
-      local previous = redis.call('HGET', KEYS[1], ARGV[1])
-      if previous == ARGV[2] then return 0 end
-      if previous and previous ~= ARGV[3] and previous ~= 'fallback_pending' then return 0 end
-      local phase = 'all'
-      if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then phase = 'canary'
-      elseif redis.call('EXISTS', KEYS[4]) == 1 then phase = 'rest' end
-      redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-      if previous then
-        redis.call('HINCRBY', KEYS[2], phase .. '.' .. previous, -1)
-      else
-        redis.call('HINCRBY', KEYS[2], 'finals', 1)
-        if ARGV[4] == '1' then redis.call('HINCRBY', KEYS[2], phase .. '.sent', 1) end
-      end
-      redis.call('HINCRBY', KEYS[2], phase .. '.' .. ARGV[2], 1)
-      return 1
-      """;
-
-  // Counts a counter once per recipient (a set of "<counter>:<number>"), in the recipient's phase.
-  private static final String COUNT_ONCE =
-      """
-      if redis.call('EXISTS', KEYS[5]) == 0 then return 0 end -- gone (R12): write nothing again
-      if redis.call('SADD', KEYS[1], ARGV[2] .. ':' .. ARGV[1]) == 0 then return 0 end
-      local phase = 'all'
-      if redis.call('SISMEMBER', KEYS[3], ARGV[1]) == 1 then phase = 'canary'
-      elseif redis.call('EXISTS', KEYS[4]) == 1 then phase = 'rest' end
-      redis.call('HINCRBY', KEYS[2], phase .. '.' .. ARGV[2], 1)
-      return 1
-      """;
-
   private final Redis redis;
   private final Json json;
+  private final LateOutcomes late;
 
   public RedisCampaignStore(Redis redis, ObjectMapper mapper) {
     this.redis = redis;
     this.json = new Json(mapper);
+    this.late = new LateOutcomes(redis);
   }
 
   /** The snapshot form of a recipient (the field is its number). */
@@ -352,56 +318,24 @@ public final class RedisCampaignStore implements CampaignStore {
   @Override
   public boolean recordLateBounce(AccountId account, CampaignId id, long number, String counter) {
     // A DSN for a message still being retried: its attempts were counted as sent when deferred.
-    return late(account, id, number, "delivered", counter, false);
+    return late.move(account, id, number, "delivered", counter, false);
   }
 
   @Override
   public boolean recordLateOutcome(
       AccountId account, CampaignId id, long number, String expected, String counter) {
-    return late(account, id, number, expected, counter, true);
+    return late.move(account, id, number, expected, counter, true);
+  }
+
+  @Override
+  public List<Boolean> recordLateOutcomes(
+      AccountId account, CampaignId id, List<LateOutcome> outcomes) {
+    return late.moveAll(account, id, outcomes);
   }
 
   @Override
   public boolean countOnce(AccountId account, CampaignId id, long number, String counter) {
-    Long counted =
-        redis.eval(
-            COUNT_ONCE,
-            ScriptOutputType.INTEGER,
-            new String[] {
-              Keys.campaignOnce(account, id.value()),
-              Keys.campaignStats(account, id.value()),
-              Keys.campaignCanaryNumbers(account, id.value()),
-              Keys.campaignCanary(account, id.value()),
-              Keys.campaign(account, id.value())
-            },
-            Long.toString(number),
-            counter);
-    return counted != null && counted == 1L;
-  }
-
-  private boolean late(
-      AccountId account,
-      CampaignId id,
-      long number,
-      String expected,
-      String counter,
-      boolean sentWhenFirst) {
-    Long moved =
-        redis.eval(
-            LATE_BOUNCE,
-            ScriptOutputType.INTEGER,
-            new String[] {
-              Keys.campaignLedger(account, id.value()),
-              Keys.campaignStats(account, id.value()),
-              Keys.campaignCanaryNumbers(account, id.value()),
-              Keys.campaignCanary(account, id.value()),
-              Keys.campaign(account, id.value())
-            },
-            Long.toString(number),
-            counter,
-            expected,
-            sentWhenFirst ? "1" : "0");
-    return moved != null && moved == 1L;
+    return late.countOnce(account, id, number, counter);
   }
 
   /** An absent address is left out of the snapshot's JSON (a null field is not written). */

@@ -8,7 +8,6 @@ import io.herald.channel.sms.ShortLinkTarget;
 import io.herald.channel.sms.ShortLinks;
 import io.herald.tracking.ShortLink;
 import io.herald.tracking.ShortLinkCodes;
-import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import java.math.BigInteger;
 import java.net.URI;
@@ -20,6 +19,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
@@ -41,7 +41,8 @@ import javax.crypto.spec.SecretKeySpec;
  * the same recipient asking twice for the same link gets the same code back, its lifetime renewed,
  * with no index to keep (a retried or recomposed SMS carries the same text). If that code already
  * stands for another link (a collision, about one in 8 billion per code) a random code is taken
- * instead. Every operation touches one key, so it runs unchanged on Redis Cluster. Thread-safe.
+ * instead. Every operation touches one key, so it runs unchanged on Redis Cluster; the links that
+ * many sending threads mint at once go to Redis together ({@link ScriptOps}). Thread-safe.
  */
 public final class RedisShortLinks implements ShortLinks, ShortLinkCodes {
   /**
@@ -61,22 +62,27 @@ public final class RedisShortLinks implements ShortLinks, ShortLinkCodes {
   private static final String CLICK = "c";
 
   /**
-   * Claims the code for a link (ARGV[1]: the value without its issue time, ARGV[2]: the rest) or
-   * renews it when it already stands for the same link; 0 when it stands for another.
+   * Claims the code for a link (A[1]: the value without its issue time, A[2]: the rest) or renews
+   * it when it already stands for the same link; {0} when it stands for another. Run through {@link
+   * ScriptOps}: the links minted by every sending thread at once go in one round trip.
    */
-  private static final String MINT =
-      """
-      local v = redis.call('GET', KEYS[1])
-      if not v then
-        redis.call('SET', KEYS[1], ARGV[1] .. ARGV[2], 'PX', ARGV[3])
-        return 1
-      end
-      if string.sub(v, 1, #ARGV[1]) == ARGV[1] then
-        redis.call('PEXPIRE', KEYS[1], ARGV[3])
-        return 1
-      end
-      return 0
-      """;
+  private static final Map<String, String> MINT =
+      Map.of(
+          "mint",
+          """
+          function(K, A)
+            local v = redis.call('GET', K[1])
+            if not v then
+              redis.call('SET', K[1], A[1] .. A[2], 'PX', A[3])
+              return {1}
+            end
+            if string.sub(v, 1, #A[1]) == A[1] then
+              redis.call('PEXPIRE', K[1], A[3])
+              return {1}
+            end
+            return {0}
+          end
+          """);
 
   private final Redis redis;
   private final ObjectMapper mapper;
@@ -85,6 +91,7 @@ public final class RedisShortLinks implements ShortLinks, ShortLinkCodes {
   private final Duration keepFor;
   private final Clock clock;
   private final RandomGenerator random;
+  private final ScriptOps ops;
 
   /**
    * @param baseUrl {@code tracking.baseUrl}: absolute http(s), as recipients reach Herald
@@ -115,6 +122,7 @@ public final class RedisShortLinks implements ShortLinks, ShortLinkCodes {
     this.keepFor = keepFor;
     this.clock = clock;
     this.random = random;
+    this.ops = new ScriptOps(redis, "", MINT);
   }
 
   @Override
@@ -148,15 +156,11 @@ public final class RedisShortLinks implements ShortLinks, ShortLinkCodes {
     String rest = value.substring(identity.length());
     String ttl = Long.toString(keepFor.toMillis());
     String derived = code(hmac(identity));
-    Long claimed =
-        redis.eval(
-            MINT,
-            ScriptOutputType.INTEGER,
-            new String[] {Keys.shortLink(derived)},
-            identity,
-            rest,
-            ttl);
-    if (claimed != null && claimed == 1) {
+    List<Object> claimed =
+        ops.run(
+            new ScriptOps.Op(
+                "mint", List.of(Keys.shortLink(derived)), List.of(identity, rest, ttl)));
+    if (Long.valueOf(1).equals(claimed.getFirst())) {
       return derived;
     }
     for (int i = 0; i < RANDOM_TRIES; i++) {

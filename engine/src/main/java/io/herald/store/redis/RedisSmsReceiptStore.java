@@ -10,9 +10,7 @@ import io.herald.channel.sms.SmsReceiptStore;
 import io.herald.channel.sms.SmsRef;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
-import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.SetArgs;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.XAddArgs;
 import java.time.Clock;
@@ -22,18 +20,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * SMS receipts in Redis (keys in {@link SmsKeys} and {@code docs/redis-keys.md}). Each part id has
- * a hash in its own bucket: the message it belongs to, or — for a receipt that overtook its submit
- * — the receipt itself. Mapping a part and taking an early receipt is one script on that hash, as
- * is looking a receipt up or keeping it: whichever comes second sees the other, so no receipt is
- * lost. Each part's outcome is set once ({@code HSETNX}) on the message's hash, and the message is
- * decided once ({@code outcome}) in the same script that moves its entry in the bucket's deadline
- * index, so a duplicate receipt, a second node's sweep or a late receipt finds nothing to do.
+ * SMS receipts in Redis (keys in {@link SmsKeys} and {@code docs/redis-keys.md}). A message's hash
+ * is named by its first part's id and lives in that id's bucket; every later part has a hash in the
+ * bucket of its own id that maps it to its message. A receipt that overtook its submit is kept on
+ * its part's key. Mapping a part and taking its early receipt is one step on that key, as is
+ * looking a receipt up or keeping it: whichever comes second sees the other, so no receipt is lost.
+ * Each part's outcome is set once ({@code HSETNX}) on the message's hash, and the message is
+ * decided once ({@code outcome}) in the same step that moves its entry in the bucket's deadline
+ * index, so a duplicate receipt, a second node's sweep or a late receipt finds nothing to do. The
+ * steps of all threads go to Redis together ({@link ScriptOps}): one call per batch on a single
+ * server, one per slot on a cluster, instead of a dozen round trips per message.
  */
 public final class RedisSmsReceiptStore implements SmsReceiptStore {
   /** How long a receipt for an id not expected (yet) is kept for an expect that may follow. */
@@ -50,9 +48,6 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
 
   /** How long a phone's count of undeliverable outcomes lasts after its last one. */
   static final Duration UNDELIVERABLE_KEPT = Duration.ofDays(30);
-
-  /** How long an answer from Redis is waited for (its command timeout is the same). */
-  private static final Duration WAIT = Duration.ofSeconds(30);
 
   /** About this many replies stay in an account's log (trimmed with {@code MAXLEN ~}). */
   static final int REPLIES_KEPT = 1000;
@@ -98,11 +93,13 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
   private final Redis redis;
   private final Json json;
   private final Clock clock;
+  private final ScriptOps ops;
 
   public RedisSmsReceiptStore(Redis redis, ObjectMapper mapper, Clock clock) {
     this.redis = redis;
     this.json = new Json(mapper);
     this.clock = clock;
+    this.ops = new ScriptOps(redis, SmsReceiptScripts.PRELUDE, SmsReceiptScripts.OPS);
   }
 
   @Override
@@ -114,55 +111,45 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
     String ttl =
         Long.toString(Math.max(1, receiptDeadline.plus(LATE_KEPT).toEpochMilli() - clock.millis()));
     String stored = json.write(StoredRef.of(ref));
-    redis.eval(
-        SmsReceiptScripts.EXPECT,
-        ScriptOutputType.INTEGER,
-        new String[] {SmsKeys.message(message), SmsKeys.dueOf(message)},
-        message,
-        Long.toString(receiptDeadline.toEpochMilli()),
-        ttl,
-        Integer.toString(messageIds.size()),
-        stored);
-    // The parts and the last-message record are independent of each other: one round trip.
-    List<RedisFuture<List<Object>>> parts = new ArrayList<>(messageIds.size());
-    for (int i = 0; i < messageIds.size(); i++) {
-      parts.add(
-          redis
-              .async()
-              .eval(
-                  SmsReceiptScripts.MAP_PART,
-                  ScriptOutputType.MULTI,
-                  new String[] {SmsKeys.part(messageIds.get(i))},
-                  message,
-                  Integer.toString(i + 1),
-                  ttl));
+    List<ScriptOps.Op> batch = new ArrayList<>(messageIds.size() + 1);
+    batch.add(
+        new ScriptOps.Op(
+            "expect",
+            List.of(SmsKeys.message(message), SmsKeys.dueOf(message), SmsKeys.part(message)),
+            List.of(
+                message,
+                Long.toString(receiptDeadline.toEpochMilli()),
+                ttl,
+                Integer.toString(messageIds.size()),
+                stored,
+                settleBy())));
+    for (int i = 1; i < messageIds.size(); i++) {
+      batch.add(
+          new ScriptOps.Op(
+              "part",
+              List.of(SmsKeys.part(messageIds.get(i))),
+              List.of(message, Integer.toString(i + 1), ttl)));
     }
-    RedisFuture<String> last =
-        redis
-            .async()
-            .set(SmsKeys.last(ref.phone(), ref.sender()), stored, SetArgs.Builder.px(LAST_KEPT));
-    Optional<Decided> decided = Optional.empty();
-    for (int i = 0; i < parts.size(); i++) {
-      List<Object> early = await(parts.get(i));
-      if (!early.isEmpty()) {
-        Optional<Decided> now =
-            apply(message, i + 1, (String) early.getFirst(), (String) early.get(1));
-        decided = now.isPresent() ? now : decided;
+    batch.add(
+        new ScriptOps.Op(
+            "last",
+            List.of(SmsKeys.last(ref.phone(), ref.sender())),
+            List.of(stored, Long.toString(LAST_KEPT.toMillis()))));
+    List<List<Object>> answers = ops.run(batch);
+    Optional<Decided> decided = decided(message, answers.getFirst());
+    // Receipts of later parts that overtook the submit: applied on the message, in its own slot.
+    List<ScriptOps.Op> early = new ArrayList<>();
+    for (int i = 1; i < messageIds.size(); i++) {
+      List<Object> answer = answers.get(i);
+      if ("early".equals(answer.getFirst())) {
+        early.add(apply(message, i + 1, (String) answer.get(1), (String) answer.get(2)));
       }
     }
-    await(last);
-    return decided;
-  }
-
-  private static <T> T await(RedisFuture<T> future) {
-    try {
-      return future.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for Redis", e);
-    } catch (ExecutionException | TimeoutException e) {
-      throw new IllegalStateException("Redis did not record an accepted SMS: " + e, e);
+    for (List<Object> answer : early.isEmpty() ? List.<List<Object>>of() : ops.run(early)) {
+      Optional<Decided> now = decided(message, answer);
+      decided = now.isPresent() ? now : decided;
     }
+    return decided;
   }
 
   @Override
@@ -172,36 +159,31 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
       return Optional.empty();
     }
     String rank = Integer.toString(outcome.get().ordinal());
-    List<Object> mapped =
-        redis.eval(
-            SmsReceiptScripts.RECEIPT,
-            ScriptOutputType.MULTI,
-            new String[] {SmsKeys.part(receipt.messageId())},
-            rank,
-            receipt.error(),
-            Long.toString(ORPHAN_KEPT.toMillis()));
-    if (mapped.isEmpty()) {
-      return Optional.empty();
+    String id = receipt.messageId();
+    List<Object> answer =
+        ops.run(
+            new ScriptOps.Op(
+                "receipt",
+                List.of(SmsKeys.part(id), SmsKeys.message(id), SmsKeys.dueOf(id)),
+                List.of(
+                    id, rank, receipt.error(), Long.toString(ORPHAN_KEPT.toMillis()), settleBy())));
+    if (!"mapped".equals(answer.getFirst())) {
+      return decided(id, answer);
     }
-    return apply(
-        (String) mapped.getFirst(),
-        Integer.parseInt((String) mapped.get(1)),
-        rank,
-        receipt.error());
+    String message = (String) answer.get(1);
+    int part = Integer.parseInt((String) answer.get(2));
+    return decided(message, ops.run(apply(message, part, rank, receipt.error())));
   }
 
-  private Optional<Decided> apply(String message, int part, String rank, String error) {
-    List<Object> reply =
-        redis.eval(
-            SmsReceiptScripts.APPLY,
-            ScriptOutputType.MULTI,
-            new String[] {SmsKeys.message(message), SmsKeys.dueOf(message)},
-            message,
-            Integer.toString(part),
-            rank,
-            error,
-            Long.toString(clock.instant().plus(SETTLE_WITHIN).toEpochMilli()));
-    return decided(message, reply);
+  private ScriptOps.Op apply(String message, int part, String rank, String error) {
+    return new ScriptOps.Op(
+        "apply",
+        List.of(SmsKeys.message(message), SmsKeys.dueOf(message)),
+        List.of(message, Integer.toString(part), rank, error, settleBy()));
+  }
+
+  private String settleBy() {
+    return Long.toString(clock.instant().plus(SETTLE_WITHIN).toEpochMilli());
   }
 
   @Override
@@ -244,8 +226,17 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
   }
 
   @Override
-  public void settled(Decided decided) {
-    redis.sync().zrem(SmsKeys.dueOf(decided.message()), decided.message());
+  public void settled(Decided decided, boolean clearUndeliverable) {
+    ScriptOps.Op settle =
+        new ScriptOps.Op(
+            "settle", List.of(SmsKeys.dueOf(decided.message())), List.of(decided.message()));
+    SmsRef ref = decided.ref();
+    ops.run(
+        clearUndeliverable ? List.of(settle, clear(ref.account(), ref.phone())) : List.of(settle));
+  }
+
+  private static ScriptOps.Op clear(AccountId account, String phone) {
+    return new ScriptOps.Op("clear", List.of(SmsKeys.undeliverable(account, phone)), List.of());
   }
 
   @Override
@@ -267,7 +258,7 @@ public final class RedisSmsReceiptStore implements SmsReceiptStore {
 
   @Override
   public void clearUndeliverable(AccountId account, String phone) {
-    redis.sync().del(SmsKeys.undeliverable(account, phone));
+    ops.run(clear(account, phone));
   }
 
   @Override

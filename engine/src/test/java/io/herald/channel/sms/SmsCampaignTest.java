@@ -13,10 +13,6 @@ import io.herald.testing.TestNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,14 +66,8 @@ class SmsCampaignTest {
     }
   }
 
-  /** A clock that runs, at 12:00 in Kyiv today. */
   static Clock noonInKyiv() {
-    Instant noon =
-        LocalDate.now(ZoneId.of("Europe/Kyiv"))
-            .atTime(12, 0)
-            .atZone(ZoneId.of("Europe/Kyiv"))
-            .toInstant();
-    return Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), noon));
+    return io.herald.testing.Clocks.noonInKyiv();
   }
 
   @Test

@@ -199,6 +199,29 @@ class ViberCampaignContentTest {
   }
 
   @Test
+  void aButtonCaptionIsOneLineOfAtMost30Characters() throws Exception {
+    assertThat(
+            create("uk-list", "Знижка!", true, spec(null, "к".repeat(30), "https://shop.ua", null)))
+        .isNotNull();
+    assertThatThrownBy(
+            () ->
+                create(
+                    "uk-list",
+                    "Знижка!",
+                    true,
+                    spec(null, "к".repeat(31), "https://shop.ua", null)))
+        .hasMessage("a Viber button caption is at most 30 characters");
+    assertThatThrownBy(
+            () ->
+                create(
+                    "uk-list",
+                    "Знижка!",
+                    true,
+                    spec(null, "Купити\nзараз", "https://shop.ua", null)))
+        .hasMessage("a Viber button caption is one line");
+  }
+
+  @Test
   void theSmsFallbackMustFitItsPartsWithItsOptOutLine() throws Exception {
     assertThat(create("uk-list", "Знижка!", true, spec(null, null, null, "Знижка {{name}}!")))
         .isNotNull();

@@ -9,6 +9,7 @@ import io.herald.campaign.Campaign;
 import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignState;
 import io.herald.campaign.CampaignStats;
+import io.herald.campaign.CampaignStore;
 import io.herald.campaign.CampaignStore.Final;
 import io.herald.campaign.CampaignStore.SendCheck;
 import io.herald.campaign.Phase;
@@ -171,5 +172,29 @@ class RedisCampaignStoreTest {
     assertThat(stats.get(Phase.ALL, "sent")).isEqualTo(1);
     assertThat(stats.get(Phase.ALL, "submitted")).isZero();
     assertThat(stats.get(Phase.ALL, "undeliverable")).isEqualTo(1);
+  }
+
+  @Test
+  void manyReceiptsOfACampaignAreRecordedInOneStepEachOnce() {
+    campaigns.recordSentFinal(ACCOUNT, CAMPAIGN, 2, Phase.ALL, "submitted");
+    campaigns.recordSentFinal(ACCOUNT, CAMPAIGN, 3, Phase.ALL, "submitted");
+    List<Boolean> moved =
+        campaigns.recordLateOutcomes(
+            ACCOUNT,
+            CAMPAIGN,
+            List.of(
+                new CampaignStore.LateOutcome(2, "submitted", "delivered"),
+                new CampaignStore.LateOutcome(3, "submitted", "undeliverable"),
+                new CampaignStore.LateOutcome(2, "submitted", "expired"),
+                new CampaignStore.LateOutcome(4, "submitted", "delivered")));
+    assertThat(moved).containsExactly(true, true, false, true);
+
+    CampaignStats stats = campaigns.stats(ACCOUNT, CAMPAIGN);
+    assertThat(stats.get(Phase.ALL, "sent")).isEqualTo(3);
+    assertThat(stats.get(Phase.ALL, "submitted")).isZero();
+    assertThat(stats.get(Phase.ALL, "delivered")).isEqualTo(2);
+    assertThat(stats.get(Phase.ALL, "undeliverable")).isEqualTo(1);
+    assertThat(stats.get(Phase.ALL, "expired")).isZero();
+    assertThat(campaigns.finals(ACCOUNT, CAMPAIGN)).isEqualTo(3);
   }
 }

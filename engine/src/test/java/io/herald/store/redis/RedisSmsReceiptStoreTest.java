@@ -41,9 +41,14 @@ class RedisSmsReceiptStoreTest {
   MutableClock clock;
   RedisSmsReceiptStore store;
 
+  /** Where the tests run: a single server here, a cluster in a subclass. */
+  LiveRedis live() {
+    return live;
+  }
+
   @BeforeEach
   void fresh() {
-    redis = live.redis();
+    redis = live().redis();
     clock = new MutableClock(T0);
     store = new RedisSmsReceiptStore(redis, HeraldNode.objectMapper(), clock);
   }
@@ -221,6 +226,37 @@ class RedisSmsReceiptStoreTest {
     }
     assertThat(all).hasSize(40);
     assertThat(all.stream().map(Decided::message).distinct()).hasSize(40);
+  }
+
+  @Test
+  void manySendersAndReceiptsAtOnceDecideEachMessageOnce() throws Exception {
+    // Many threads at once: their steps go to Redis in shared batches, each answered its own.
+    List<Decided> all = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 1; i <= 60; i++) {
+      long n = i;
+      String a = "c" + n + "-1";
+      String b = "c" + n + "-2";
+      threads.add(
+          Thread.ofVirtual()
+              .start(
+                  () -> {
+                    // every third message has its second part's receipt before the submit
+                    if (n % 3 == 0) {
+                      store.receipt(receipt(b, ReceiptState.DELIVERED)).ifPresent(all::add);
+                    }
+                    expect(ref(n), a, b).ifPresent(all::add);
+                    store.receipt(receipt(a, ReceiptState.DELIVERED)).ifPresent(all::add);
+                    store.receipt(receipt(b, ReceiptState.DELIVERED)).ifPresent(all::add);
+                    store.receipt(receipt(a, ReceiptState.DELIVERED)).ifPresent(all::add);
+                  }));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(all).hasSize(60);
+    assertThat(all).allSatisfy(d -> assertThat(d.outcome()).isEqualTo(SmsOutcome.DELIVERED));
+    assertThat(all.stream().map(Decided::ref).distinct()).hasSize(60);
   }
 
   @Test

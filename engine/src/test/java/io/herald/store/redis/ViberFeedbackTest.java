@@ -258,6 +258,18 @@ class ViberFeedbackTest {
 
     assertThat(audience.suppressedAmong(ACCOUNT, List.of(ContactKeys.phone(phone(4))))).hasSize(1);
     assertThat(count(NO_FALLBACK, "blocked")).isEqualTo(1);
+    assertThat(outcome(NO_FALLBACK, 4)).contains("viber_delivered");
+  }
+
+  @Test
+  void aMessageRefusedBecauseTheRecipientBlockedTheSenderDoesNotFallBack() {
+    submitted(WITH_FALLBACK, 1);
+    feedback.report(report(WITH_FALLBACK, 1, State.BLOCKED));
+
+    assertThat(outcome(WITH_FALLBACK, 1)).contains("viber_undelivered");
+    assertThat(audience.suppressedAmong(ACCOUNT, List.of(ContactKeys.phone(phone(1))))).hasSize(1);
+    assertThat(count(WITH_FALLBACK, "fallen_back")).isZero();
+    assertThat(queued()).isEmpty();
   }
 
   @Test
