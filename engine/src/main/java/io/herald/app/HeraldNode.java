@@ -346,7 +346,8 @@ public final class HeraldNode implements AutoCloseable {
                   domains,
                   shortLinks,
                   phones.smsPreviews(),
-                  phones.viberCallbacks()));
+                  phones.viberCallbacks(),
+                  phones.viberPreviews()));
       resources.push(http);
       this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);

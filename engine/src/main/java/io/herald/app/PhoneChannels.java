@@ -5,6 +5,7 @@ import io.herald.audience.AudienceStore;
 import io.herald.campaign.CampaignStore;
 import io.herald.channel.sms.ShortLinks;
 import io.herald.channel.sms.SmsPreviews;
+import io.herald.channel.viber.ViberPreviews;
 import io.herald.config.HeraldConfig;
 import io.herald.delivery.CampaignChannel;
 import io.herald.delivery.WorkQueue;
@@ -24,12 +25,13 @@ import java.util.random.RandomGenerator;
  * The campaign channels that reach phones, wired for {@link HeraldNode}: SMS when its gateway was
  * started ({@link SmsWiring}), then Viber when {@code viber.enabled} ({@link ViberWiring}), whose
  * fallback goes through the SMS channel. What the HTTP server needs of them comes along: SMS
- * previews, the Viber report callbacks.
+ * previews, the Viber report callbacks and previews.
  */
 record PhoneChannels(
     List<CampaignChannel> channels,
     Optional<SmsPreviews> smsPreviews,
-    Optional<ViberCallbackRoutes> viberCallbacks) {
+    Optional<ViberCallbackRoutes> viberCallbacks,
+    Optional<ViberPreviews> viberPreviews) {
 
   /** What the phone channels share with the rest of the node. */
   record Shared(
@@ -90,6 +92,9 @@ record PhoneChannels(
     sms.ifPresent(s -> channels.add(s.channel()));
     viber.ifPresent(v -> channels.add(v.channel()));
     return new PhoneChannels(
-        List.copyOf(channels), sms.map(SmsWiring::previews), viber.map(ViberWiring::callbacks));
+        List.copyOf(channels),
+        sms.map(SmsWiring::previews),
+        viber.map(ViberWiring::callbacks),
+        viber.map(ViberWiring::previews));
   }
 }

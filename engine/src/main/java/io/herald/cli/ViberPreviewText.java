@@ -5,8 +5,9 @@ import java.io.PrintWriter;
 
 /**
  * A Viber campaign's preview as {@code herald campaign preview ID --phone …} prints it: the sender
- * name, the number and the validity, the image and the button, the text as Viber would show it,
- * then the SMS sent instead when Viber cannot reach the number (or that there is none).
+ * name, the number and the validity, the shape and its length, the image and the button, the text
+ * as Viber would show it, then the SMS sent instead when Viber cannot reach the number (or that
+ * there is none).
  */
 final class ViberPreviewText {
   private ViberPreviewText() {}
@@ -16,13 +17,20 @@ final class ViberPreviewText {
     out.println("Viber from: " + preview.get("from").asText());
     out.println("To: " + preview.get("to").asText());
     out.println("Valid for: " + preview.get("ttlSeconds").asLong() + " s");
+    out.printf(
+        "%s, %d of %d characters%n",
+        viber.path("shape").asText(),
+        viber.path("characters").asInt(),
+        viber.path("maxCharacters").asInt());
     if (viber.has("imageUrl")) {
       out.println("Image: " + viber.get("imageUrl").asText());
     }
     if (viber.has("button")) {
       out.printf(
-          "Button: [%s] %s%n",
-          viber.at("/button/caption").asText(), viber.at("/button/url").asText());
+          "Button: [%s] %s (sent as the tracked link %s)%n",
+          viber.at("/button/caption").asText(),
+          viber.at("/button/url").asText(),
+          viber.at("/button/trackedUrl").asText());
     }
     out.println();
     out.println(viber.path("text").asText());

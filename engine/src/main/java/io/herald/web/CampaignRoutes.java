@@ -15,6 +15,8 @@ import io.herald.channel.sms.ComposedSms;
 import io.herald.channel.sms.SmsPreview;
 import io.herald.channel.sms.SmsPreviews;
 import io.herald.channel.sms.SmsTextRefused;
+import io.herald.channel.viber.ViberContentRefused;
+import io.herald.channel.viber.ViberPreviews;
 import io.herald.delivery.CampaignSamples;
 import io.herald.delivery.MessageFactory;
 import io.herald.delivery.SendOutcome;
@@ -35,6 +37,7 @@ final class CampaignRoutes {
   private final CampaignStore store;
   private final CampaignSamples samples;
   private final Optional<SmsPreviews> smsPreviews;
+  private final Optional<ViberPreviews> viberPreviews;
   private final Canaries canaries;
 
   CampaignRoutes(
@@ -43,12 +46,14 @@ final class CampaignRoutes {
       CampaignStore store,
       CampaignSamples samples,
       Optional<SmsPreviews> smsPreviews,
+      Optional<ViberPreviews> viberPreviews,
       Canaries canaries) {
     this.auth = auth;
     this.campaigns = campaigns;
     this.store = store;
     this.samples = samples;
     this.smsPreviews = smsPreviews;
+    this.viberPreviews = viberPreviews;
     this.canaries = canaries;
   }
 
@@ -138,9 +143,8 @@ final class CampaignRoutes {
       return;
     }
     if (campaign.channel() == Channel.VIBER) {
-      e164(body.phone());
-      // The composed Viber message and its SMS fallback come with the Viber channel's wiring.
-      throw Problem.unprocessable("viber is not configured on this server");
+      ctx.json(viberPreview(campaign, body.phone()));
+      return;
     }
     try {
       MessageFactory.Built built =
@@ -162,19 +166,32 @@ final class CampaignRoutes {
             () -> Problem.unprocessable("sms is not configured on this server"));
     String e164 = e164(phone);
     try {
-      return smsView(e164, campaign.fromAddress(), previews.preview(campaign, e164));
+      ComposedSms sms = previews.preview(campaign, e164);
+      return smsView(e164, campaign.fromAddress(), sms.text(), sms.preview());
     } catch (SmsTextRefused e) {
       throw Problem.unprocessable(e.getMessage());
     }
   }
 
-  /** A composed SMS as a preview shows it (a Viber preview shows its SMS fallback so too). */
-  static Map<String, Object> smsView(String to, String from, ComposedSms sms) {
-    SmsPreview p = sms.preview();
+  /** The Viber message {@code phone} would get, and the SMS it would get instead. */
+  private Map<String, Object> viberPreview(Campaign campaign, String phone) {
+    String e164 = e164(phone);
+    ViberPreviews previews =
+        viberPreviews.orElseThrow(
+            () -> Problem.unprocessable("viber is not configured on this server"));
+    try {
+      return ViberViews.preview(campaign, previews.preview(campaign, e164));
+    } catch (ViberContentRefused e) {
+      throw Problem.unprocessable(e.getMessage());
+    }
+  }
+
+  /** An SMS as a preview shows it (a Viber preview shows its SMS fallback so too). */
+  static Map<String, Object> smsView(String to, String from, String text, SmsPreview p) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("to", to);
     view.put("from", from);
-    view.put("text", sms.text());
+    view.put("text", text);
     view.put("encoding", p.encoding());
     view.put("characters", p.characters());
     view.put("units", p.units());

@@ -13,6 +13,7 @@ import io.herald.campaign.CampaignStore;
 import io.herald.campaign.Campaigns;
 import io.herald.canary.Canaries;
 import io.herald.channel.sms.SmsPreviews;
+import io.herald.channel.viber.ViberPreviews;
 import io.herald.config.HeraldConfig;
 import io.herald.config.RateLimitConfig;
 import io.herald.delivery.CampaignSamples;
@@ -81,7 +82,8 @@ public final class HttpServer implements AutoCloseable {
       SendingDomains domains,
       ShortLinkCodes shortLinks,
       Optional<SmsPreviews> smsPreviews,
-      Optional<ViberCallbackRoutes> viberCallbacks) {}
+      Optional<ViberCallbackRoutes> viberCallbacks,
+      Optional<ViberPreviews> viberPreviews) {}
 
   public HttpServer(HeraldConfig config, ObjectMapper mapper, Services services) {
     this.mapper = mapper;
@@ -137,6 +139,7 @@ public final class HttpServer implements AutoCloseable {
             services.campaignStore(),
             services.samples(),
             services.smsPreviews(),
+            services.viberPreviews(),
             services.canaries())
         .register(app);
     new ReviewRoutes(auth, services.canaries()).register(app);

@@ -1,9 +1,10 @@
 package io.herald.web;
 
+import io.herald.campaign.Campaign;
 import io.herald.campaign.Channel;
 import io.herald.campaign.ViberSpec;
-import io.herald.channel.viber.ViberContent;
 import io.herald.channel.viber.ViberLimits;
+import io.herald.channel.viber.ViberPreview;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,43 +54,40 @@ final class ViberViews {
   }
 
   /**
-   * The preview of one recipient's message: the composed Viber message ({@code content}, as the
-   * channel would send it) from the campaign's sender name, with its validity, and the SMS fallback
-   * that recipient would get instead ({@code fallback}, a campaign SMS preview), when there is one.
+   * A Viber campaign's preview for one phone: the message as it would be composed (its shape, final
+   * text and how much of Viber's limit it uses, image, button with the tracked link it carries),
+   * from the campaign's sender name with its validity, and the SMS that phone would get instead,
+   * shown as an SMS campaign's preview, when there is a fallback.
    */
-  static Map<String, Object> preview(
-      String to,
-      String from,
-      ViberSpec spec,
-      ViberContent content,
-      Optional<Map<String, Object>> fallback) {
+  static Map<String, Object> preview(Campaign campaign, ViberPreview preview) {
     Map<String, Object> message = new LinkedHashMap<>();
-    switch (content) {
-      case ViberContent.Text t -> message.put("text", t.text());
-      case ViberContent.Image i -> message.put("imageUrl", i.imageUrl());
-      case ViberContent.TextButton tb -> {
-        message.put("text", tb.text());
-        message.put("button", button(tb.button()));
-      }
-      case ViberContent.TextImageButton tib -> {
-        message.put("text", tib.text());
-        message.put("imageUrl", tib.imageUrl());
-        message.put("button", button(tib.button()));
-      }
-    }
+    message.put("shape", preview.shape());
+    message.put("text", preview.text());
+    message.put("characters", preview.characters());
+    message.put("maxCharacters", preview.maxCharacters());
+    preview.imageUrl().ifPresent(url -> message.put("imageUrl", url));
+    preview
+        .button()
+        .ifPresent(
+            b -> {
+              Map<String, Object> button = new LinkedHashMap<>();
+              button.put("caption", b.caption());
+              button.put("url", b.url());
+              button.put("trackedUrl", b.trackedUrl());
+              message.put("button", button);
+            });
     Map<String, Object> view = new LinkedHashMap<>();
-    view.put("to", to);
-    view.put("from", from);
-    view.put("ttlSeconds", spec.ttlSeconds());
+    view.put("to", preview.to());
+    view.put("from", preview.sender());
+    view.put("ttlSeconds", campaign.viber().map(ViberSpec::ttlSeconds).orElseThrow());
     view.put("viber", message);
-    fallback.ifPresent(sms -> view.put("fallback", sms));
-    return view;
-  }
-
-  private static Map<String, Object> button(ViberContent.Button button) {
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("caption", button.caption());
-    view.put("url", button.url());
+    preview
+        .fallback()
+        .ifPresent(
+            sms ->
+                view.put(
+                    "fallback",
+                    CampaignRoutes.smsView(preview.to(), sms.from(), sms.text(), sms.sms())));
     return view;
   }
 

@@ -7,22 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.account.AccountId;
 import io.herald.campaign.Campaign;
-import io.herald.campaign.CampaignId;
-import io.herald.campaign.CampaignState;
-import io.herald.campaign.Channel;
-import io.herald.campaign.ViberSpec;
+import io.herald.cli.ImportFailFastCliTest.Run;
 import io.herald.testing.TestNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.herald.testing.ViberCampaigns;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,8 +38,6 @@ class ViberCampaignCliTest {
   static Path text;
   static Path fallback;
 
-  record Run(int code, String out, String err) {}
-
   @BeforeAll
   static void start() throws Exception {
     node = TestNode.start(data);
@@ -68,15 +57,7 @@ class ViberCampaignCliTest {
   }
 
   static Run heraldAs(String apiKey, String... args) {
-    Map<String, String> env = new HashMap<>();
-    env.put("HERALD_URL", node.baseUrl());
-    env.put("HERALD_API_KEY", apiKey);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int code =
-        HeraldCli.run(
-            env, new PrintStream(out, true, UTF_8), new PrintStream(err, true, UTF_8), args);
-    return new Run(code, out.toString(UTF_8), err.toString(UTF_8));
+    return ImportFailFastCliTest.herald(node, apiKey, args);
   }
 
   /**
@@ -244,31 +225,7 @@ class ViberCampaignCliTest {
       throws Exception {
     String other = node.createAccount("Viber List Co");
     AccountId account = node.node().accounts().authenticate(other).orElseThrow().id();
-    Campaign viber =
-        new Campaign(
-            account,
-            CampaignId.random(new SplittableRandom(1)),
-            Channel.VIBER,
-            "customers",
-            Map.of(),
-            "",
-            "Acme Shop",
-            Optional.empty(),
-            "",
-            "",
-            Optional.of("Hi"),
-            new CampaignState.Draft(),
-            0,
-            Instant.parse("2026-12-02T10:00:00Z"),
-            true,
-            Optional.of(
-                new ViberSpec(
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    3600,
-                    Optional.empty(),
-                    Optional.empty())));
+    Campaign viber = ViberCampaigns.draft(account, "customers", false);
     node.node().campaignStore().create(viber);
     // An email campaign beside it, through the CLI.
     node.attestDomain(other, "acme.example");

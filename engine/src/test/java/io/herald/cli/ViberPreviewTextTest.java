@@ -17,9 +17,11 @@ class ViberPreviewTextTest {
   static final String MESSAGE =
       """
       {"to": "+380501234501", "from": "Acme Shop", "ttlSeconds": 43200,
-       "viber": {"text": "Hi Ann\\nUnsubscribe: https://h.example/s/xxxxxxxxxx",
+       "viber": {"shape": "text+image+button", "characters": 48, "maxCharacters": 1000,
+                 "text": "Hi Ann\\nUnsubscribe: https://h.example/s/xxxxxxxxxx",
                  "imageUrl": "https://cdn.acme.example/sale.png",
-                 "button": {"caption": "Shop now", "url": "https://h.example/l/xxxxxxxxxx"}}""";
+                 "button": {"caption": "Shop now", "url": "https://acme.example/sale",
+                            "trackedUrl": "https://h.example/l/xxxxxxxxxx"}}""";
 
   static String print(String json) throws Exception {
     JsonNode preview = new ObjectMapper().readTree(json);
@@ -42,8 +44,10 @@ class ViberPreviewTextTest {
             "Viber from: Acme Shop",
             "To: +380501234501",
             "Valid for: 43200 s",
+            "text+image+button, 48 of 1000 characters",
             "Image: https://cdn.acme.example/sale.png",
-            "Button: [Shop now] https://h.example/l/xxxxxxxxxx",
+            "Button: [Shop now] https://acme.example/sale (sent as the tracked link"
+                + " https://h.example/l/xxxxxxxxxx)",
             "Hi Ann",
             "Unsubscribe: https://h.example/s/xxxxxxxxxx",
             "SMS fallback, when Viber cannot reach the number:",

@@ -9,6 +9,7 @@ import io.herald.channel.sms.SmsGateway;
 import io.herald.config.DataConfig;
 import io.herald.config.HeraldConfig;
 import io.herald.config.HttpConfig;
+import io.herald.config.ViberConfig;
 import io.herald.message.TransactionalSms;
 import java.io.IOException;
 import java.net.URI;
@@ -83,6 +84,26 @@ public final class TestNode implements AutoCloseable {
   public static HeraldConfig canaryConfig(Path dataDir) {
     HeraldConfig config = config(dataDir);
     return config.withCanary(config.canary().withEnabled(true));
+  }
+
+  /**
+   * {@code config} with the Viber channel on, its provider at a loopback port where nothing listens
+   * (no test reaches a real provider; one that needs answers starts the simulator instead).
+   */
+  public static HeraldConfig withViber(HeraldConfig config) {
+    ViberConfig v = config.viber();
+    return config.withViber(
+        new ViberConfig(
+            true,
+            URI.create("http://127.0.0.1:1"),
+            "test-key",
+            "test-secret",
+            "test-signature-secret",
+            v.callbackUrl(),
+            v.pollInterval(),
+            v.pollLookback(),
+            v.requestTimeout(),
+            v.callbackMaxAge()));
   }
 
   public HeraldNode node() {

@@ -10,6 +10,7 @@ import io.herald.campaign.ViberSpec;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 
 /**
  * Viber campaigns for tests that need one already sending (a canary, statistics): text and a
@@ -49,6 +50,46 @@ public final class ViberCampaigns {
         new CampaignState.Sending(phase),
         recipients,
         at,
+        true,
+        Optional.of(spec));
+  }
+
+  /**
+   * A draft Viber campaign to {@code list} with every setting — text, image, button, two hours'
+   * validity — and, with {@code fallback}, an SMS fallback; stored as a node that sends Viber would
+   * store it at create. With a fallback and without, it has its own id, so an account may hold
+   * both.
+   */
+  public static Campaign draft(AccountId account, String list, boolean fallback) {
+    ViberSpec spec =
+        new ViberSpec(
+            Optional.of("https://cdn.acme.example/sale.png"),
+            Optional.of("Shop now"),
+            Optional.of("https://acme.example/sale"),
+            7200,
+            fallback ? Optional.of("Hi {{name}} by SMS") : Optional.empty(),
+            fallback ? Optional.of("AcmeShop") : Optional.empty());
+    return draft(account, list, "Hi {{name}}", spec, fallback ? 14 : 15);
+  }
+
+  /** A draft Viber campaign of {@code text} and {@code spec}, its id drawn from {@code seed}. */
+  public static Campaign draft(
+      AccountId account, String list, String text, ViberSpec spec, long seed) {
+    return new Campaign(
+        account,
+        CampaignId.random(new SplittableRandom(seed)),
+        Channel.VIBER,
+        list,
+        Map.of(),
+        "",
+        "Acme Shop",
+        Optional.empty(),
+        "",
+        "",
+        Optional.of(text),
+        new CampaignState.Draft(),
+        0,
+        Instant.parse("2026-12-02T10:00:00Z"),
         true,
         Optional.of(spec));
   }

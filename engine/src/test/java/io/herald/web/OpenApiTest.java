@@ -14,13 +14,12 @@ import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.herald.app.HeraldNode;
 import io.herald.campaign.Campaign;
-import io.herald.channel.sms.ComposedSms;
-import io.herald.channel.sms.SmsPreviews;
-import io.herald.channel.viber.ViberContent;
+import io.herald.channel.viber.ViberPreviews;
 import io.herald.config.HeraldConfig;
 import io.herald.testing.Await;
 import io.herald.testing.RecordingGateway;
 import io.herald.testing.TestNode;
+import io.herald.testing.ViberCampaigns;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -31,7 +30,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
@@ -321,27 +319,21 @@ class OpenApiTest {
         "post",
         node.post("/api/campaigns", key, "application/json", json.writeValueAsBytes(request)));
     Campaign stored =
-        ViberCampaignApiTest.stored(node.node().accounts().authenticate(key).orElseThrow().id());
+        ViberCampaigns.draft(
+            node.node().accounts().authenticate(key).orElseThrow().id(), "customers", true);
     node.node().campaignStore().create(stored);
     HttpResponse<String> shown = node.get("/api/campaigns/" + stored.id(), key);
     assertThat(node.json(shown).get("viber")).isEqualTo(json.valueToTree(viber));
     matches("/api/campaigns/{id}", "get", shown);
     matches("/api/campaigns", "get", node.get("/api/campaigns", key));
-    // Its preview, as the route builds it once the node sends Viber: the composed message and the
-    // SMS fallback as an SMS campaign's preview shows it.
-    ComposedSms sms =
-        new SmsPreviews(node.node().audience(), "https://h.example", 10, new SplittableRandom(1))
-            .preview(stored, "+380501234501");
+    // Its preview, as the route builds it on a node that sends Viber (ViberPreviewTest asks one
+    // over HTTP): the composed message and the SMS fallback as an SMS campaign's preview shows it.
     Map<String, Object> preview =
         ViberViews.preview(
-            "+380501234501",
-            "Acme Shop",
-            stored.viber().orElseThrow(),
-            new ViberContent.TextImageButton(
-                "Hi Ann\nUnsubscribe: https://h.example/s/xxxxxxxxxx",
-                "https://cdn.acme.example/sale.png",
-                new ViberContent.Button("Shop now", "https://h.example/l/xxxxxxxxxx")),
-            Optional.of(CampaignRoutes.smsView("+380501234501", "AcmeShop", sms)));
+            stored,
+            new ViberPreviews(
+                    node.node().audience(), "https://h.example", 10, new SplittableRandom(1))
+                .preview(stored, "+380501234501"));
     JsonNode schema =
         doc.at("/paths/~1api~1campaigns~1{id}~1preview/post/responses/200/content")
             .path("application/json")

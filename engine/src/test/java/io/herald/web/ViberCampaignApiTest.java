@@ -8,18 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.account.AccountId;
 import io.herald.app.HeraldNode;
 import io.herald.campaign.Campaign;
-import io.herald.campaign.CampaignId;
-import io.herald.campaign.CampaignState;
-import io.herald.campaign.Channel;
-import io.herald.campaign.ViberSpec;
 import io.herald.channel.viber.ViberLimits;
 import io.herald.testing.TestNode;
+import io.herald.testing.ViberCampaigns;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
-import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -226,7 +219,7 @@ class ViberCampaignApiTest {
     // An account of its own: the other tests find nothing written in theirs.
     String key = node.createAccount("Viber Stored Co");
     AccountId account = node.node().accounts().authenticate(key).orElseThrow().id();
-    Campaign stored = stored(account);
+    Campaign stored = ViberCampaigns.draft(account, "customers", true);
     node.node().campaignStore().create(stored);
     String id = stored.id().value();
 
@@ -272,34 +265,6 @@ class ViberCampaignApiTest {
             "{\"to\": [\"+380501234501\"]}".getBytes(UTF_8)),
         422,
         "a test send is for email campaigns");
-  }
-
-  /** A Viber campaign with every setting, as a node that sends Viber stores it at create. */
-  static Campaign stored(AccountId account) {
-    return new Campaign(
-        account,
-        CampaignId.random(new SplittableRandom(14)),
-        Channel.VIBER,
-        "customers",
-        Map.of(),
-        "",
-        "Acme Shop",
-        Optional.empty(),
-        "",
-        "",
-        Optional.of("Hi {{name}}"),
-        new CampaignState.Draft(),
-        0,
-        Instant.parse("2026-12-02T10:00:00Z"),
-        true,
-        Optional.of(
-            new ViberSpec(
-                Optional.of("https://cdn.acme.example/sale.png"),
-                Optional.of("Shop now"),
-                Optional.of("https://acme.example/sale"),
-                7200,
-                Optional.of("Hi {{name}} by SMS"),
-                Optional.of("AcmeShop"))));
   }
 
   private static String viber(String fields) {

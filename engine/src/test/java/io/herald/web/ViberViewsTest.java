@@ -3,10 +3,14 @@ package io.herald.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.herald.account.AccountId;
+import io.herald.campaign.Campaign;
 import io.herald.campaign.Channel;
 import io.herald.campaign.ViberSpec;
-import io.herald.channel.viber.ViberContent;
+import io.herald.channel.sms.SmsPreview;
 import io.herald.channel.viber.ViberLimits;
+import io.herald.channel.viber.ViberPreview;
+import io.herald.testing.ViberCampaigns;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -82,34 +86,71 @@ class ViberViewsTest {
 
   @Test
   void aPreviewShowsTheComposedViberMessageItsValidityAndTheSmsFallback() {
-    ViberSpec spec = ViberViews.spec(Channel.VIBER, FULL).orElseThrow();
-    ViberContent content =
-        new ViberContent.TextImageButton(
-            "Hi Ann\nUnsubscribe: https://h.example/s/xxxxxxxxxx",
-            "https://cdn.acme.example/a.png",
-            new ViberContent.Button("Shop now", "https://h.example/l/xxxxxxxxxx"));
-    Map<String, Object> sms = Map.of("to", "+380501234501", "text", "Hi by SMS");
-    assertThat(ViberViews.preview("+380501234501", "Acme Shop", spec, content, Optional.of(sms)))
-        .isEqualTo(
+    Campaign campaign = ViberCampaigns.draft(new AccountId("0123456789abcdef"), "news", true);
+    String text = "Hi Ann\nUnsubscribe: https://h.example/s/xxxxxxxxxx";
+    SmsPreview sms = new SmsPreview("GSM-7", 13, 13, 1, 160, 147);
+    ViberPreview preview =
+        new ViberPreview(
+            "+380501234501",
+            "Acme Shop",
+            "text+image+button",
+            text,
+            text.length(),
+            1000,
+            Optional.of("https://cdn.acme.example/sale.png"),
+            Optional.of(
+                new ViberPreview.Button(
+                    "Shop now", "https://acme.example/sale", "https://h.example/l/xxxxxxxxxx")),
+            Optional.of(new ViberPreview.SmsFallback("AcmeShop", "Hi Ann by SMS", sms)));
+    Map<String, Object> view = ViberViews.preview(campaign, preview);
+    assertThat(view)
+        .containsEntry("to", "+380501234501")
+        .containsEntry("from", "Acme Shop")
+        .containsEntry("ttlSeconds", 7200L)
+        .containsEntry(
+            "viber",
             Map.of(
-                "to",
-                "+380501234501",
-                "from",
-                "Acme Shop",
-                "ttlSeconds",
-                7200L,
-                "viber",
+                "shape",
+                "text+image+button",
+                "text",
+                text,
+                "characters",
+                text.length(),
+                "maxCharacters",
+                1000,
+                "imageUrl",
+                "https://cdn.acme.example/sale.png",
+                "button",
                 Map.of(
-                    "text", "Hi Ann\nUnsubscribe: https://h.example/s/xxxxxxxxxx",
-                    "imageUrl", "https://cdn.acme.example/a.png",
-                    "button",
-                        Map.of("caption", "Shop now", "url", "https://h.example/l/xxxxxxxxxx")),
-                "fallback",
-                sms));
-    assertThat(
-            ViberViews.preview(
-                "+380501234501", "Acme Shop", spec, new ViberContent.Text("Hi"), Optional.empty()))
+                    "caption", "Shop now",
+                    "url", "https://acme.example/sale",
+                    "trackedUrl", "https://h.example/l/xxxxxxxxxx")))
+        .containsEntry(
+            "fallback",
+            Map.of(
+                "to", "+380501234501",
+                "from", "AcmeShop",
+                "text", "Hi Ann by SMS",
+                "encoding", "GSM-7",
+                "characters", 13,
+                "units", 13,
+                "parts", 1,
+                "unitsPerPart", 160,
+                "remaining", 147));
+    ViberPreview textOnly =
+        new ViberPreview(
+            "+380501234501",
+            "Acme Shop",
+            "text",
+            "Hi",
+            2,
+            1000,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    assertThat(ViberViews.preview(campaign, textOnly))
         .doesNotContainKey("fallback")
-        .containsEntry("viber", Map.of("text", "Hi"));
+        .extractingByKey("viber")
+        .isEqualTo(Map.of("shape", "text", "text", "Hi", "characters", 2, "maxCharacters", 1000));
   }
 }
