@@ -42,6 +42,8 @@ public final class ChildNode implements AutoCloseable {
     environment.put("HERALD_HTTP_PORT", "0");
     environment.put("HERALD_RELAY_HOST", "127.0.0.1");
     environment.put("HERALD_RELAY_PORT", "0");
+    // No fixed port: another Herald on this machine (a developer's, the smoke test's) may hold it.
+    environment.put("HERALD_METRICS_PORT", "0");
     environment.put("HERALD_ADMIN_TOKEN", TestNode.ADMIN_TOKEN);
     environment.putAll(env);
     Path log = dataDir.resolve("node.log");
