@@ -50,6 +50,23 @@ final class DemoSms {
     int sub(Map<String, String> env, String... args);
 
     String capture(Map<String, String> env, String... args);
+
+    /** Imports {@code file} into {@code list}, or fails the demo. */
+    default void importList(Map<String, String> env, Path file, String list) {
+      if (sub(env, "import", file.toString(), "--list", list) != HeraldCli.EXIT_OK) {
+        throw new IllegalStateException("demo: " + file.getFileName() + " did not import");
+      }
+    }
+
+    /** Runs {@code campaign create} with {@code options}; the new campaign's id (its last line). */
+    default String createCampaign(Map<String, String> env, String... options) {
+      String[] args = new String[options.length + 2];
+      args[0] = "campaign";
+      args[1] = "create";
+      System.arraycopy(options, 0, args, 2, options.length);
+      String[] lines = capture(env, args).split("\n");
+      return lines[lines.length - 1].strip();
+    }
   }
 
   private final HeraldCli cli;
@@ -98,15 +115,11 @@ final class DemoSms {
             "== SMS: Demo Company also texts %d customers (%s) through an SMSC simulator on"
                 + " 127.0.0.1:%d (SMPP, bound as a transceiver)%n",
             PHONES, phones.getFileName(), smsc.port());
-    if (demo.sub(env, "import", phones.toString(), "--list", "demo phones") != HeraldCli.EXIT_OK) {
-      throw new IllegalStateException("demo: the phone list did not import");
-    }
+    demo.importList(env, phones, "demo phones");
     Path text = Files.writeString(dir.resolve("sms.txt"), TEXT);
-    String created =
-        demo.capture(
+    String id =
+        demo.createCampaign(
             env,
-            "campaign",
-            "create",
             "--channel",
             "sms",
             "--list",
@@ -115,8 +128,6 @@ final class DemoSms {
             SENDER,
             "--text",
             text.toString());
-    String[] lines = created.split("\n");
-    String id = lines[lines.length - 1].strip();
     cli.out().println("== SMS campaign " + id + " created, sender ID " + SENDER + ": " + TEXT);
     return id;
   }

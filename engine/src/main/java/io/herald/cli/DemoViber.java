@@ -112,16 +112,12 @@ final class DemoViber {
                 + " Viber provider simulator (Vonage Messages API) on 127.0.0.1:%d; where Viber"
                 + " cannot deliver, the SMS fallback goes through the same SMSC%n",
             NAMES.size(), phones.getFileName(), viber.port());
-    if (demo.sub(env, "import", phones.toString(), "--list", LIST) != HeraldCli.EXIT_OK) {
-      throw new IllegalStateException("demo: the Viber phone list did not import");
-    }
+    demo.importList(env, phones, LIST);
     Path text = Files.writeString(dir.resolve("viber.txt"), TEXT);
     Path fallback = Files.writeString(dir.resolve("viber-fallback.txt"), FALLBACK);
-    String created =
-        demo.capture(
+    String id =
+        demo.createCampaign(
             env,
-            "campaign",
-            "create",
             "--channel",
             "viber",
             "--list",
@@ -136,8 +132,6 @@ final class DemoViber {
             fallback.toString(),
             "--fallback-from",
             DemoSms.SENDER);
-    String[] lines = created.split("\n");
-    String id = lines[lines.length - 1].strip();
     cli.out()
         .println(
             "== Viber campaign "
