@@ -5,13 +5,12 @@ import com.icegreen.greenmail.util.ServerSetup;
 import io.herald.account.Secrets;
 import io.herald.app.HeraldNode;
 import io.herald.channel.sms.sim.SmscSimulator;
+import io.herald.channel.viber.sim.ViberSimulator;
 import io.herald.config.ConfigException;
 import io.herald.config.DataConfig;
 import io.herald.config.DeliveryConfig;
 import io.herald.config.HeraldConfig;
 import io.herald.config.HttpConfig;
-import io.herald.config.SmsConfig;
-import io.herald.config.SmscConfig;
 import io.herald.config.TrackingConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,10 +23,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -47,7 +44,8 @@ import picocli.CommandLine.ParentCommand;
  * path (opens, clicks, machine traffic, one-click unsubscribes, DSNs, ARF complaints). It prints
  * each canary's scores as they come in, the decisions with their explanations, and one delivered
  * message's compliance headers. Meanwhile a short SMS campaign goes through an SMSC simulator the
- * demo starts, with receipts and a STOP reply ({@link DemoSms}).
+ * demo starts, with receipts and a STOP reply ({@link DemoSms}), and a short Viber campaign through
+ * a Viber provider simulator, with an SMS fallback through the same SMSC ({@link DemoViber}).
  */
 @Command(name = "demo", description = "Run Herald end to end: two campaigns through the canary.")
 final class DemoCommand implements Callable<Integer> {
@@ -96,10 +94,11 @@ final class DemoCommand implements Callable<Integer> {
     int httpPort = freePort();
     URI herald = URI.create("http://127.0.0.1:" + httpPort);
     ScaledClock clock = new ScaledClock(Clock.systemUTC());
+    ViberSimulator viber = DemoViber.startSimulator(herald, clock);
     cli.out().println("== Herald demo: data in " + dir);
     try (HeraldNode node =
             HeraldNode.start(
-                demoConfig(loaded, dir, capture.getSmtp().getPort(), herald, smsc),
+                demoConfig(loaded, dir, capture.getSmtp().getPort(), herald, smsc, viber),
                 Optional.of(adminToken),
                 clock);
         AudienceSimulator audience =
@@ -119,6 +118,8 @@ final class DemoCommand implements Callable<Integer> {
       DemoCampaign purchased = purchased(admin, dir);
       DemoSms sms = new DemoSms(cli, smsc, new DemoActions());
       String texts = sms.create(healthy.env(), dir);
+      DemoViber viberPart = new DemoViber(cli, viber, smsc, new DemoActions());
+      String viberCampaign = viberPart.create(healthy.env(), dir);
       audience.follow(healthy.id(), AudiencePersona.HEALTHY);
       audience.follow(purchased.id(), AudiencePersona.PURCHASED);
       clock.runFaster(timeScale);
@@ -129,10 +130,12 @@ final class DemoCommand implements Callable<Integer> {
       sub(healthy.env(), "campaign", "start", healthy.id());
       sub(purchased.env(), "campaign", "start", purchased.id());
       sub(healthy.env(), "campaign", "start", texts);
+      sub(healthy.env(), "campaign", "start", viberCampaign);
       cli.out()
           .println(
-              "== all three started: each sends its canary (10% of the audience, at most 1000)"
-                  + " first; the audience simulator answers every email, the SMSC every SMS");
+              "== all four started: each sends its canary (10% of the audience, at most 1000)"
+                  + " first; the audience simulator answers every email, the SMSC every SMS, the"
+                  + " Viber simulator every Viber message");
       CanaryWatch watch = new CanaryWatch(cli, clock, healthy, purchased);
       boolean decided = watch.awaitDecisions(clock.real(WINDOW).plus(Duration.ofSeconds(90)));
       int code = finish(admin, healthy, purchased, audience, capture, decided);
@@ -140,8 +143,10 @@ final class DemoCommand implements Callable<Integer> {
           new TransactionalTour(cli, admin, node.relayPort(), capture::getReceivedMessages, clock)
               .run(dir, this::sub);
       boolean texted = sms.finish(healthy.env(), texts);
-      return toured && texted ? code : 1;
+      boolean viberDone = viberPart.finish(healthy.env(), viberCampaign);
+      return toured && texted && viberDone ? code : 1;
     } finally {
+      viber.close();
       smsc.close();
       capture.stop();
       if (!keep) {
@@ -302,7 +307,12 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private static HeraldConfig demoConfig(
-      HeraldConfig loaded, Path dir, int smtpPort, URI herald, SmscSimulator smsc) {
+      HeraldConfig loaded,
+      Path dir,
+      int smtpPort,
+      URI herald,
+      SmscSimulator smsc,
+      ViberSimulator viber) {
     DeliveryConfig d = loaded.delivery();
     // The capture server is local and fast: no need for the polite default rate per domain.
     DeliveryConfig toCapture =
@@ -319,24 +329,8 @@ final class DemoCommand implements Callable<Integer> {
         .withCanary(loaded.canary().withEnabled(true).withTiming(WINDOW, Duration.ofSeconds(1)))
         // Webhooks may go to a receiver on this machine (the demo is local by nature).
         .withWebhooks(loaded.webhooks().withAllowPrivateTargets(true))
-        .withSms(demoSms(loaded.sms(), smsc));
-  }
-
-  /**
-   * SMS through the demo's own SMSC simulator, without quiet hours: on a clock 360 times faster a
-   * night would come every four minutes and hold the campaign's rest for two.
-   */
-  private static SmsConfig demoSms(SmsConfig loaded, SmscSimulator smsc) {
-    return new SmsConfig(
-        true,
-        List.of(
-            SmscConfig.of(
-                "demo-smsc", smsc.host(), smsc.port(), DemoSms.SYSTEM_ID, DemoSms.PASSWORD)),
-        loaded.receiptTimeout(),
-        loaded.undeliverableLimit(),
-        LocalTime.MIDNIGHT,
-        LocalTime.MIDNIGHT,
-        loaded.validity());
+        .withSms(DemoSms.config(loaded.sms(), smsc))
+        .withViber(DemoViber.config(loaded.viber(), viber, herald));
   }
 
   /** The CLI as the demo's SMS part runs it. */

@@ -3,12 +3,15 @@ package io.herald.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.herald.channel.sms.ReceiptState;
 import io.herald.channel.sms.sim.SmscSimulator;
+import io.herald.config.SmsConfig;
+import io.herald.config.SmscConfig;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +32,9 @@ final class DemoSms {
   static final String SENDER = "DemoCompany";
   static final int PHONES = 20;
 
+  /** The demo phones' country and operator code (the Viber part's phones have another). */
+  private static final String PREFIX = "38067";
+
   /** The phones whose receipts say undeliverable (as the SMSC writes them, without '+'). */
   private static final List<String> DEAD = List.of(digits(7), digits(14));
 
@@ -44,6 +50,23 @@ final class DemoSms {
     int sub(Map<String, String> env, String... args);
 
     String capture(Map<String, String> env, String... args);
+
+    /** Imports {@code file} into {@code list}, or fails the demo. */
+    default void importList(Map<String, String> env, Path file, String list) {
+      if (sub(env, "import", file.toString(), "--list", list) != HeraldCli.EXIT_OK) {
+        throw new IllegalStateException("demo: " + file.getFileName() + " did not import");
+      }
+    }
+
+    /** Runs {@code campaign create} with {@code options}; the new campaign's id (its last line). */
+    default String createCampaign(Map<String, String> env, String... options) {
+      String[] args = new String[options.length + 2];
+      args[0] = "campaign";
+      args[1] = "create";
+      System.arraycopy(options, 0, args, 2, options.length);
+      String[] lines = capture(env, args).split("\n");
+      return lines[lines.length - 1].strip();
+    }
   }
 
   private final HeraldCli cli;
@@ -63,6 +86,21 @@ final class DemoSms {
             number -> DEAD.contains(number) ? ReceiptState.UNDELIVERABLE : ReceiptState.DELIVERED);
   }
 
+  /**
+   * SMS through the demo's own SMSC simulator, without quiet hours: on a clock 360 times faster a
+   * night would come every four minutes and hold the campaign's rest for two.
+   */
+  static SmsConfig config(SmsConfig loaded, SmscSimulator smsc) {
+    return new SmsConfig(
+        true,
+        List.of(SmscConfig.of("demo-smsc", smsc.host(), smsc.port(), SYSTEM_ID, PASSWORD)),
+        loaded.receiptTimeout(),
+        loaded.undeliverableLimit(),
+        LocalTime.MIDNIGHT,
+        LocalTime.MIDNIGHT,
+        loaded.validity());
+  }
+
   /** Imports the phones and creates the SMS campaign as the account of {@code env}; its id. */
   String create(Map<String, String> env, Path dir) throws IOException {
     Path phones = dir.resolve("sms-phones.csv");
@@ -77,15 +115,11 @@ final class DemoSms {
             "== SMS: Demo Company also texts %d customers (%s) through an SMSC simulator on"
                 + " 127.0.0.1:%d (SMPP, bound as a transceiver)%n",
             PHONES, phones.getFileName(), smsc.port());
-    if (demo.sub(env, "import", phones.toString(), "--list", "demo phones") != HeraldCli.EXIT_OK) {
-      throw new IllegalStateException("demo: the phone list did not import");
-    }
+    demo.importList(env, phones, "demo phones");
     Path text = Files.writeString(dir.resolve("sms.txt"), TEXT);
-    String created =
-        demo.capture(
+    String id =
+        demo.createCampaign(
             env,
-            "campaign",
-            "create",
             "--channel",
             "sms",
             "--list",
@@ -94,8 +128,6 @@ final class DemoSms {
             SENDER,
             "--text",
             text.toString());
-    String[] lines = created.split("\n");
-    String id = lines[lines.length - 1].strip();
     cli.out().println("== SMS campaign " + id + " created, sender ID " + SENDER + ": " + TEXT);
     return id;
   }
@@ -123,7 +155,9 @@ final class DemoSms {
           .println("herald: the demo's SMS campaign did not complete with its receipts in time");
       return false;
     }
-    List<SmscSimulator.Submitted> parts = smsc.submitted();
+    // Only this campaign's phones: the same SMSC carries the Viber campaign's fallback SMS.
+    List<SmscSimulator.Submitted> parts =
+        smsc.submitted().stream().filter(p -> p.destination().startsWith(PREFIX)).toList();
     SmscSimulator.Submitted first = parts.getFirst();
     String sms =
         parts.stream()
@@ -173,11 +207,11 @@ final class DemoSms {
 
   /** A demo phone's digits: +380 67 000 00 NN. */
   private static String digits(int i) {
-    return String.format("38067%07d", i);
+    return String.format(PREFIX + "%07d", i);
   }
 
   /** Polls (real time, bounded) until the probe has a value. */
-  private static <T> Optional<T> await(Callable<Optional<T>> probe) throws Exception {
+  static <T> Optional<T> await(Callable<Optional<T>> probe) throws Exception {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     Optional<T> value = probe.call();
     while (value.isEmpty() && System.nanoTime() < deadline) {

@@ -11,9 +11,10 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code herald demo} end to end, small and fast: the healthy list's canary is released and its
  * campaign completes, the purchased list's canary is held and rejected — decided by the real scorer
- * from what the simulated audience did through the real endpoints and the inbound feedback path —
- * and a short SMS campaign goes through the demo's SMSC simulator, with receipts and a STOP reply.
- * (The default demo is the same with a bigger healthy list and a 60-second window.)
+ * from what the simulated audience did through the real endpoints and the inbound feedback path — a
+ * short SMS campaign goes through the demo's SMSC simulator, with receipts and a STOP reply, and a
+ * short Viber campaign through the demo's Viber simulator, falling back to SMS where Viber cannot
+ * deliver. (The default demo is the same with a bigger healthy list and a 60-second window.)
  *
  * <p>The purchased list keeps the demo's 2,000 rows: its canary of 200 (sampled by campaign id, so
  * different each run) holds about 40 dead addresses, far above the roughly 21 that a hold needs. A
@@ -67,5 +68,20 @@ class DemoTest {
         .containsPattern(
             "the SMS campaign's statistics: 20 recipients, [1-9]\\d* parts submitted; delivered 18,"
                 + " undeliverable 2, awaiting a receipt 0; unsubscribed 1");
+    // Viber: ten phones through the demo's Viber simulator, whose fate is the last digit; the three
+    // Viber cannot reach (no Viber, undeliverable, expired) get the SMS fallback through the same
+    // SMSC, the one who blocks the sender gets neither.
+    assertThat(printed)
+        .contains("== Viber: Demo Company also sends a Viber message to 10 customers")
+        .containsPattern("\\+380931234500  Viber rejected +-> SMS fallback sent")
+        .containsPattern("\\+380931234509  Viber undeliverable +-> SMS fallback sent")
+        .containsPattern("\\+380931234508  Viber rejected +-> SMS fallback sent")
+        .containsPattern("\\+380931234501  Viber read *\\R")
+        .containsPattern("\\+380931234507  Viber delivered *\\R")
+        .containsPattern("\\+380931234506  Viber rejected *\\R")
+        .containsPattern("Viber campaign [0-9a-f]{16}: completed, 10 recipients")
+        .contains(
+            "the Viber campaign: 10 recipients; on Viber 6 delivered (5 seen); 3 fell back to SMS,"
+                + " 3 delivered by SMS; 1 blocked the sender (suppressed)");
   }
 }
