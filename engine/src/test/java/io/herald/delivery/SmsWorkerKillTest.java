@@ -2,8 +2,6 @@ package io.herald.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.app.HeraldNode;
 import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignState;
@@ -11,18 +9,15 @@ import io.herald.campaign.Phase;
 import io.herald.channel.sms.sim.SmscSimulator;
 import io.herald.config.HeraldConfig;
 import io.herald.config.RedisConfig;
-import io.herald.config.SmsConfig;
-import io.herald.config.SmscConfig;
 import io.herald.store.redis.EmbeddedRedis;
 import io.herald.testing.Await;
 import io.herald.testing.ChildNode;
-import io.herald.testing.JsonHttp;
+import io.herald.testing.KilledNodes;
 import io.herald.testing.TestNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,8 +53,6 @@ class SmsWorkerKillTest {
   @TempDir Path dataA;
   @TempDir Path dataB;
 
-  private final ObjectMapper json = new ObjectMapper();
-
   @Test
   void aKilledNodesSmsAreFinishedByAnotherNodeWithBoundedDuplicates() throws Exception {
     long outcomes;
@@ -69,34 +62,18 @@ class SmsWorkerKillTest {
       String campaign;
       try (ChildNode nodeA = startNodeJvm(redis, smsc)) {
         String base = nodeA.baseUrl();
-        key = createAccount(base);
-        StringBuilder csv = new StringBuilder("phone,name\n");
-        for (int i = 0; i < RECIPIENTS; i++) {
-          csv.append(phone(i)).append(",Reader ").append(i).append('\n');
-        }
-        String importId =
-            send(base, "/api/lists/kill/imports?filename=k.csv", key, csv.toString(), "text/csv")
-                .get("id")
-                .asText();
-        Await.until(
-            () -> send(base, "/api/imports/" + importId, key, null, null),
-            j -> !"running".equals(j.get("status").asText()));
+        key = KilledNodes.createAccount(base, "SMS Kill Co");
+        KilledNodes.importPhones(base, key, "kill", RECIPIENTS, SmsWorkerKillTest::phone);
         campaign =
-            send(
-                    base,
-                    "/api/campaigns",
-                    key,
-                    json.writeValueAsString(
-                        Map.of(
-                            "channel", "sms",
-                            "list", "kill",
-                            "fromAddress", "KillTest",
-                            "text", "Hi {{name}}, news today.",
-                            "trackClicks", false)),
-                    "application/json")
-                .get("id")
-                .asText();
-        send(base, "/api/campaigns/" + campaign + "/start", key, "{}", "application/json");
+            KilledNodes.startCampaign(
+                base,
+                key,
+                Map.of(
+                    "channel", "sms",
+                    "list", "kill",
+                    "fromAddress", "KillTest",
+                    "text", "Hi {{name}}, news today.",
+                    "trackClicks", false));
 
         Await.until(() -> smsc.submitted().size(), n -> n >= RECIPIENTS / 4);
         nodeA.kill(); // SIGKILL: no shutdown hook, no acknowledgement, no unbind
@@ -152,58 +129,12 @@ class SmsWorkerKillTest {
   }
 
   private HeraldConfig nodeConfig(EmbeddedRedis redis, SmscSimulator smsc, Path data) {
-    HeraldConfig base = TestNode.config(data);
-    SmsConfig sms = base.sms();
-    return base.withDelivery(
-            base.delivery()
-                .withLimits(4, CONCURRENCY, "5000/s")
-                .withReclaimAfter(Duration.ofSeconds(2)))
-        .withSms(
-            new SmsConfig(
-                true,
-                List.of(
-                    SmscConfig.of("sim", smsc.host(), smsc.port(), SYSTEM_ID, PASSWORD)
-                        .withLimits(CONCURRENCY, 2000)),
-                sms.receiptTimeout(),
-                sms.undeliverableLimit(),
-                // no quiet hours: the test runs at any hour
-                LocalTime.MIDNIGHT,
-                LocalTime.MIDNIGHT,
-                Optional.empty()))
+    return KilledNodes.config(TestNode.config(data), smsc, SYSTEM_ID, PASSWORD, CONCURRENCY)
         .withRedis(new RedisConfig(Optional.of(URI.create(redis.uri().value())), 0));
   }
 
   private ChildNode startNodeJvm(EmbeddedRedis redis, SmscSimulator smsc) throws Exception {
     return ChildNode.serve(
-        dataA,
-        Map.of(
-            "HERALD_REDIS_URI", redis.uri().value(),
-            "HERALD_DELIVERY_CONCURRENCY", Integer.toString(CONCURRENCY),
-            "HERALD_DELIVERY_RECLAIM_AFTER", "2s",
-            "HERALD_CANARY_APPLY_TO", "none",
-            "HERALD_SMS_ENABLED", "true",
-            "HERALD_SMS_SMSC",
-                String.format(
-                    "[{name: sim, host: %s, port: %d, systemId: %s, password: %s, window: %d,"
-                        + " submitsPerSecond: 2000}]",
-                    smsc.host(), smsc.port(), SYSTEM_ID, PASSWORD, CONCURRENCY),
-            "HERALD_SMS_QUIET_HOURS_START", "00:00",
-            "HERALD_SMS_QUIET_HOURS_END", "00:00"));
-  }
-
-  private String createAccount(String base) throws Exception {
-    return send(
-            base,
-            "/api/admin/accounts",
-            TestNode.ADMIN_TOKEN,
-            "{\"name\":\"SMS Kill Co\"}",
-            "application/json")
-        .get("apiKey")
-        .asText();
-  }
-
-  private JsonNode send(String base, String path, String token, String body, String type)
-      throws Exception {
-    return new JsonHttp(base).send(path, token, body, type);
+        dataA, KilledNodes.env(redis.uri().value(), smsc, SYSTEM_ID, PASSWORD, CONCURRENCY));
   }
 }

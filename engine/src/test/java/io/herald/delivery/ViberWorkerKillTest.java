@@ -2,8 +2,6 @@ package io.herald.delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.app.HeraldNode;
 import io.herald.campaign.CampaignId;
 import io.herald.campaign.CampaignStats;
@@ -13,19 +11,16 @@ import io.herald.channel.viber.sim.Received;
 import io.herald.channel.viber.sim.ViberSimulator;
 import io.herald.config.HeraldConfig;
 import io.herald.config.RedisConfig;
-import io.herald.config.SmsConfig;
-import io.herald.config.SmscConfig;
 import io.herald.config.ViberConfig;
 import io.herald.store.redis.EmbeddedRedis;
 import io.herald.testing.Await;
 import io.herald.testing.ChildNode;
-import io.herald.testing.JsonHttp;
+import io.herald.testing.KilledNodes;
 import io.herald.testing.TestNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,8 +63,6 @@ class ViberWorkerKillTest {
   @TempDir Path dataA;
   @TempDir Path dataB;
 
-  private final ObjectMapper json = new ObjectMapper();
-
   @Test
   void aKilledNodesViberCampaignIsFinishedByAnotherNodeAndNobodyGetsBoth() throws Exception {
     try (EmbeddedRedis redis = EmbeddedRedis.start(redisDir, 0);
@@ -87,40 +80,24 @@ class ViberWorkerKillTest {
       try (ChildNode nodeA = startNodeJvm(redis, smsc, viber)) {
         String base = nodeA.baseUrl();
         viber.callbackUrl(Optional.of(URI.create(base + "/viber/reports")));
-        key = createAccount(base);
-        StringBuilder csv = new StringBuilder("phone,name\n");
-        for (int i = 0; i < RECIPIENTS; i++) {
-          csv.append(phone(i)).append(",Reader ").append(i).append('\n');
-        }
-        String importId =
-            send(base, "/api/lists/kill/imports?filename=k.csv", key, csv.toString(), "text/csv")
-                .get("id")
-                .asText();
-        Await.until(
-            () -> send(base, "/api/imports/" + importId, key, null, null),
-            j -> !"running".equals(j.get("status").asText()));
+        key = KilledNodes.createAccount(base, "Viber Kill Co");
+        KilledNodes.importPhones(base, key, "kill", RECIPIENTS, ViberWorkerKillTest::phone);
         campaign =
-            send(
-                    base,
-                    "/api/campaigns",
-                    key,
-                    json.writeValueAsString(
+            KilledNodes.startCampaign(
+                base,
+                key,
+                Map.of(
+                    "channel", "viber",
+                    "list", "kill",
+                    "fromAddress", "Kill Test",
+                    "text", "Hi {{name}}, news today.",
+                    "trackClicks", false,
+                    "viber",
                         Map.of(
-                            "channel", "viber",
-                            "list", "kill",
-                            "fromAddress", "Kill Test",
-                            "text", "Hi {{name}}, news today.",
-                            "trackClicks", false,
-                            "viber",
-                                Map.of(
-                                    "ttlSeconds",
-                                    3600,
-                                    "fallback",
-                                    Map.of("text", "Hi {{name}}, news.", "sender", "KillTest")))),
-                    "application/json")
-                .get("id")
-                .asText();
-        send(base, "/api/campaigns/" + campaign + "/start", key, "{}", "application/json");
+                            "ttlSeconds",
+                            3600,
+                            "fallback",
+                            Map.of("text", "Hi {{name}}, news.", "sender", "KillTest"))));
 
         Await.until(viber::sends, n -> n >= RECIPIENTS / 4);
         nodeA.kill(); // SIGKILL: no shutdown hook, no acknowledgement
@@ -197,24 +174,7 @@ class ViberWorkerKillTest {
 
   private HeraldConfig nodeConfig(
       EmbeddedRedis redis, SmscSimulator smsc, ViberSimulator viber, Path data) {
-    HeraldConfig base = TestNode.config(data);
-    SmsConfig sms = base.sms();
-    return base.withDelivery(
-            base.delivery()
-                .withLimits(4, CONCURRENCY, "5000/s")
-                .withReclaimAfter(Duration.ofSeconds(2)))
-        .withSms(
-            new SmsConfig(
-                true,
-                List.of(
-                    SmscConfig.of("sim", smsc.host(), smsc.port(), SYSTEM_ID, PASSWORD)
-                        .withLimits(CONCURRENCY, 2000)),
-                sms.receiptTimeout(),
-                sms.undeliverableLimit(),
-                // no quiet hours: the test runs at any hour
-                LocalTime.MIDNIGHT,
-                LocalTime.MIDNIGHT,
-                Optional.empty()))
+    return KilledNodes.config(TestNode.config(data), smsc, SYSTEM_ID, PASSWORD, CONCURRENCY)
         .withViber(
             new ViberConfig(
                 true,
@@ -232,42 +192,16 @@ class ViberWorkerKillTest {
 
   private ChildNode startNodeJvm(EmbeddedRedis redis, SmscSimulator smsc, ViberSimulator viber)
       throws Exception {
-    return ChildNode.serve(
-        dataA,
-        Map.ofEntries(
-            Map.entry("HERALD_REDIS_URI", redis.uri().value()),
-            Map.entry("HERALD_DELIVERY_CONCURRENCY", Integer.toString(CONCURRENCY)),
-            Map.entry("HERALD_DELIVERY_RECLAIM_AFTER", "2s"),
-            Map.entry("HERALD_CANARY_APPLY_TO", "none"),
-            Map.entry("HERALD_SMS_ENABLED", "true"),
-            Map.entry(
-                "HERALD_SMS_SMSC",
-                String.format(
-                    "[{name: sim, host: %s, port: %d, systemId: %s, password: %s, window: %d,"
-                        + " submitsPerSecond: 2000}]",
-                    smsc.host(), smsc.port(), SYSTEM_ID, PASSWORD, CONCURRENCY)),
-            Map.entry("HERALD_SMS_QUIET_HOURS_START", "00:00"),
-            Map.entry("HERALD_SMS_QUIET_HOURS_END", "00:00"),
-            Map.entry("HERALD_VIBER_ENABLED", "true"),
-            Map.entry("HERALD_VIBER_BASE_URL", viber.baseUrl().toString()),
-            Map.entry("HERALD_VIBER_API_KEY", API_KEY),
-            Map.entry("HERALD_VIBER_API_SECRET", API_SECRET),
-            Map.entry("HERALD_VIBER_SIGNATURE_SECRET", SIGNATURE_SECRET)));
-  }
-
-  private String createAccount(String base) throws Exception {
-    return send(
-            base,
-            "/api/admin/accounts",
-            TestNode.ADMIN_TOKEN,
-            "{\"name\":\"Viber Kill Co\"}",
-            "application/json")
-        .get("apiKey")
-        .asText();
-  }
-
-  private JsonNode send(String base, String path, String token, String body, String type)
-      throws Exception {
-    return new JsonHttp(base).send(path, token, body, type);
+    Map<String, String> env =
+        new java.util.HashMap<>(
+            KilledNodes.env(redis.uri().value(), smsc, SYSTEM_ID, PASSWORD, CONCURRENCY));
+    env.putAll(
+        Map.of(
+            "HERALD_VIBER_ENABLED", "true",
+            "HERALD_VIBER_BASE_URL", viber.baseUrl().toString(),
+            "HERALD_VIBER_API_KEY", API_KEY,
+            "HERALD_VIBER_API_SECRET", API_SECRET,
+            "HERALD_VIBER_SIGNATURE_SECRET", SIGNATURE_SECRET));
+    return ChildNode.serve(dataA, env);
   }
 }
