@@ -34,6 +34,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Deque;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 
@@ -164,7 +165,9 @@ record SmsWiring(SmsCampaignChannel channel, SmsPreviews previews) {
     SmsCampaignChannel channel =
         new SmsCampaignChannel(
             new SmsCampaignChannel.Parts(
-                new SmsComposer(shared.shortLinks(), shared.random()),
+                // The concatenation reference needs no secret: ThreadLocalRandom, not the node's
+                // SecureRandom, which read /dev/urandom for every SMS (bench/results/sms.md).
+                new SmsComposer(shared.shortLinks(), ThreadLocalRandom.current()),
                 started.gateway(),
                 feedback,
                 shared.campaigns(),

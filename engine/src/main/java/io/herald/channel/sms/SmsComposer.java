@@ -14,7 +14,8 @@ import java.util.random.RandomGenerator;
  * from the {@code io/herald/channel/sms/sms} resource bundles.
  *
  * <p>Template variables: every contact field by its name, then {@code name} and {@code phone},
- * which a field can never override. Thread-safe when {@code random} is (a {@code SecureRandom}).
+ * which a field can never override. Thread-safe when {@code random} is ({@code
+ * ThreadLocalRandom.current()}, a {@code SecureRandom}).
  */
 public final class SmsComposer {
   private static final String BUNDLE = "io.herald.channel.sms.sms";
