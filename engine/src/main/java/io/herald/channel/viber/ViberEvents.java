@@ -84,6 +84,13 @@ public final class ViberEvents {
     };
   }
 
+  /**
+   * Whether an endpoint of the account wants {@code type}: only then is an event worth building.
+   */
+  public boolean wants(AccountId account, EventType type) {
+    return events.wants(account, type);
+  }
+
   private void emit(
       EventType type,
       AccountId account,
