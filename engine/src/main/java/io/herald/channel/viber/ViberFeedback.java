@@ -45,6 +45,13 @@ public final class ViberFeedback implements ViberInbound {
   public static final Duration FALLBACK_RECHECK = Duration.ofHours(18);
 
   /**
+   * How soon the due sweep looks at a recipient whose ledger is being moved to {@code
+   * fallback_pending}: if the node dies after that move and before the fallback's work item is
+   * queued, the sweep queues it then (a repeated report cannot: the ledger has moved already).
+   */
+  public static final Duration FALLBACK_QUEUE_GRACE = Duration.ofMinutes(1);
+
+  /**
    * Who hears of what reports did (webhooks), once per recipient each; {@link #NONE} tells no one.
    * {@code failed} says whether the SMS fallback goes instead; the fallback's own "sent" is told by
    * the channel that sends it.
@@ -122,6 +129,14 @@ public final class ViberFeedback implements ViberInbound {
   private void failed(ViberRef ref, ViberReport report, String outcome) {
     Optional<ViberSpec> spec = spec(ref);
     if (spec.map(ViberSpec::fallsBackToSms).orElse(false)) {
+      Optional<String> current =
+          campaigns.check(ref.account(), ref.campaign(), ref.number()).outcome();
+      if (current.isPresent() && !current.get().equals(ViberOutcomes.SUBMITTED)) {
+        return; // a repeated or late report: the recipient has moved on
+      }
+      // The look-again time first, the ledger next, then the work: a node dying between the last
+      // two leaves a waiting recipient that the due sweep queues within the grace.
+      due.expect(ref.messageId(), clock.instant().plus(FALLBACK_QUEUE_GRACE));
       if (campaigns.recordLateOutcome(
           ref.account(),
           ref.campaign(),
@@ -129,10 +144,9 @@ public final class ViberFeedback implements ViberInbound {
           ViberOutcomes.SUBMITTED,
           ViberOutcomes.FALLBACK_PENDING)) {
         campaigns.countOnce(ref.account(), ref.campaign(), ref.number(), ViberOutcomes.FALLEN_BACK);
-        // The ledger first, then the work: a node dying in between leaves a recipient that the
-        // due sweep finds waiting and queues again (after FALLBACK_RECHECK).
-        due.expect(ref.messageId(), clock.instant().plus(FALLBACK_RECHECK));
         queueFallback(ref);
+        // Queued: the sweep looks again only if the work is lost later (with the node sending it).
+        due.expect(ref.messageId(), clock.instant().plus(FALLBACK_RECHECK));
         events.failed(ref, report.state(), report.detail(), true);
       }
       return;

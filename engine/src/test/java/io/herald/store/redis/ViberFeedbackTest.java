@@ -1,6 +1,7 @@
 package io.herald.store.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.herald.account.AccountId;
 import io.herald.app.HeraldNode;
@@ -307,6 +308,87 @@ class ViberFeedbackTest {
     assertThat(sweeps.round()).isEqualTo(1);
     clock.advance(ViberFeedback.FALLBACK_RECHECK.plusSeconds(1));
     assertThat(sweeps.round()).isZero();
+  }
+
+  @Test
+  void aNodeDyingBetweenTheLedgerMoveAndQueueingTheFallbackLosesNoSms() {
+    submitted(WITH_FALLBACK, 1);
+    ViberFeedback dying =
+        new ViberFeedback(
+            campaigns,
+            audience,
+            new DiesBeforeQueueing(queue),
+            due,
+            ViberFeedback.Events.NONE,
+            clock);
+    assertThatThrownBy(() -> dying.report(report(WITH_FALLBACK, 1, State.UNDELIVERED)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(outcome(WITH_FALLBACK, 1)).contains("fallback_pending");
+    // the provider sends the report again (its callback got no answer) to another node: the ledger
+    // has moved already, so that node queues nothing …
+    feedback.report(report(WITH_FALLBACK, 1, State.UNDELIVERED));
+    assertThat(queued()).isEmpty();
+    // … and the sweep finds the recipient waiting with no work queued, within the grace
+    ViberSweeps sweeps =
+        new ViberSweeps(noReports(), feedback, due, campaigns, clock, Optional.empty());
+    clock.advance(ViberFeedback.FALLBACK_QUEUE_GRACE.plusSeconds(1));
+    assertThat(sweeps.round()).isEqualTo(1);
+    assertThat(queued()).extracting(c -> c.item().recipient()).containsExactly(1L);
+    assertThat(count(WITH_FALLBACK, "fallen_back")).isEqualTo(1);
+  }
+
+  @Test
+  void aFallbackQueuedOnceIsNotQueuedAgainByTheSweepWhileItWaits() {
+    submitted(WITH_FALLBACK, 2);
+    feedback.report(report(WITH_FALLBACK, 2, State.EXPIRED));
+    feedback.report(report(WITH_FALLBACK, 2, State.EXPIRED));
+    ViberSweeps sweeps =
+        new ViberSweeps(noReports(), feedback, due, campaigns, clock, Optional.empty());
+    clock.advance(ViberFeedback.FALLBACK_QUEUE_GRACE.plusSeconds(1));
+
+    assertThat(sweeps.round()).isZero();
+    assertThat(queued()).extracting(c -> c.item().recipient()).containsExactly(2L);
+  }
+
+  /** A node that dies after moving the ledger, before its fallback's work item is queued. */
+  record DiesBeforeQueueing(WorkQueue queue) implements WorkQueue {
+    @Override
+    public void enqueue(List<io.herald.delivery.WorkItem> items) {
+      throw new IllegalStateException("killed before queueing " + items);
+    }
+
+    @Override
+    public List<Claimed> claim(String consumer, int max, Duration wait) {
+      return queue.claim(consumer, max, wait);
+    }
+
+    @Override
+    public List<Claimed> reclaim(String consumer, Duration idle, int max) {
+      return queue.reclaim(consumer, idle, max);
+    }
+
+    @Override
+    public void acknowledge(Claimed claimed) {
+      queue.acknowledge(claimed);
+    }
+
+    @Override
+    public void retryLater(Claimed claimed, io.herald.delivery.WorkItem next, Instant at) {
+      queue.retryLater(claimed, next, at);
+    }
+
+    @Override
+    public int releaseDue(Instant now, int max) {
+      return queue.releaseDue(now, max);
+    }
+
+    @Override
+    public long backlog() {
+      return queue.backlog();
+    }
+
+    @Override
+    public void close() {}
   }
 
   static ViberGateway noReports() {
