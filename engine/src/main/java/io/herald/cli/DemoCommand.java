@@ -72,6 +72,11 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--keep", description = "keep the demo's data directory")
   boolean keep;
 
+  @Option(
+      names = "--stay",
+      description = "after the story, keep serving until Ctrl-C, so a person can look around")
+  boolean stay;
+
   @Override
   public Integer call() throws Exception {
     HeraldConfig loaded;
@@ -87,6 +92,14 @@ final class DemoCommand implements Callable<Integer> {
       return HeraldCli.EXIT_BAD_INPUT;
     }
     Path dir = Files.createTempDirectory("herald-demo-");
+    try (DemoLog log = DemoLog.toFile();
+        DemoStay staying = new DemoStay()) {
+      cli.out().println("== Herald's own log lines go to " + log.file());
+      return run(loaded, dir, staying);
+    }
+  }
+
+  private int run(HeraldConfig loaded, Path dir, DemoStay staying) throws Exception {
     GreenMail capture = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     capture.start();
     SmscSimulator smsc = DemoSms.startSmsc();
@@ -114,6 +127,10 @@ final class DemoCommand implements Callable<Integer> {
           .ifPresent(
               port ->
                   cli.out().printf("== Prometheus metrics: http://127.0.0.1:%d/metrics%n", port));
+      // The developer's part first, while the clock still shows real time.
+      boolean toured =
+          new TransactionalTour(cli, admin, node.relayPort(), capture::getReceivedMessages, clock)
+              .run(dir, this::sub);
       DemoCampaign healthy = healthy(admin, dir);
       DemoCampaign purchased = purchased(admin, dir);
       DemoSms sms = new DemoSms(cli, smsc, new DemoActions());
@@ -139,12 +156,14 @@ final class DemoCommand implements Callable<Integer> {
       CanaryWatch watch = new CanaryWatch(cli, clock, healthy, purchased);
       boolean decided = watch.awaitDecisions(clock.real(WINDOW).plus(Duration.ofSeconds(90)));
       int code = finish(admin, healthy, purchased, audience, capture, decided);
-      boolean toured =
-          new TransactionalTour(cli, admin, node.relayPort(), capture::getReceivedMessages, clock)
-              .run(dir, this::sub);
       boolean texted = sms.finish(healthy.env(), texts);
       boolean viberDone = viberPart.finish(healthy.env(), viberCampaign);
-      return toured && texted && viberDone ? code : 1;
+      int result = toured && texted && viberDone ? code : 1;
+      if (stay) {
+        staying.serveUntilInterrupted(
+            cli.out(), herald, node.metricsPort(), clock, Clock.systemUTC());
+      }
+      return result;
     } finally {
       viber.close();
       smsc.close();
@@ -364,7 +383,7 @@ final class DemoCommand implements Callable<Integer> {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     int code =
         HeraldCli.run(
-            env, new PrintStream(captured, true, StandardCharsets.UTF_8), System.err, args);
+            env, new PrintStream(captured, true, StandardCharsets.UTF_8), cli.rawErr(), args);
     if (code != 0) {
       throw new IllegalStateException("demo: " + String.join(" ", args) + " failed");
     }
@@ -380,7 +399,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private int sub(Map<String, String> env, String... args) {
     cli.out().flush();
-    return HeraldCli.run(env, cli.rawOut(), System.err, args);
+    return HeraldCli.run(env, cli.rawOut(), cli.rawErr(), args);
   }
 
   private static void deleteTree(Path dir) throws IOException {

@@ -48,6 +48,7 @@ public final class HeraldCli implements Runnable {
 
   private final Map<String, String> env;
   private final PrintStream rawOut;
+  private final PrintStream rawErr;
   private final PrintWriter out;
   private final PrintWriter err;
   private final ObjectMapper json = HeraldNode.objectMapper();
@@ -56,6 +57,7 @@ public final class HeraldCli implements Runnable {
   HeraldCli(Map<String, String> env, PrintStream out, PrintStream err) {
     this.env = env;
     this.rawOut = out;
+    this.rawErr = err;
     this.out = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     this.err = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
   }
@@ -105,6 +107,12 @@ public final class HeraldCli implements Runnable {
 
   PrintWriter err() {
     return err;
+  }
+
+  /** Standard error as bytes, for a command that runs other commands (the demo). */
+  PrintStream rawErr() {
+    err.flush();
+    return rawErr;
   }
 
   ObjectMapper json() {

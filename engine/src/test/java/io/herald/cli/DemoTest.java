@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class DemoTest {
   @Test
   void theHealthyListIsReleasedAndThePurchasedListHeld() {
+    java.time.Instant started = Instant.now();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
@@ -47,7 +51,16 @@ class DemoTest {
         .contains("rejected: purchased list")
         .containsPattern("campaign [0-9a-f]{16}: completed, 401 recipients")
         .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
-    // The developer's part: relay with AUTH, API with an idempotency key, a DSN by SMTP.
+    // Herald's own log lines go to a file, not into the story.
+    assertThat(printed).containsPattern("== Herald's own log lines go to \\S+\\.log");
+    // The developer's part, at real time (before the clock runs faster): relay with AUTH, API with
+    // an idempotency key, a DSN by SMTP.
+    assertThat(printed).containsPattern("== transactional mail, at real time");
+    Matcher accepted = Pattern.compile("accepted (\\d{4}-\\d\\d-\\d\\dT\\S+Z)").matcher(printed);
+    assertThat(accepted.find()).as("the tour prints when a message was accepted").isTrue();
+    assertThat(Instant.parse(accepted.group(1)))
+        .as("a real time, not the scaled clock's")
+        .isBetween(started.minusSeconds(60), Instant.now().plusSeconds(60));
     assertThat(printed)
         .containsPattern("relay, AUTH as Demo Shop, to olena@shop-customers.example: 250 2.0.0")
         .containsPattern("DSN by SMTP to bounces\\+\\S+, no AUTH: 250")
