@@ -49,6 +49,7 @@ import io.herald.store.redis.RedisApiKeyStore;
 import io.herald.store.redis.RedisAudienceStore;
 import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisCanaryStore;
+import io.herald.store.redis.RedisHeartbeats;
 import io.herald.store.redis.RedisShortLinks;
 import io.herald.store.redis.RedisTransactionalQueue;
 import io.herald.store.redis.RedisWebhookStore;
@@ -62,6 +63,7 @@ import io.herald.web.HttpServer;
 import io.herald.web.MetricsServer;
 import io.herald.webhook.SecretBox;
 import io.herald.webhook.Webhooks;
+import io.herald.work.NodeLiveness;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -121,6 +123,11 @@ public final class HeraldNode implements AutoCloseable {
     ObjectMapper mapper = objectMapper();
     try {
       Redis redis = RedisStart.connect(config, resources);
+      String consumer = ConsumerName.of(random); // one host lookup; one name per process
+      // This node's heartbeat, so others take over its work within seconds if it dies (closed
+      // after everything else: its heartbeat goes when its work has stopped).
+      NodeLiveness liveness = new NodeLiveness(new RedisHeartbeats(redis), consumer);
+      resources.push(liveness);
       AccountStore accountStore = new RedisAccountStore(redis, mapper);
       this.audience = new RedisAudienceStore(redis, mapper, clock);
       ApiKeys keys =
@@ -136,7 +143,7 @@ public final class HeraldNode implements AutoCloseable {
           DomainWiring.sendingDomains(
               config, redis, mapper, accountStore, signer, operatorKeys, clock, random);
       this.campaignStore = new RedisCampaignStore(redis, mapper);
-      RedisWorkQueue queue = new RedisWorkQueue(redis);
+      RedisWorkQueue queue = new RedisWorkQueue(redis, Optional.of(liveness));
       resources.push(queue);
       this.workQueue = queue;
       QueueDispatcher dispatcher = new QueueDispatcher(workQueue, clock);
@@ -161,7 +168,7 @@ public final class HeraldNode implements AutoCloseable {
               random,
               channels(config),
               ViberWiring.createCheck(config.viber(), config.tracking().baseUrl().toString()));
-      this.transactionalQueue = new RedisTransactionalQueue(redis, mapper);
+      this.transactionalQueue = new RedisTransactionalQueue(redis, mapper, Optional.of(liveness));
       this.freezes =
           new Freezes(
               accountStore,
@@ -198,13 +205,12 @@ public final class HeraldNode implements AutoCloseable {
       RetryPolicy retries =
           new RetryPolicy(
               Duration.ofMinutes(1), Duration.ofHours(1), config.delivery().retryMaxAge());
-      String consumer = ConsumerName.of(random); // one host lookup; one name per process
       // Webhooks before the workers that report to them: closed after them, so the events of
       // the last messages are still written out.
       this.webhooks =
           new Webhooks(
               new Webhooks.Parts(
-                  new RedisWebhookStore(redis, mapper),
+                  new RedisWebhookStore(redis, mapper, Optional.of(liveness)),
                   new SecretBox(signer.derivedKey("webhook-secrets"), random),
                   mapper,
                   metrics,

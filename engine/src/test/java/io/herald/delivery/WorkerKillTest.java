@@ -27,9 +27,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A worker JVM killed with SIGKILL in the middle of a campaign: another node reclaims what it held
- * and finishes, and every recipient ends up with exactly one message, except at most the messages
- * that were in flight at the kill (the ledger cannot know whether those reached the server).
+ * A worker JVM killed with SIGKILL in the middle of a campaign: another node takes over what it
+ * held as soon as the dead node's heartbeat lapses (reclaimAfter is 10 minutes here, out of the
+ * picture) and finishes, and every recipient ends up with exactly one message, except at most the
+ * messages that were in flight at the kill (the ledger cannot know whether those reached the
+ * server).
  */
 class WorkerKillTest {
   private static final int RECIPIENTS = 400;
@@ -109,7 +111,7 @@ class WorkerKillTest {
             base.delivery()
                 .withSmarthost("127.0.0.1", mail.getSmtp().getPort())
                 .withLimits(4, CONCURRENCY, "100/s")
-                .withReclaimAfter(Duration.ofSeconds(2)))
+                .withReclaimAfter(Duration.ofMinutes(10)))
         .withTracking(
             new io.herald.config.TrackingConfig(base.tracking().baseUrl(), Optional.of(SECRET)))
         .withRedis(new RedisConfig(Optional.of(URI.create(redis.uri().value())), 0));
@@ -126,7 +128,7 @@ class WorkerKillTest {
             "HERALD_DELIVERY_SMTP_MAX_CONNECTIONS", "4",
             "HERALD_DELIVERY_CONCURRENCY", Integer.toString(CONCURRENCY),
             "HERALD_DELIVERY_RATE", "100/s",
-            "HERALD_DELIVERY_RECLAIM_AFTER", "2s",
+            "HERALD_DELIVERY_RECLAIM_AFTER", "10m",
             // the whole audience at once, as nodeConfig
             "HERALD_CANARY_APPLY_TO", "none"));
   }

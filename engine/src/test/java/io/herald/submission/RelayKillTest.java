@@ -79,7 +79,7 @@ class RelayKillTest {
                   "HERALD_TRACKING_SECRET", "relay-kill-test-secret-0123456789abcdef",
                   "HERALD_DELIVERY_SMTP_HOST", "127.0.0.1",
                   "HERALD_DELIVERY_SMTP_PORT", Integer.toString(blackHole.port()),
-                  "HERALD_DELIVERY_RECLAIM_AFTER", "2s"))) {
+                  "HERALD_DELIVERY_RECLAIM_AFTER", "10m"))) {
         JsonNode account = createAccount(nodeA.baseUrl());
         apiKey = account.get("apiKey").asText();
         Session session = session(nodeA.relayPort());
@@ -121,7 +121,7 @@ class RelayKillTest {
     return base.withDelivery(
             base.delivery()
                 .withSmarthost("127.0.0.1", mail.getSmtp().getPort())
-                .withReclaimAfter(Duration.ofSeconds(2)))
+                .withReclaimAfter(Duration.ofMinutes(10)))
         .withTracking(
             new TrackingConfig(
                 base.tracking().baseUrl(), Optional.of("relay-kill-test-secret-0123456789abcdef")))

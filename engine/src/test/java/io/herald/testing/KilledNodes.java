@@ -73,15 +73,16 @@ public final class KilledNodes {
   }
 
   /**
-   * The dying node's environment: Redis, the worker's concurrency, a quick reclaim, no canary, SMS
-   * through {@code smsc} with a window of {@code concurrency} and no quiet hours.
+   * The dying node's environment: Redis, the worker's concurrency, a reclaim too slow to matter
+   * (the dead node's work is taken over when its heartbeat lapses), no canary, SMS through {@code
+   * smsc} with a window of {@code concurrency} and no quiet hours.
    */
   public static Map<String, String> env(
       String redisUri, SmscSimulator smsc, String systemId, String password, int concurrency) {
     return Map.of(
         "HERALD_REDIS_URI", redisUri,
         "HERALD_DELIVERY_CONCURRENCY", Integer.toString(concurrency),
-        "HERALD_DELIVERY_RECLAIM_AFTER", "2s",
+        "HERALD_DELIVERY_RECLAIM_AFTER", "10m",
         "HERALD_CANARY_APPLY_TO", "none",
         "HERALD_SMS_ENABLED", "true",
         "HERALD_SMS_SMSC",
@@ -100,7 +101,7 @@ public final class KilledNodes {
     return base.withDelivery(
             base.delivery()
                 .withLimits(4, concurrency, "5000/s")
-                .withReclaimAfter(Duration.ofSeconds(2)))
+                .withReclaimAfter(Duration.ofMinutes(10)))
         .withSms(
             new SmsConfig(
                 true,

@@ -10,8 +10,10 @@ import io.lettuce.core.XReadArgs;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A durable queue of string payloads: a Redis Stream read through one consumer group, and the
@@ -58,14 +60,23 @@ final class RedisStreamQueue {
   private final String retry;
   private final String group;
   private final String field;
+  private final Optional<StreamTakeOver> takeOver;
 
   /**
    * Creates the consumer group unless it exists.
    *
    * @param field the stream entries' one field, which holds the payload
+   * @param takeOver how the entries of dead nodes are taken over at once, if nodes beat
    */
-  RedisStreamQueue(Redis redis, String stream, String retry, String group, String field) {
+  RedisStreamQueue(
+      Redis redis,
+      String stream,
+      String retry,
+      String group,
+      String field,
+      Optional<StreamTakeOver> takeOver) {
     this.redis = redis;
+    this.takeOver = takeOver;
     this.stream = stream;
     this.retry = retry;
     this.group = group;
@@ -110,19 +121,34 @@ final class RedisStreamQueue {
         .toList();
   }
 
-  /** Entries other consumers left pending for at least {@code idle}: theirs died. */
+  /**
+   * Entries dead nodes left pending (as soon as their heartbeat lapsed), then those other consumers
+   * left pending for at least {@code idle} (a node that does not beat, or an entry a live node
+   * lost).
+   */
   List<Entry> reclaim(String consumer, Duration idle, int max) {
-    return redis
+    List<Entry> taken = new ArrayList<>();
+    takeOver.ifPresent(
+        t ->
+            t.take(stream, group, consumer, max).stream()
+                .filter(e -> e.body().containsKey(field))
+                .map(e -> new Entry(e.id(), e.body().get(field)))
+                .forEach(taken::add));
+    if (taken.size() >= max) {
+      return taken;
+    }
+    redis
         .sync()
         .xautoclaim(
             stream,
             XAutoClaimArgs.Builder.xautoclaim(Consumer.from(group, consumer), idle, "0-0")
-                .count(max))
+                .count(max - taken.size()))
         .getMessages()
         .stream()
         .filter(this::carries)
         .map(this::entry)
-        .toList();
+        .forEach(taken::add);
+    return taken;
   }
 
   /** Acknowledges and deletes the entries, in as few round trips as the batch limit allows. */

@@ -5,6 +5,7 @@ import io.herald.account.AccountId;
 import io.herald.message.DeliveryState;
 import io.herald.message.MessageId;
 import io.herald.message.TransactionalQueue;
+import io.herald.work.NodeLiveness;
 import io.lettuce.core.Consumer;
 import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.ScriptOutputType;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -95,11 +97,19 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
 
   private final Redis redis;
   private final MessageCodec codec;
+  private final Optional<StreamTakeOver> takeOver;
   private volatile Instant lastScan = Instant.MIN;
 
   public RedisTransactionalQueue(Redis redis, ObjectMapper mapper) {
+    this(redis, mapper, Optional.empty());
+  }
+
+  /** A queue whose dead nodes' messages are taken over as soon as {@code liveness} says so. */
+  public RedisTransactionalQueue(
+      Redis redis, ObjectMapper mapper, Optional<NodeLiveness> liveness) {
     this.redis = redis;
     this.codec = new MessageCodec(new Json(mapper));
+    this.takeOver = liveness.map(l -> new StreamTakeOver(redis, l));
   }
 
   @Override
@@ -199,6 +209,26 @@ public final class RedisTransactionalQueue implements TransactionalQueue {
       }
       AccountId account = new AccountId(id);
       try {
+        if (takeOver.isPresent()) {
+          takeOver
+              .get()
+              .take(
+                  MessageKeys.queue(account),
+                  RedisMessageStore.GROUP,
+                  consumer,
+                  max - claimed.size())
+              .stream()
+              .filter(t -> t.body().containsKey("i"))
+              .map(
+                  t ->
+                      claimed(
+                          account,
+                          new StreamMessage<>(MessageKeys.queue(account), t.id(), t.body())))
+              .forEach(claimed::add);
+          if (claimed.size() >= max) {
+            break;
+          }
+        }
         ClaimedMessages<String, String> taken =
             redis
                 .sync()

@@ -7,6 +7,7 @@ import io.herald.webhook.Endpoint;
 import io.herald.webhook.EventType;
 import io.herald.webhook.Task;
 import io.herald.webhook.WebhookStore;
+import io.herald.work.NodeLiveness;
 import io.lettuce.core.Limit;
 import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
@@ -50,10 +51,21 @@ public final class RedisWebhookStore implements WebhookStore {
   private final RedisStreamQueue outbox;
 
   public RedisWebhookStore(Redis redis, ObjectMapper mapper) {
+    this(redis, mapper, Optional.empty());
+  }
+
+  /** A store whose dead nodes' deliveries are taken over as soon as {@code liveness} says so. */
+  public RedisWebhookStore(Redis redis, ObjectMapper mapper, Optional<NodeLiveness> liveness) {
     this.redis = redis;
     this.json = new Json(mapper);
     this.outbox =
-        new RedisStreamQueue(redis, WebhookKeys.outbox(), WebhookKeys.retry(), GROUP, "t");
+        new RedisStreamQueue(
+            redis,
+            WebhookKeys.outbox(),
+            WebhookKeys.retry(),
+            GROUP,
+            "t",
+            liveness.map(l -> new StreamTakeOver(redis, l)));
   }
 
   @Override

@@ -5,9 +5,11 @@ import io.herald.campaign.CampaignId;
 import io.herald.campaign.Phase;
 import io.herald.delivery.WorkItem;
 import io.herald.delivery.WorkQueue;
+import io.herald.work.NodeLiveness;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The work queue as a Redis Stream ({@code herald:{q}:work}) read through one consumer group
@@ -22,8 +24,21 @@ public final class RedisWorkQueue implements WorkQueue {
   private final RedisStreamQueue queue;
   private final Redis.Dedicated blocking;
 
+  /** A queue whose dead consumers' work waits {@code reclaimAfter} (nodes that do not beat). */
   public RedisWorkQueue(Redis redis) {
-    this.queue = new RedisStreamQueue(redis, Keys.workStream(), Keys.retrySchedule(), GROUP, "i");
+    this(redis, Optional.empty());
+  }
+
+  /** A queue whose dead nodes' work is taken over as soon as {@code liveness} says they died. */
+  public RedisWorkQueue(Redis redis, Optional<NodeLiveness> liveness) {
+    this.queue =
+        new RedisStreamQueue(
+            redis,
+            Keys.workStream(),
+            Keys.retrySchedule(),
+            GROUP,
+            "i",
+            liveness.map(l -> new StreamTakeOver(redis, l)));
     this.blocking = redis.dedicated();
   }
 
