@@ -5,6 +5,8 @@ import io.lettuce.core.ScriptOutputType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Takes over, for a live consumer, the entries a dead consumer of a stream's group left pending:
@@ -15,6 +17,8 @@ import java.util.Map;
  * removed from the group.
  */
 final class StreamTakeOver {
+  private static final Logger log = LoggerFactory.getLogger(StreamTakeOver.class);
+
   /** One stream entry taken over: its id and its fields. */
   record Taken(String id, Map<String, String> body) {}
 
@@ -71,6 +75,14 @@ final class StreamTakeOver {
             && pair.get(1) instanceof List<?> kv) {
           taken.add(new Taken(String.valueOf(pair.get(0)), body(kv)));
         }
+      }
+      if (!claimed.isEmpty()) {
+        log.info(
+            "{} took over {} entries of {} that {} held: its heartbeat lapsed",
+            self,
+            claimed.size(),
+            stream,
+            dead);
       }
     }
     return taken;
