@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
@@ -58,6 +59,7 @@ public final class DeliveryWorker implements AutoCloseable {
   private final WebhookEvents events;
   private final Predicate<AccountId> frozen;
   private final String consumer;
+  private static final Duration ERROR_PAUSE = Duration.ofMillis(500);
   private final Duration reclaimAfter;
   private final Semaphore slots;
   private final int concurrency;
@@ -125,6 +127,8 @@ public final class DeliveryWorker implements AutoCloseable {
         // An Error too: the loop dying would stop this node's deliveries without a trace.
         if (running) {
           log.warn("delivery loop: {}; retrying", e.toString(), e);
+          // Redis away (a failover under way): retry soon, without spinning and flooding the log.
+          LockSupport.parkNanos(ERROR_PAUSE.toNanos());
         }
       }
     }

@@ -17,6 +17,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +61,9 @@ final class Finisher implements AutoCloseable {
   }
 
   private record Campaign(AccountId account, CampaignId id) {}
+
+  private static final Duration WRITE_RETRY_FOR = Duration.ofSeconds(20);
+  private static final Duration WRITE_RETRY_PAUSE = Duration.ofMillis(500);
 
   private final WorkQueue queue;
   private final CampaignStore campaigns;
@@ -160,7 +165,8 @@ final class Finisher implements AutoCloseable {
                                 d.outcome().orElseThrow(),
                                 d.sent()))
                     .toList();
-            List<Long> counts = campaigns.recordFinals(campaign.account(), campaign.id(), finals);
+            List<Long> counts =
+                retrying(() -> campaigns.recordFinals(campaign.account(), campaign.id(), finals));
             long highest = counts.stream().mapToLong(Long::longValue).max().orElse(-1);
             results.put(campaign, new long[] {highest, counts.contains(-1L) ? 1 : 0});
             dones.forEach(d -> acknowledge.add(d.claimed()));
@@ -177,7 +183,11 @@ final class Finisher implements AutoCloseable {
           }
         });
     try {
-      queue.acknowledge(acknowledge);
+      retrying(
+          () -> {
+            queue.acknowledge(acknowledge);
+            return null;
+          });
     } catch (RuntimeException e) {
       log.warn("acknowledging {} items: {}", acknowledge.size(), e.getMessage());
     }
@@ -189,6 +199,27 @@ final class Finisher implements AutoCloseable {
             log.warn("completing {}: {}", campaign.id(), e.getMessage());
           }
         });
+  }
+
+  /**
+   * Runs a write again while Redis is away for a moment (a cluster failover takes seconds), so the
+   * outcomes are recorded and acknowledged when it is back rather than left for the reclaim after
+   * {@code delivery.reclaimAfter}. The senders wait meanwhile: the hand-over queue is the
+   * backpressure. The script is atomic and a repeat records nothing twice (a recipient already
+   * final counts as a duplicate).
+   */
+  private <T> T retrying(Supplier<T> write) {
+    long deadline = System.nanoTime() + WRITE_RETRY_FOR.toNanos();
+    while (true) {
+      try {
+        return write.get();
+      } catch (RuntimeException e) {
+        if (!running || System.nanoTime() - deadline >= 0) {
+          throw e;
+        }
+        LockSupport.parkNanos(WRITE_RETRY_PAUSE.toNanos());
+      }
+    }
   }
 
   /**

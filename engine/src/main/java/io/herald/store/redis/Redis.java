@@ -8,6 +8,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
@@ -30,6 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class Redis implements AutoCloseable {
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration TOPOLOGY_REFRESH = Duration.ofSeconds(5);
 
   private final ClientResources resources;
   private final AutoCloseable client;
@@ -102,8 +104,7 @@ public final class Redis implements AutoCloseable {
         List<RedisURI> seeds =
             uri.lettuceUris().stream().map(seed -> withTimeout(RedisURI.create(seed))).toList();
         RedisClusterClient client = RedisClusterClient.create(resources, seeds);
-        client.setOptions(
-            ClusterClientOptions.builder().socketOptions(socket).autoReconnect(true).build());
+        client.setOptions(clusterOptions(socket));
         StatefulRedisClusterConnection<String, String> connection = client.connect();
         return new Redis(
             resources,
@@ -137,6 +138,30 @@ public final class Redis implements AutoCloseable {
       throw new IllegalStateException(
           "cannot connect to Redis at " + uri + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * A cluster's topology changes under a running node (a replica takes over a dead master, slots
+   * move): the client reads it again every few seconds and at once when a node keeps refusing
+   * connections or answers {@code MOVED}/{@code ASK}, and a command for a node it cannot reach
+   * fails at once instead of waiting for that node — Herald's loops retry it, and the retry goes to
+   * the slot's new master. Without this, every node hung until restarted after a master failover.
+   */
+  private static ClusterClientOptions clusterOptions(SocketOptions socket) {
+    return ClusterClientOptions.builder()
+        .socketOptions(socket)
+        .autoReconnect(true)
+        .topologyRefreshOptions(
+            ClusterTopologyRefreshOptions.builder()
+                .enablePeriodicRefresh(TOPOLOGY_REFRESH)
+                .enableAllAdaptiveRefreshTriggers()
+                .adaptiveRefreshTriggersTimeout(Duration.ofSeconds(1))
+                .refreshTriggersReconnectAttempts(2)
+                .dynamicRefreshSources(true)
+                .closeStaleConnections(true)
+                .build())
+        .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+        .build();
   }
 
   private static RedisURI withTimeout(RedisURI uri) {
