@@ -33,6 +33,21 @@ public final class AdminToken {
     return presented != null && Secrets.matches(presented, hash);
   }
 
+  /**
+   * A fingerprint of the token under {@code key} (HMAC-SHA256 of its hash): equal for equal tokens,
+   * telling nothing of the token to whoever lacks the key.
+   */
+  public String fingerprint(byte[] key) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new javax.crypto.spec.SecretKeySpec(key, "HmacSHA256"));
+      byte[] tag = mac.doFinal(hash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(tag, 0, 16);
+    } catch (java.security.GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK has no HmacSHA256", e);
+    }
+  }
+
   /** The file the token was written to, when it was not given by the environment. */
   public Optional<Path> file() {
     return file;

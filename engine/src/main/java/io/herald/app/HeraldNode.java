@@ -49,6 +49,7 @@ import io.herald.store.redis.RedisApiKeyStore;
 import io.herald.store.redis.RedisAudienceStore;
 import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisCanaryStore;
+import io.herald.store.redis.RedisClusterSecrets;
 import io.herald.store.redis.RedisHeartbeats;
 import io.herald.store.redis.RedisShortLinks;
 import io.herald.store.redis.RedisTransactionalQueue;
@@ -176,6 +177,7 @@ public final class HeraldNode implements AutoCloseable {
               Freezes.CACHE_FOR,
               new FreezeEffects(campaigns, canaryStore, transactionalQueue, clock));
       this.adminToken = AdminToken.load(adminTokenValue, config.data().dir(), random);
+      ClusterSecrets.check(new RedisClusterSecrets(redis), signer, adminToken);
       ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
       resources.push(workers::close);
       this.imports =

@@ -23,6 +23,9 @@ public final class KilledNodes {
 
   private KilledNodes() {}
 
+  /** The nodes of one Herald share their tracking secret (a node with another refuses to start). */
+  public static final String TRACKING_SECRET = "killed-nodes-tracking-secret-0123456789abcdef";
+
   public static JsonNode send(String base, String path, String token, String body, String type)
       throws Exception {
     return new JsonHttp(base).send(path, token, body, type);
@@ -81,6 +84,7 @@ public final class KilledNodes {
       String redisUri, SmscSimulator smsc, String systemId, String password, int concurrency) {
     return Map.of(
         "HERALD_REDIS_URI", redisUri,
+        "HERALD_TRACKING_SECRET", TRACKING_SECRET,
         "HERALD_DELIVERY_CONCURRENCY", Integer.toString(concurrency),
         "HERALD_DELIVERY_RECLAIM_AFTER", "10m",
         "HERALD_CANARY_APPLY_TO", "none",
@@ -98,7 +102,10 @@ public final class KilledNodes {
   public static HeraldConfig config(
       HeraldConfig base, SmscSimulator smsc, String systemId, String password, int concurrency) {
     SmsConfig sms = base.sms();
-    return base.withDelivery(
+    return base.withTracking(
+            new io.herald.config.TrackingConfig(
+                base.tracking().baseUrl(), java.util.Optional.of(TRACKING_SECRET)))
+        .withDelivery(
             base.delivery()
                 .withLimits(4, concurrency, "5000/s")
                 .withReclaimAfter(Duration.ofMinutes(10)))
