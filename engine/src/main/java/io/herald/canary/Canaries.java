@@ -12,6 +12,7 @@ import io.herald.campaign.Channel;
 import io.herald.campaign.Completion;
 import io.herald.campaign.Dispatcher;
 import io.herald.campaign.Phase;
+import io.herald.content.ContentReview;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ import java.util.random.RandomGenerator;
 public final class Canaries implements CanaryGate {
   private static final int DISPATCH_BATCH = 1000;
 
+  /** The decision recorded for a campaign held for its content before its canary (R7). */
+  public static final String CONTENT_HOLD = "content-hold";
+
   private final boolean enabled;
   private final CanaryStore store;
   private final CampaignStore campaigns;
@@ -41,7 +45,9 @@ public final class Canaries implements CanaryGate {
   private final CanaryScorer scorer;
   private final Clock clock;
   private final RandomGenerator random;
+  private final ContentReview content;
 
+  /** Canaries with no review of content (R7) before them. */
   public Canaries(
       boolean enabled,
       CanaryStore store,
@@ -50,6 +56,20 @@ public final class Canaries implements CanaryGate {
       CanaryScorer scorer,
       Clock clock,
       RandomGenerator random) {
+    this(enabled, store, campaigns, dispatcher, scorer, clock, random, ContentReview.off());
+  }
+
+  /** {@code content}: which campaigns are held for an administrator before their canary (R7). */
+  public Canaries(
+      boolean enabled,
+      CanaryStore store,
+      CampaignStore campaigns,
+      Dispatcher dispatcher,
+      CanaryScorer scorer,
+      Clock clock,
+      RandomGenerator random,
+      ContentReview content) {
+    this.content = content;
     this.enabled = enabled;
     this.store = store;
     this.campaigns = campaigns;
@@ -93,6 +113,30 @@ public final class Canaries implements CanaryGate {
           Phase.CANARY,
           sample.subList(from, Math.min(sample.size(), from + DISPATCH_BATCH)));
     }
+  }
+
+  @Override
+  public Optional<String> holdBeforeSending(Campaign campaign) {
+    return content.holdReason(campaign);
+  }
+
+  /**
+   * Records the hold as the campaign's canary record (no sample yet, the decision {@value
+   * #CONTENT_HOLD}, the reason as its report) so the review queue, the views and the audit trail
+   * treat it as every held campaign; nothing is watched, since nothing is sent.
+   */
+  @Override
+  public void holdForReview(Campaign campaign, long audience, String reason) {
+    Instant now = clock.instant();
+    store.begin(
+        campaign.account(),
+        campaign.id(),
+        new CanaryRecord(
+            0, 0, now, Optional.empty(), CONTENT_HOLD, reason, Optional.empty(), false),
+        List.of());
+    store.unwatch(campaign.account(), campaign.id());
+    store.audit(campaign.account(), campaign.id(), new AuditEntry(now, "content", "held", reason));
+    store.queueForReview(campaign.account(), campaign.id(), true);
   }
 
   /** Scores every canary under watch; what the monitor runs on each node. */
@@ -281,21 +325,60 @@ public final class Canaries implements CanaryGate {
     return reviews;
   }
 
-  /** An administrator releases a held campaign: the rest is dispatched. */
+  /**
+   * An administrator releases a held campaign: after a canary, the rest is dispatched; held for its
+   * content before anything was sent, its canary begins (or, without canaries, the whole audience
+   * is dispatched).
+   */
   public Campaign approve(CampaignId id, String note) throws CampaignRefused {
     Review review = heldReview(id);
     Campaign campaign = review.campaign();
+    String detail = note.isBlank() ? "approved by an administrator" : note.strip();
+    if (review.canary().decision().equals(CONTENT_HOLD)) {
+      return releaseToCanary(campaign, detail);
+    }
     if (!campaigns.transition(
         campaign.account(), id, new CampaignState.Held(), new CampaignState.Sending(Phase.REST))) {
       throw new CampaignRefused("campaign " + id + " is no longer held", true);
     }
-    String detail = note.isBlank() ? "approved by an administrator" : note.strip();
     store.decided(campaign.account(), id, "approved", review.canary().report());
     store.audit(
         campaign.account(), id, new AuditEntry(clock.instant(), "admin", "approved", detail));
     store.queueForReview(campaign.account(), id, false);
     finishRelease(campaign, review.canary());
     return campaign.withState(new CampaignState.Sending(Phase.REST));
+  }
+
+  /** A campaign held for its content, approved: it starts as if it had not been held. */
+  private Campaign releaseToCanary(Campaign campaign, String detail) throws CampaignRefused {
+    AccountId account = campaign.account();
+    CampaignId id = campaign.id();
+    Phase first = enabled ? Phase.CANARY : Phase.ALL;
+    CampaignState sending = new CampaignState.Sending(first);
+    if (!campaigns.transition(account, id, new CampaignState.Held(), sending)) {
+      throw new CampaignRefused("campaign " + id + " is no longer held", true);
+    }
+    store.audit(account, id, new AuditEntry(clock.instant(), "admin", "approved", detail));
+    store.queueForReview(account, id, false);
+    Campaign released = campaign.withState(sending);
+    if (first == Phase.CANARY) {
+      begin(released, campaign.recipients());
+    } else {
+      dispatchAll(released);
+    }
+    return released;
+  }
+
+  private void dispatchAll(Campaign campaign) {
+    List<Long> batch = new ArrayList<>(DISPATCH_BATCH);
+    for (long n = 1; n <= campaign.recipients(); n++) {
+      batch.add(n);
+      if (batch.size() == DISPATCH_BATCH || n == campaign.recipients()) {
+        dispatcher.dispatch(campaign, Phase.ALL, List.copyOf(batch));
+        batch.clear();
+      }
+    }
+    completion.ifDone(campaign.account(), campaign.id());
   }
 
   /** An administrator rejects a held campaign: the rest is never sent; the reason is kept. */

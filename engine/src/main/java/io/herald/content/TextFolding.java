@@ -33,17 +33,14 @@ final class TextFolding {
   private TextFolding() {}
 
   static List<Token> tokens(String text) {
-    String clean =
-        Normalizer.normalize(text, Normalizer.Form.NFKC)
-            .replaceAll("\\p{Cf}", "")
-            .toLowerCase(Locale.ROOT);
+    String clean = Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\p{Cf}", "");
     List<Token> tokens = new ArrayList<>();
     Matcher spaced = SPACED.matcher(clean);
     int from = 0;
     while (spaced.find()) {
       words(clean.substring(from, spaced.start()), tokens);
       String raw = spaced.group();
-      String joined = raw.replaceAll("[ .\\-_*·]", "");
+      String joined = raw.replaceAll("[ .\\-_*·]", "").toLowerCase(Locale.ROOT);
       tokens.add(new Token(fold(unmask(joined)), raw, true));
       from = spaced.end();
     }
@@ -56,7 +53,7 @@ final class TextFolding {
     while (m.find()) {
       String raw = m.group().replaceAll("^['’ʼ@]+|['’ʼ@]+$", "");
       if (!raw.isEmpty()) {
-        String word = fold(unmask(raw));
+        String word = fold(unmask(raw.toLowerCase(Locale.ROOT)));
         if (!word.isEmpty()) {
           into.add(new Token(word, raw, false));
         }
