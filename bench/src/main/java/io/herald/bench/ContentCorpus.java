@@ -22,18 +22,28 @@ import java.util.function.Predicate;
  * flagged-but-clean rate, the misread campaigns, and one summary line.
  */
 final class ContentCorpus {
-  private static final String RESOURCE = "/content/labelled.jsonl";
+  private static final String LABELLED = "/content/labelled.jsonl";
+  private static final String FRESH = "/content/fresh.jsonl";
 
   private ContentCorpus() {}
 
   /** One labelled campaign and what the classifier made of it. */
-  private record Item(int line, String lang, String label, String subject, ContentVerdict verdict) {
+  private record Item(
+      String file, int line, String lang, String label, String subject, ContentVerdict verdict) {
     boolean clean() {
       return label.equals("clean");
     }
 
+    boolean fresh() {
+      return file.equals(FRESH);
+    }
+
     boolean heldOut() {
-      return line % 3 == 0;
+      return !fresh() && line % 3 == 0;
+    }
+
+    boolean dev() {
+      return !fresh() && !heldOut();
     }
 
     boolean flaggedAs(ContentCategory category) {
@@ -44,8 +54,31 @@ final class ContentCorpus {
   static void run() throws IOException {
     ContentClassifier classifier = new ContentClassifier();
     List<Item> items = new ArrayList<>();
+    read(LABELLED, classifier, items);
+    read(FRESH, classifier, items);
+    System.out.println(section("Development part (tuned on)", items, Item::dev));
+    System.out.println(
+        section(
+            "Held-out part (every third line of the first set, not tuned on)",
+            items,
+            Item::heldOut));
+    System.out.println(
+        section("Written after the lexicon (fresh.jsonl, not tuned on)", items, Item::fresh));
+    System.out.println(section("All", items, item -> true));
+    System.out.println(misses(items));
+    System.out.println(
+        "content "
+            + summary("all", items, item -> true)
+            + " "
+            + summary("held_out", items, Item::heldOut)
+            + " "
+            + summary("fresh", items, Item::fresh));
+  }
+
+  private static void read(String resource, ContentClassifier classifier, List<Item> into)
+      throws IOException {
     ObjectMapper json = new ObjectMapper();
-    try (InputStream in = ContentCorpus.class.getResourceAsStream(RESOURCE)) {
+    try (InputStream in = ContentCorpus.class.getResourceAsStream(resource)) {
       String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
       for (int i = 0; i < lines.length; i++) {
         if (lines[i].isBlank()) {
@@ -61,8 +94,9 @@ final class ContentCorpus {
                 List.of(),
                 lt >= 0 ? from.substring(0, lt).strip() : "",
                 lt >= 0 ? from.substring(lt + 1).replace(">", "").strip() : from);
-        items.add(
+        into.add(
             new Item(
+                resource,
                 i + 1,
                 row.get("lang").asText(),
                 row.get("label").asText(),
@@ -70,18 +104,6 @@ final class ContentCorpus {
                 classifier.classify(input)));
       }
     }
-    String dev = section("Development part (tuned on)", items, item -> !item.heldOut());
-    String held = section("Held-out part (every third line, not tuned on)", items, Item::heldOut);
-    String all = section("Whole set", items, item -> true);
-    System.out.println(dev);
-    System.out.println(held);
-    System.out.println(all);
-    System.out.println(misses(items));
-    System.out.println(
-        "content "
-            + summary("all", items, item -> true)
-            + " "
-            + summary("held_out", items, Item::heldOut));
   }
 
   private static String section(String title, List<Item> all, Predicate<Item> part) {
@@ -145,7 +167,8 @@ final class ContentCorpus {
       out.append(
           String.format(
               Locale.ROOT,
-              "- line %d (%s, %s%s) \"%s\": %s%n",
+              "- %s line %d (%s, %s%s) \"%s\": %s%n",
+              i.fresh() ? "fresh" : "labelled",
               i.line(),
               i.label(),
               i.lang(),
