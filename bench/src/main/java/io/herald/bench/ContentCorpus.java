@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 final class ContentCorpus {
   private static final String LABELLED = "/content/labelled.jsonl";
   private static final String FRESH = "/content/fresh.jsonl";
+  private static final String FRESH2 = "/content/fresh2.jsonl";
 
   private ContentCorpus() {}
 
@@ -38,12 +39,16 @@ final class ContentCorpus {
       return file.equals(FRESH);
     }
 
+    boolean fresh2() {
+      return file.equals(FRESH2);
+    }
+
     boolean heldOut() {
-      return !fresh() && line % 3 == 0;
+      return file.equals(LABELLED) && line % 3 == 0;
     }
 
     boolean dev() {
-      return !fresh() && !heldOut();
+      return file.equals(LABELLED) && !heldOut();
     }
 
     boolean flaggedAs(ContentCategory category) {
@@ -56,6 +61,7 @@ final class ContentCorpus {
     List<Item> items = new ArrayList<>();
     read(LABELLED, classifier, items);
     read(FRESH, classifier, items);
+    read(FRESH2, classifier, items);
     System.out.println(section("Development part (tuned on)", items, Item::dev));
     System.out.println(
         section(
@@ -63,7 +69,15 @@ final class ContentCorpus {
             items,
             Item::heldOut));
     System.out.println(
-        section("Written after the lexicon (fresh.jsonl, not tuned on)", items, Item::fresh));
+        section(
+            "Written after the first lexicon to avoid its words (fresh.jsonl, then tuned on)",
+            items,
+            Item::fresh));
+    System.out.println(
+        section(
+            "Written after the broadened lexicon (fresh2.jsonl, not tuned on)",
+            items,
+            Item::fresh2));
     System.out.println(section("All", items, item -> true));
     System.out.println(misses(items));
     System.out.println(
@@ -72,7 +86,9 @@ final class ContentCorpus {
             + " "
             + summary("held_out", items, Item::heldOut)
             + " "
-            + summary("fresh", items, Item::fresh));
+            + summary("fresh", items, Item::fresh)
+            + " "
+            + summary("fresh2", items, Item::fresh2));
   }
 
   private static void read(String resource, ContentClassifier classifier, List<Item> into)
@@ -168,7 +184,7 @@ final class ContentCorpus {
           String.format(
               Locale.ROOT,
               "- %s line %d (%s, %s%s) \"%s\": %s%n",
-              i.fresh() ? "fresh" : "labelled",
+              i.file().substring(i.file().lastIndexOf('/') + 1),
               i.line(),
               i.label(),
               i.lang(),
