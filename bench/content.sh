@@ -27,11 +27,26 @@ How the sets guard against fitting the rules to them:
   part that was not looked at while tuning. The lexicon's first run, untuned, already scored 100% /
   98.1% recall and 0% flagged-but-clean on the two parts: the same person wrote the campaigns and
   the rules, so the words overlap, and that figure says little about unseen mail.
-- `fresh.jsonl` (80: 40 prohibited, 40 clean) was written after the lexicon (623ecc3), on purpose
-  in other words than the lexicon's — paraphrases ("3 women within 5 miles messaged you", "Освободим
-  от кредитов", "Give $100, receive $800"), no obvious keyword — plus ordinary campaigns close to
-  the categories. Its first run, before any change: **recall 20.0% (8 of 40), flagged-but-clean
-  0 of 40**. That is the honest figure for a keyword lexicon against a sender who avoids its words.
+- `fresh.jsonl` (80: 40 prohibited, 40 clean) was written after the first lexicon (623ecc3), on
+  purpose in other words than the lexicon's — paraphrases ("3 women within 5 miles messaged you",
+  "Освободим от кредитов", "Give $100, receive $800"), no obvious keyword — plus ordinary campaigns
+  close to the categories. Its first run, before any change: **recall 20.0% (8 of 40),
+  flagged-but-clean 0 of 40**. The lexicon was then broadened with paraphrase families of every
+  category (5685b8c: drug names, "no script", "daily returns", "unsecured debt", "activator",
+  negative weights for "licensed", "legally"), which brought this set to 95% — but from then on it
+  is tuned on, and says nothing more about unseen mail.
+- `fresh2.jsonl` (70: 40 prohibited, 30 clean) was written the same way after that broadening and
+  committed before it was run. Its first run is the honest figure: **recall 5.0% (2 of 40),
+  flagged-but-clean 3 of 30 (10.0%)** — the three being ordinary campaigns written to sit close to a
+  category (a pharmacy's holiday hours saying prescription drugs need a prescription, a board-game
+  club that "introduces players", a newsletter about a fined data broker). It was not tuned on.
+
+What this says: the goals (recall over 90%, flagged-but-clean under 2%) are met on campaigns that use
+the categories' own words — the bulk of keyword spam, and what the first set holds — and are **not
+met** on campaigns written to avoid a known lexicon: a weighted lexicon recognises vocabulary, not
+intent, and every broadening is a guess at the next paraphrase. Campaigns it misses still go through
+the canary (R6) and the spam-report path (R8); the review queue's decisions are the labelled data a
+trained model would need, which this work does not build.
 MD
     echo
     echo "$out" | sed '$d'
