@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.herald.config.HeraldConfig;
+import io.herald.config.PolicyConfig;
 import io.herald.testing.Await;
 import io.herald.testing.TestNode;
 import jakarta.mail.MessagingException;
@@ -40,7 +41,13 @@ class ContentHoldTest {
 
   @BeforeEach
   void start() throws Exception {
-    HeraldConfig base = TestNode.canaryConfig(data);
+    start(TestNode.canaryConfig(data));
+  }
+
+  private void start(HeraldConfig base) throws Exception {
+    if (node != null) {
+      node.close();
+    }
     node =
         TestNode.start(
             base.withDelivery(base.delivery().withSmarthost("127.0.0.1", mail.getSmtp().getPort())),
@@ -129,6 +136,38 @@ class ContentHoldTest {
     assertThat(status.get("state").asText()).isEqualTo("rejected");
     assertThat(status.path("canary").path("rejection").asText())
         .isEqualTo("prescription drugs (R7)");
+  }
+
+  @Test
+  void withoutCanariesApprovalSendsToTheWholeAudience() throws Exception {
+    start(TestNode.config(data.resolve("no-canary")));
+    String flagged = campaign("Форекс-сигнали", "<p>Торгові сигнали щодня.</p>");
+    assertThat(
+            node.json(post("/api/campaigns/" + flagged + "/start", key, "")).get("state").asText())
+        .isEqualTo("held");
+    assertThat(mail.getReceivedMessages()).isEmpty();
+    assertThat(
+            post("/api/admin/review/" + flagged + "/approve", TestNode.ADMIN_TOKEN, "")
+                .statusCode())
+        .isEqualTo(200);
+    Await.until(() -> mail.getReceivedMessages().length, n -> n == 30);
+    assertThat(subjects()).containsOnly("Форекс-сигнали");
+    JsonNode done =
+        Await.until(
+            () -> node.json(node.get("/api/campaigns/" + flagged, key)),
+            c -> c.get("state").asText().equals("completed"));
+    assertThat(done.path("stats").path("all").path("delivered").asLong()).isEqualTo(30);
+  }
+
+  @Test
+  void anOperatorMayTurnTheCheckOff() throws Exception {
+    HeraldConfig base = TestNode.canaryConfig(data.resolve("off"));
+    start(base.withPolicy(new PolicyConfig(base.policy().blockedRegions(), "off")));
+    String flagged = campaign("Форекс-сигнали", "<p>Торгові сигнали щодня.</p>");
+    JsonNode started = node.json(post("/api/campaigns/" + flagged + "/start", key, ""));
+    assertThat(started.get("state").asText()).isEqualTo("sending");
+    assertThat(started.get("phase").asText()).isEqualTo("canary");
+    Await.until(() -> mail.getReceivedMessages().length, n -> n == 3);
   }
 
   private String campaign(String subject, String html) throws Exception {
