@@ -35,7 +35,7 @@ public final class Canaries implements CanaryGate {
   private static final int DISPATCH_BATCH = 1000;
 
   /** The decision recorded for a campaign held for its content before its canary (R7). */
-  public static final String CONTENT_HOLD = "content-hold";
+  public static final String CONTENT_HOLD = ContentHolds.DECISION;
 
   private final boolean enabled;
   private final CanaryStore store;
@@ -46,6 +46,7 @@ public final class Canaries implements CanaryGate {
   private final Clock clock;
   private final RandomGenerator random;
   private final ContentReview content;
+  private final ContentHolds contentHolds;
 
   /** Canaries with no review of content (R7) before them. */
   public Canaries(
@@ -74,6 +75,7 @@ public final class Canaries implements CanaryGate {
     this.store = store;
     this.campaigns = campaigns;
     this.completion = new Completion(campaigns);
+    this.contentHolds = new ContentHolds(enabled, store, campaigns, dispatcher, clock, this::begin);
     this.dispatcher = dispatcher;
     this.scorer = scorer;
     this.clock = clock;
@@ -120,23 +122,9 @@ public final class Canaries implements CanaryGate {
     return content.holdReason(campaign);
   }
 
-  /**
-   * Records the hold as the campaign's canary record (no sample yet, the decision {@value
-   * #CONTENT_HOLD}, the reason as its report) so the review queue, the views and the audit trail
-   * treat it as every held campaign; nothing is watched, since nothing is sent.
-   */
   @Override
   public void holdForReview(Campaign campaign, long audience, String reason) {
-    Instant now = clock.instant();
-    store.begin(
-        campaign.account(),
-        campaign.id(),
-        new CanaryRecord(
-            0, 0, now, Optional.empty(), CONTENT_HOLD, reason, Optional.empty(), false),
-        List.of());
-    store.unwatch(campaign.account(), campaign.id());
-    store.audit(campaign.account(), campaign.id(), new AuditEntry(now, "content", "held", reason));
-    store.queueForReview(campaign.account(), campaign.id(), true);
+    contentHolds.hold(campaign, reason);
   }
 
   /** Scores every canary under watch; what the monitor runs on each node. */
@@ -335,7 +323,7 @@ public final class Canaries implements CanaryGate {
     Campaign campaign = review.campaign();
     String detail = note.isBlank() ? "approved by an administrator" : note.strip();
     if (review.canary().decision().equals(CONTENT_HOLD)) {
-      return releaseToCanary(campaign, detail);
+      return contentHolds.release(campaign, detail);
     }
     if (!campaigns.transition(
         campaign.account(), id, new CampaignState.Held(), new CampaignState.Sending(Phase.REST))) {
@@ -347,38 +335,6 @@ public final class Canaries implements CanaryGate {
     store.queueForReview(campaign.account(), id, false);
     finishRelease(campaign, review.canary());
     return campaign.withState(new CampaignState.Sending(Phase.REST));
-  }
-
-  /** A campaign held for its content, approved: it starts as if it had not been held. */
-  private Campaign releaseToCanary(Campaign campaign, String detail) throws CampaignRefused {
-    AccountId account = campaign.account();
-    CampaignId id = campaign.id();
-    Phase first = enabled ? Phase.CANARY : Phase.ALL;
-    CampaignState sending = new CampaignState.Sending(first);
-    if (!campaigns.transition(account, id, new CampaignState.Held(), sending)) {
-      throw new CampaignRefused("campaign " + id + " is no longer held", true);
-    }
-    store.audit(account, id, new AuditEntry(clock.instant(), "admin", "approved", detail));
-    store.queueForReview(account, id, false);
-    Campaign released = campaign.withState(sending);
-    if (first == Phase.CANARY) {
-      begin(released, campaign.recipients());
-    } else {
-      dispatchAll(released);
-    }
-    return released;
-  }
-
-  private void dispatchAll(Campaign campaign) {
-    List<Long> batch = new ArrayList<>(DISPATCH_BATCH);
-    for (long n = 1; n <= campaign.recipients(); n++) {
-      batch.add(n);
-      if (batch.size() == DISPATCH_BATCH || n == campaign.recipients()) {
-        dispatcher.dispatch(campaign, Phase.ALL, List.copyOf(batch));
-        batch.clear();
-      }
-    }
-    completion.ifDone(campaign.account(), campaign.id());
   }
 
   /** An administrator rejects a held campaign: the rest is never sent; the reason is kept. */
