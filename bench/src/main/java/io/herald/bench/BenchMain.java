@@ -25,6 +25,9 @@ import java.util.Arrays;
  *       sensitivity run), a Markdown table and a summary line;
  *   <li>{@code bounces CORPUS_DIR}: the feedback parser over the labelled bounce corpus, a Markdown
  *       table per label and a summary line;
+ *   <li>{@code content}: the prohibited-content classifier over the labelled set of campaigns,
+ *       Markdown tables (development part, held-out part, both), the misread campaigns and a
+ *       summary line;
  *   <li>{@code smsc [no-receipts]}: the SMSC simulator both sides of the SMS scenario submit to,
  *       driven by commands on standard input ({@link SmscServer});
  *   <li>{@code herald-sms COUNT HOST PORT CONNECTIONS WINDOW DATA_DIR [WARMUP [WORKERS]]}: an SMS
@@ -72,6 +75,7 @@ public final class BenchMain {
                   ? CanaryLimits.defaults().withConfidence(Double.parseDouble(args[3]))
                   : CanaryLimits.defaults());
       case "bounces" -> BounceCorpus.run(Path.of(args[1]));
+      case "content" -> ContentCorpus.run();
       case "smsc" -> SmscServer.run(args.length > 1 && args[1].equals("no-receipts"));
       case "herald-sms" ->
           HeraldSms.run(

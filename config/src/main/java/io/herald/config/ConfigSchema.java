@@ -107,6 +107,14 @@ final class ConfigSchema {
               "a list of 2-letter ISO 3166-1 region codes such as RU, BY"),
           "RU, BY",
           "Regions (ISO 3166-1 alpha-2) Herald refuses to send to; an empty list blocks none.");
+  static final ConfigKey<String> POLICY_PROHIBITED_CONTENT =
+      ConfigKey.of(
+          "policy.prohibitedContent",
+          oneOf(List.of("hold", "off"), "hold or off"),
+          "hold",
+          "What happens to a campaign whose content looks prohibited (R7): hold (held for an"
+              + " administrator before anything is sent, its canary included) or off (not"
+              + " checked).");
 
   static final ConfigKey<String> IMPORT_DEFAULT_REGION =
       ConfigKey.of(
@@ -211,6 +219,7 @@ final class ConfigSchema {
                   REDIS_URI,
                   REDIS_EMBEDDED_PORT,
                   POLICY_BLOCKED_REGIONS,
+                  POLICY_PROHIBITED_CONTENT,
                   IMPORT_DEFAULT_REGION,
                   IMPORT_FALLBACK_CHARSET,
                   IMPORT_MAX_FILE_BYTES,
@@ -288,7 +297,7 @@ final class ConfigSchema {
             RateLimitKeys.assemble(v)),
         new DataConfig(v.get(DATA_DIR)),
         new RedisConfig(v.get(REDIS_URI), v.get(REDIS_EMBEDDED_PORT)),
-        new PolicyConfig(v.get(POLICY_BLOCKED_REGIONS)),
+        new PolicyConfig(v.get(POLICY_BLOCKED_REGIONS), v.get(POLICY_PROHIBITED_CONTENT)),
         new ImportConfig(
             v.get(IMPORT_DEFAULT_REGION),
             v.get(IMPORT_FALLBACK_CHARSET),

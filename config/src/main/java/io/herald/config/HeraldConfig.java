@@ -130,6 +130,12 @@ public record HeraldConfig(
         sms, viber);
   }
 
+  public HeraldConfig withPolicy(PolicyConfig next) {
+    return new HeraldConfig(
+        http, data, redis, next, imports, delivery, tracking, canary, relay, webhooks, metrics, sms,
+        viber);
+  }
+
   public HeraldConfig withImports(ImportConfig next) {
     return new HeraldConfig(
         http, data, redis, policy, next, delivery, tracking, canary, relay, webhooks, metrics, sms,

@@ -1,6 +1,7 @@
 package io.herald.config;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Node-wide sending policy that an operator, not a tenant, decides. Blocked regions are the
@@ -9,10 +10,24 @@ import java.util.List;
  * campaign.
  *
  * @param blockedRegions ISO 3166-1 alpha-2 codes, upper-case, without duplicates
+ * @param prohibitedContent {@code hold} (a campaign whose content the classifier flags as
+ *     prohibited, R7, is held for an administrator before anything is sent; the default) or {@code
+ *     off}
  */
-public record PolicyConfig(List<String> blockedRegions) {
+public record PolicyConfig(List<String> blockedRegions, String prohibitedContent) {
 
   public PolicyConfig {
     blockedRegions = List.copyOf(blockedRegions);
+    Objects.requireNonNull(prohibitedContent, "prohibitedContent");
+  }
+
+  /** Blocked regions, with prohibited content held. */
+  public PolicyConfig(List<String> blockedRegions) {
+    this(blockedRegions, "hold");
+  }
+
+  /** Whether campaigns flagged for prohibited content are held for review before sending. */
+  public boolean holdsProhibitedContent() {
+    return prohibitedContent.equals("hold");
   }
 }

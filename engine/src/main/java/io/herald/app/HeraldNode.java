@@ -24,6 +24,8 @@ import io.herald.channel.email.CampaignEmails;
 import io.herald.channel.email.DkimKeys;
 import io.herald.channel.email.DkimSigning;
 import io.herald.config.HeraldConfig;
+import io.herald.content.ContentClassifier;
+import io.herald.content.ContentReview;
 import io.herald.delivery.CampaignChannel;
 import io.herald.delivery.CampaignSamples;
 import io.herald.delivery.DeliveryWorker;
@@ -157,7 +159,10 @@ public final class HeraldNode implements AutoCloseable {
               dispatcher,
               new CanaryScorer(CanaryLimits.defaults().withWindow(config.canary().window())),
               clock,
-              random);
+              random,
+              config.policy().holdsProhibitedContent()
+                  ? ContentReview.holding(new ContentClassifier())
+                  : ContentReview.off());
       this.campaigns =
           new Campaigns(
               campaignStore,

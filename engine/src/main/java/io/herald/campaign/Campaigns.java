@@ -222,7 +222,8 @@ public final class Campaigns {
   /**
    * Snapshots the audience (list members minus suppressed, filtered). With a canary (R6) only the
    * sample is dispatched now and the rest waits for the canary's release; without one, every
-   * recipient is dispatched as the snapshot is taken.
+   * recipient is dispatched as the snapshot is taken. A campaign whose content looks prohibited
+   * (R7) is held for an administrator instead, with nothing dispatched (not even its canary).
    */
   public Campaign start(AccountId account, CampaignId id) throws CampaignRefused {
     Campaign campaign = existing(account, id);
@@ -231,18 +232,24 @@ public final class Campaigns {
         audience
             .findList(account, campaign.listName())
             .orElseThrow(() -> new CampaignRefused("the campaign's list no longer exists", true));
+    Optional<String> hold = canary.holdBeforeSending(campaign);
     Phase first = canary.appliesTo(campaign) ? Phase.CANARY : Phase.ALL;
-    CampaignState sendingState = new CampaignState.Sending(first);
+    CampaignState sendingState =
+        hold.isPresent() ? new CampaignState.Held() : new CampaignState.Sending(first);
     if (!store.transition(account, id, new CampaignState.Draft(), sendingState)) {
       throw new CampaignRefused(
           "campaign is " + campaign.state().name() + "; only a draft can be started", true);
     }
     Campaign sending = campaign.withState(sendingState);
-    long total = snapshot(sending, list, first == Phase.ALL);
+    long total = snapshot(sending, list, hold.isEmpty() && first == Phase.ALL);
     store.setRecipientCount(account, id, total);
     if (total == 0) {
       store.transition(account, id, sendingState, new CampaignState.Completed());
       return sending.withState(new CampaignState.Completed()).withRecipients(0);
+    }
+    if (hold.isPresent()) {
+      canary.holdForReview(sending.withRecipients(total), total, hold.get());
+      return sending.withRecipients(total);
     }
     if (first == Phase.CANARY) {
       canary.begin(sending.withRecipients(total), total);

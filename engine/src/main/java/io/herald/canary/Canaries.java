@@ -12,6 +12,7 @@ import io.herald.campaign.Channel;
 import io.herald.campaign.Completion;
 import io.herald.campaign.Dispatcher;
 import io.herald.campaign.Phase;
+import io.herald.content.ContentReview;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,6 +34,9 @@ import java.util.random.RandomGenerator;
 public final class Canaries implements CanaryGate {
   private static final int DISPATCH_BATCH = 1000;
 
+  /** The decision recorded for a campaign held for its content before its canary (R7). */
+  public static final String CONTENT_HOLD = ContentHolds.DECISION;
+
   private final boolean enabled;
   private final CanaryStore store;
   private final CampaignStore campaigns;
@@ -41,7 +45,10 @@ public final class Canaries implements CanaryGate {
   private final CanaryScorer scorer;
   private final Clock clock;
   private final RandomGenerator random;
+  private final ContentReview content;
+  private final ContentHolds contentHolds;
 
+  /** Canaries with no review of content (R7) before them. */
   public Canaries(
       boolean enabled,
       CanaryStore store,
@@ -50,10 +57,25 @@ public final class Canaries implements CanaryGate {
       CanaryScorer scorer,
       Clock clock,
       RandomGenerator random) {
+    this(enabled, store, campaigns, dispatcher, scorer, clock, random, ContentReview.off());
+  }
+
+  /** {@code content}: which campaigns are held for an administrator before their canary (R7). */
+  public Canaries(
+      boolean enabled,
+      CanaryStore store,
+      CampaignStore campaigns,
+      Dispatcher dispatcher,
+      CanaryScorer scorer,
+      Clock clock,
+      RandomGenerator random,
+      ContentReview content) {
+    this.content = content;
     this.enabled = enabled;
     this.store = store;
     this.campaigns = campaigns;
     this.completion = new Completion(campaigns);
+    this.contentHolds = new ContentHolds(enabled, store, campaigns, dispatcher, clock, this::begin);
     this.dispatcher = dispatcher;
     this.scorer = scorer;
     this.clock = clock;
@@ -93,6 +115,16 @@ public final class Canaries implements CanaryGate {
           Phase.CANARY,
           sample.subList(from, Math.min(sample.size(), from + DISPATCH_BATCH)));
     }
+  }
+
+  @Override
+  public Optional<String> holdBeforeSending(Campaign campaign) {
+    return content.holdReason(campaign);
+  }
+
+  @Override
+  public void holdForReview(Campaign campaign, long audience, String reason) {
+    contentHolds.hold(campaign, reason);
   }
 
   /** Scores every canary under watch; what the monitor runs on each node. */
@@ -281,15 +313,22 @@ public final class Canaries implements CanaryGate {
     return reviews;
   }
 
-  /** An administrator releases a held campaign: the rest is dispatched. */
+  /**
+   * An administrator releases a held campaign: after a canary, the rest is dispatched; held for its
+   * content before anything was sent, its canary begins (or, without canaries, the whole audience
+   * is dispatched).
+   */
   public Campaign approve(CampaignId id, String note) throws CampaignRefused {
     Review review = heldReview(id);
     Campaign campaign = review.campaign();
+    String detail = note.isBlank() ? "approved by an administrator" : note.strip();
+    if (review.canary().decision().equals(CONTENT_HOLD)) {
+      return contentHolds.release(campaign, detail);
+    }
     if (!campaigns.transition(
         campaign.account(), id, new CampaignState.Held(), new CampaignState.Sending(Phase.REST))) {
       throw new CampaignRefused("campaign " + id + " is no longer held", true);
     }
-    String detail = note.isBlank() ? "approved by an administrator" : note.strip();
     store.decided(campaign.account(), id, "approved", review.canary().report());
     store.audit(
         campaign.account(), id, new AuditEntry(clock.instant(), "admin", "approved", detail));

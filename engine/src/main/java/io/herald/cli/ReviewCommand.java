@@ -61,8 +61,15 @@ final class ReviewCommand {
     }
   }
 
-  /** {@code herald review approve ID [--note TEXT]}: the rest of the audience is sent. */
-  @Command(name = "approve", description = "Release a held campaign to the rest of its audience.")
+  /**
+   * {@code herald review approve ID [--note TEXT]}: after a canary hold the rest of the audience is
+   * sent; after a content hold (R7) the campaign's canary starts.
+   */
+  @Command(
+      name = "approve",
+      description =
+          "Release a held campaign: to the rest of its audience after a canary hold, to its canary"
+              + " after a content hold.")
   static final class Approve implements Callable<Integer> {
     @ParentCommand ReviewCommand parent;
 
