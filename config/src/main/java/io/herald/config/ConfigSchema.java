@@ -207,10 +207,9 @@ final class ConfigSchema {
               java.util.stream.Stream.<ConfigKey<?>>of(HTTP_HOST, HTTP_PORT, HTTP_MAX_UPLOAD_BYTES),
               RateLimitKeys.KEYS.stream(),
               java.util.stream.Stream.<ConfigKey<?>>of(
-                  DATA_DIR,
-                  REDIS_URI,
-                  REDIS_EMBEDDED_PORT,
-                  POLICY_BLOCKED_REGIONS,
+                  DATA_DIR, REDIS_URI, REDIS_EMBEDDED_PORT, POLICY_BLOCKED_REGIONS),
+              PlanKeys.KEYS.stream(),
+              java.util.stream.Stream.<ConfigKey<?>>of(
                   IMPORT_DEFAULT_REGION,
                   IMPORT_FALLBACK_CHARSET,
                   IMPORT_MAX_FILE_BYTES,
@@ -288,7 +287,7 @@ final class ConfigSchema {
             RateLimitKeys.assemble(v)),
         new DataConfig(v.get(DATA_DIR)),
         new RedisConfig(v.get(REDIS_URI), v.get(REDIS_EMBEDDED_PORT)),
-        new PolicyConfig(v.get(POLICY_BLOCKED_REGIONS)),
+        new PolicyConfig(v.get(POLICY_BLOCKED_REGIONS), PlanKeys.assemble(v)),
         new ImportConfig(
             v.get(IMPORT_DEFAULT_REGION),
             v.get(IMPORT_FALLBACK_CHARSET),

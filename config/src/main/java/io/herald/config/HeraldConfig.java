@@ -183,6 +183,12 @@ public record HeraldConfig(
         sms, next);
   }
 
+  public HeraldConfig withPolicy(PolicyConfig next) {
+    return new HeraldConfig(
+        http, data, redis, next, imports, delivery, tracking, canary, relay, webhooks, metrics, sms,
+        viber);
+  }
+
   public HeraldConfig withSms(SmsConfig next) {
     return new HeraldConfig(
         http, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks, metrics,

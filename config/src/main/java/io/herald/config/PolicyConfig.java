@@ -9,10 +9,20 @@ import java.util.List;
  * campaign.
  *
  * @param blockedRegions ISO 3166-1 alpha-2 codes, upper-case, without duplicates
+ * @param plans the free plan and the paid packages (R9)
  */
-public record PolicyConfig(List<String> blockedRegions) {
+public record PolicyConfig(List<String> blockedRegions, PlanConfig plans) {
 
   public PolicyConfig {
     blockedRegions = List.copyOf(blockedRegions);
+  }
+
+  /** Blocked regions with the default plans. */
+  public PolicyConfig(List<String> blockedRegions) {
+    this(blockedRegions, PlanKeys.assemble(new ConfigSchema.Values()));
+  }
+
+  public PolicyConfig withPlans(PlanConfig next) {
+    return new PolicyConfig(blockedRegions, next);
   }
 }
