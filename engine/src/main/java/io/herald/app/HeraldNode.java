@@ -42,6 +42,10 @@ import io.herald.message.Messages;
 import io.herald.message.TransactionalQueue;
 import io.herald.message.TransactionalSms;
 import io.herald.message.TransactionalWorker;
+import io.herald.plan.CampaignCosts;
+import io.herald.plan.Plans;
+import io.herald.plan.Quotas;
+import io.herald.plan.TransactionalQuota;
 import io.herald.policy.JurisdictionPolicy;
 import io.herald.store.redis.Redis;
 import io.herald.store.redis.RedisAccountStore;
@@ -49,6 +53,7 @@ import io.herald.store.redis.RedisApiKeyStore;
 import io.herald.store.redis.RedisAudienceStore;
 import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisCanaryStore;
+import io.herald.store.redis.RedisQuotaStore;
 import io.herald.store.redis.RedisShortLinks;
 import io.herald.store.redis.RedisTransactionalQueue;
 import io.herald.store.redis.RedisWebhookStore;
@@ -110,6 +115,7 @@ public final class HeraldNode implements AutoCloseable {
   private final Optional<MetricsServer> metricsServer;
   private final SendingDomains domains;
   private final RedisShortLinks shortLinks;
+  private final Quotas quotas;
 
   private HeraldNode(
       HeraldConfig config,
@@ -136,6 +142,9 @@ public final class HeraldNode implements AutoCloseable {
           DomainWiring.sendingDomains(
               config, redis, mapper, accountStore, signer, operatorKeys, clock, random);
       this.campaignStore = new RedisCampaignStore(redis, mapper);
+      this.quotas =
+          new Quotas(
+              new RedisQuotaStore(redis), new Plans(config.policy().plans(), clock), audience);
       RedisWorkQueue queue = new RedisWorkQueue(redis);
       resources.push(queue);
       this.workQueue = queue;
@@ -160,7 +169,9 @@ public final class HeraldNode implements AutoCloseable {
               clock,
               random,
               channels(config),
-              ViberWiring.createCheck(config.viber(), config.tracking().baseUrl().toString()));
+              ViberWiring.createCheck(config.viber(), config.tracking().baseUrl().toString()),
+              new CampaignCosts(
+                  quotas, config.tracking().baseUrl().toString(), RedisShortLinks.CODE_LENGTH));
       this.transactionalQueue = new RedisTransactionalQueue(redis, mapper);
       this.freezes =
           new Freezes(
@@ -180,7 +191,8 @@ public final class HeraldNode implements AutoCloseable {
               random,
               config.imports().consentStatement(),
               workers,
-              MAX_CONCURRENT_IMPORTS);
+              MAX_CONCURRENT_IMPORTS,
+              quotas::subscriberRefusal);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       EmailTransport transport =
           new SmtpTransport(SmtpSettingsFromConfig.of(config.delivery()), metrics);
@@ -238,7 +250,8 @@ public final class HeraldNode implements AutoCloseable {
                   webhooks.events(),
                   freezes::isFrozen,
                   domains,
-                  operatorKeys),
+                  operatorKeys,
+                  new TransactionalQuota(quotas, clock)),
               consumer,
               txSms);
       this.transactional = tx.worker();
@@ -347,7 +360,8 @@ public final class HeraldNode implements AutoCloseable {
                   shortLinks,
                   phones.smsPreviews(),
                   phones.viberCallbacks(),
-                  phones.viberPreviews()));
+                  phones.viberPreviews(),
+                  quotas));
       resources.push(http);
       this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);
@@ -493,6 +507,11 @@ public final class HeraldNode implements AutoCloseable {
   /** The SMS short links: minted by the SMS composer, answered by the public pages. */
   public RedisShortLinks shortLinks() {
     return shortLinks;
+  }
+
+  /** Plans and quotas (R9). */
+  public Quotas quotas() {
+    return quotas;
   }
 
   /** Transactional messages: what the HTTP API and the SMTP relay submit. */

@@ -61,6 +61,11 @@ final class Keys {
     return PREFIX + "{a:" + account.value() + "}";
   }
 
+  /** Messages counted against the account's quota in one period ({@code m:2026-12}, R9). */
+  static String usage(AccountId account, String periodKey) {
+    return account(account) + ":usage:" + periodKey;
+  }
+
   static String lists(AccountId account) {
     return account(account) + ":lists";
   }
