@@ -25,6 +25,16 @@ public record PlanConfig(
     packages = List.copyOf(packages);
   }
 
+  /** The same plans with the free plan's allowance changed. */
+  public PlanConfig withFree(long messages, long subscribers) {
+    return new PlanConfig(messages, subscribers, timeZone, currency, packages);
+  }
+
+  /** The same plans with these packages. */
+  public PlanConfig withPackages(List<PlanPackage> next) {
+    return new PlanConfig(freeMessages, freeSubscribers, timeZone, currency, next);
+  }
+
   /** The package named {@code name}, case-insensitively. */
   public Optional<PlanPackage> find(String name) {
     return packages.stream().filter(p -> p.name().equalsIgnoreCase(name)).findFirst();
