@@ -42,6 +42,7 @@ import io.herald.message.Messages;
 import io.herald.message.TransactionalQueue;
 import io.herald.message.TransactionalSms;
 import io.herald.message.TransactionalWorker;
+import io.herald.plan.Billing;
 import io.herald.plan.CampaignCosts;
 import io.herald.plan.Plans;
 import io.herald.plan.Quotas;
@@ -53,6 +54,7 @@ import io.herald.store.redis.RedisApiKeyStore;
 import io.herald.store.redis.RedisAudienceStore;
 import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisCanaryStore;
+import io.herald.store.redis.RedisPlanStore;
 import io.herald.store.redis.RedisQuotaStore;
 import io.herald.store.redis.RedisShortLinks;
 import io.herald.store.redis.RedisTransactionalQueue;
@@ -116,6 +118,7 @@ public final class HeraldNode implements AutoCloseable {
   private final SendingDomains domains;
   private final RedisShortLinks shortLinks;
   private final Quotas quotas;
+  private final Billing billing;
 
   private HeraldNode(
       HeraldConfig config,
@@ -142,9 +145,10 @@ public final class HeraldNode implements AutoCloseable {
           DomainWiring.sendingDomains(
               config, redis, mapper, accountStore, signer, operatorKeys, clock, random);
       this.campaignStore = new RedisCampaignStore(redis, mapper);
-      this.quotas =
-          new Quotas(
-              new RedisQuotaStore(redis), new Plans(config.policy().plans(), clock), audience);
+      RedisQuotaStore usage = new RedisQuotaStore(redis);
+      Plans plans = new Plans(config.policy().plans(), new RedisPlanStore(redis, mapper), clock);
+      this.quotas = new Quotas(usage, plans, audience);
+      this.billing = new Billing(plans, usage, clock);
       RedisWorkQueue queue = new RedisWorkQueue(redis);
       resources.push(queue);
       this.workQueue = queue;
@@ -361,7 +365,8 @@ public final class HeraldNode implements AutoCloseable {
                   phones.smsPreviews(),
                   phones.viberCallbacks(),
                   phones.viberPreviews(),
-                  quotas));
+                  quotas,
+                  billing));
       resources.push(http);
       this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);
@@ -507,6 +512,11 @@ public final class HeraldNode implements AutoCloseable {
   /** The SMS short links: minted by the SMS composer, answered by the public pages. */
   public RedisShortLinks shortLinks() {
     return shortLinks;
+  }
+
+  /** Balances, top-ups and plan changes (R9). */
+  public Billing billing() {
+    return billing;
   }
 
   /** Plans and quotas (R9). */

@@ -20,7 +20,10 @@ import picocli.CommandLine.ParentCommand;
       AccountCommand.Delete.class,
       AccountCommand.Freeze.class,
       AccountCommand.Unfreeze.class,
-      UsageCommand.class
+      UsageCommand.class,
+      PlanCommands.Change.class,
+      PlanCommands.Ledger.class,
+      PlanCommands.TopUp.class
     })
 final class AccountCommand {
   @ParentCommand HeraldCli cli;

@@ -85,7 +85,8 @@ public final class Quotas {
 
   /** The account's usage now, for the API and the CLI. */
   public Usage usage(AccountId account) {
-    Allowance allowance = plans.current(account);
+    Subscription subscription = plans.subscription(account);
+    Allowance allowance = plans.allowance(subscription);
     long subscribers = subscribers(account);
     long used = store.used(account, allowance.period().key());
     return new Usage(
@@ -97,6 +98,9 @@ public final class Quotas {
         Math.max(0, allowance.messages() - used),
         allowance.subscribers(),
         subscribers,
-        plans.zone().getId());
+        plans.zone().getId(),
+        subscription.next().orElse(null),
+        Money.decimal(plans.store().balance(account)),
+        plans.currency());
   }
 }
