@@ -46,6 +46,7 @@ import io.herald.plan.Billing;
 import io.herald.plan.CampaignCosts;
 import io.herald.plan.Plans;
 import io.herald.plan.Quotas;
+import io.herald.plan.RecipientCosts;
 import io.herald.plan.TransactionalQuota;
 import io.herald.policy.JurisdictionPolicy;
 import io.herald.store.redis.Redis;
@@ -175,7 +176,9 @@ public final class HeraldNode implements AutoCloseable {
               channels(config),
               ViberWiring.createCheck(config.viber(), config.tracking().baseUrl().toString()),
               new CampaignCosts(
-                  quotas, config.tracking().baseUrl().toString(), RedisShortLinks.CODE_LENGTH));
+                  quotas,
+                  new RecipientCosts(
+                      config.tracking().baseUrl().toString(), RedisShortLinks.CODE_LENGTH)));
       this.transactionalQueue = new RedisTransactionalQueue(redis, mapper);
       this.freezes =
           new Freezes(
