@@ -31,7 +31,7 @@ public final class QuotaExceeded extends Exception {
             + what
             + " needs "
             + needed
-            + " messages but "
+            + (needed == 1 ? " message but " : " messages but ")
             + left
             + " of the "
             + allowance.messages()

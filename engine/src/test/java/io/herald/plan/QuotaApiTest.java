@@ -136,7 +136,7 @@ class QuotaApiTest {
     HttpResponse<String> over = post("/api/messages", message("late@example.com"));
     assertProblem(over, 429);
     assertThat(node.json(over).get("detail").asText())
-        .startsWith("message quota exceeded: this message needs 1 messages but 0 of the 10");
+        .startsWith("message quota exceeded: this message needs 1 message but 0 of the 10");
     // Until the month renews: 1 hour in Kyiv.
     assertThat(over.headers().firstValue("Retry-After")).hasValue("3600");
 
