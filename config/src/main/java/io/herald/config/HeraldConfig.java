@@ -130,6 +130,12 @@ public record HeraldConfig(
         sms, viber);
   }
 
+  public HeraldConfig withPolicy(PolicyConfig next) {
+    return new HeraldConfig(
+        http, data, redis, next, imports, delivery, tracking, canary, relay, webhooks, metrics, sms,
+        viber);
+  }
+
   public HeraldConfig withImports(ImportConfig next) {
     return new HeraldConfig(
         http, data, redis, policy, next, delivery, tracking, canary, relay, webhooks, metrics, sms,
@@ -190,12 +196,6 @@ public record HeraldConfig(
   public HeraldConfig withoutQuotas() {
     long plenty = Long.MAX_VALUE / 4;
     return withPolicy(policy.withPlans(policy.plans().withFree(plenty, plenty)));
-  }
-
-  public HeraldConfig withPolicy(PolicyConfig next) {
-    return new HeraldConfig(
-        http, data, redis, next, imports, delivery, tracking, canary, relay, webhooks, metrics, sms,
-        viber);
   }
 
   public HeraldConfig withSms(SmsConfig next) {
