@@ -219,7 +219,9 @@ final class ConfigSchema {
                   REDIS_URI,
                   REDIS_EMBEDDED_PORT,
                   POLICY_BLOCKED_REGIONS,
-                  POLICY_PROHIBITED_CONTENT,
+                  POLICY_PROHIBITED_CONTENT),
+              PlanKeys.KEYS.stream(),
+              java.util.stream.Stream.<ConfigKey<?>>of(
                   IMPORT_DEFAULT_REGION,
                   IMPORT_FALLBACK_CHARSET,
                   IMPORT_MAX_FILE_BYTES,
@@ -297,7 +299,8 @@ final class ConfigSchema {
             RateLimitKeys.assemble(v)),
         new DataConfig(v.get(DATA_DIR)),
         new RedisConfig(v.get(REDIS_URI), v.get(REDIS_EMBEDDED_PORT)),
-        new PolicyConfig(v.get(POLICY_BLOCKED_REGIONS), v.get(POLICY_PROHIBITED_CONTENT)),
+        new PolicyConfig(
+            v.get(POLICY_BLOCKED_REGIONS), v.get(POLICY_PROHIBITED_CONTENT), PlanKeys.assemble(v)),
         new ImportConfig(
             v.get(IMPORT_DEFAULT_REGION),
             v.get(IMPORT_FALLBACK_CHARSET),

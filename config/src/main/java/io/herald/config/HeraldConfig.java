@@ -189,6 +189,15 @@ public record HeraldConfig(
         sms, next);
   }
 
+  /**
+   * The same with a free plan so large it never refuses (R9's quotas out of the way): for the demo,
+   * the benches and tests of other things.
+   */
+  public HeraldConfig withoutQuotas() {
+    long plenty = Long.MAX_VALUE / 4;
+    return withPolicy(policy.withPlans(policy.plans().withFree(plenty, plenty)));
+  }
+
   public HeraldConfig withSms(SmsConfig next) {
     return new HeraldConfig(
         http, data, redis, policy, imports, delivery, tracking, canary, relay, webhooks, metrics,

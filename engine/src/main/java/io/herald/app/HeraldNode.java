@@ -44,6 +44,12 @@ import io.herald.message.Messages;
 import io.herald.message.TransactionalQueue;
 import io.herald.message.TransactionalSms;
 import io.herald.message.TransactionalWorker;
+import io.herald.plan.Billing;
+import io.herald.plan.CampaignCosts;
+import io.herald.plan.Plans;
+import io.herald.plan.Quotas;
+import io.herald.plan.RecipientCosts;
+import io.herald.plan.TransactionalQuota;
 import io.herald.policy.JurisdictionPolicy;
 import io.herald.store.redis.Redis;
 import io.herald.store.redis.RedisAccountStore;
@@ -53,6 +59,8 @@ import io.herald.store.redis.RedisCampaignStore;
 import io.herald.store.redis.RedisCanaryStore;
 import io.herald.store.redis.RedisClusterSecrets;
 import io.herald.store.redis.RedisHeartbeats;
+import io.herald.store.redis.RedisPlanStore;
+import io.herald.store.redis.RedisQuotaStore;
 import io.herald.store.redis.RedisShortLinks;
 import io.herald.store.redis.RedisTransactionalQueue;
 import io.herald.store.redis.RedisWebhookStore;
@@ -115,6 +123,8 @@ public final class HeraldNode implements AutoCloseable {
   private final Optional<MetricsServer> metricsServer;
   private final SendingDomains domains;
   private final RedisShortLinks shortLinks;
+  private final Quotas quotas;
+  private final Billing billing;
 
   private HeraldNode(
       HeraldConfig config,
@@ -146,6 +156,10 @@ public final class HeraldNode implements AutoCloseable {
           DomainWiring.sendingDomains(
               config, redis, mapper, accountStore, signer, operatorKeys, clock, random);
       this.campaignStore = new RedisCampaignStore(redis, mapper);
+      RedisQuotaStore usage = new RedisQuotaStore(redis);
+      Plans plans = new Plans(config.policy().plans(), new RedisPlanStore(redis, mapper), clock);
+      this.quotas = new Quotas(usage, plans, audience);
+      this.billing = new Billing(plans, usage, clock);
       RedisWorkQueue queue = new RedisWorkQueue(redis, Optional.of(liveness));
       resources.push(queue);
       this.workQueue = queue;
@@ -173,7 +187,11 @@ public final class HeraldNode implements AutoCloseable {
               clock,
               random,
               channels(config),
-              ViberWiring.createCheck(config.viber(), config.tracking().baseUrl().toString()));
+              ViberWiring.createCheck(config.viber(), config.tracking().baseUrl().toString()),
+              new CampaignCosts(
+                  quotas,
+                  new RecipientCosts(
+                      config.tracking().baseUrl().toString(), RedisShortLinks.CODE_LENGTH)));
       this.transactionalQueue = new RedisTransactionalQueue(redis, mapper, Optional.of(liveness));
       this.freezes =
           new Freezes(
@@ -194,7 +212,8 @@ public final class HeraldNode implements AutoCloseable {
               random,
               config.imports().consentStatement(),
               workers,
-              MAX_CONCURRENT_IMPORTS);
+              MAX_CONCURRENT_IMPORTS,
+              quotas::subscriberRefusal);
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       EmailTransport transport =
           new SmtpTransport(SmtpSettingsFromConfig.of(config.delivery()), metrics);
@@ -251,7 +270,8 @@ public final class HeraldNode implements AutoCloseable {
                   webhooks.events(),
                   freezes::isFrozen,
                   domains,
-                  operatorKeys),
+                  operatorKeys,
+                  new TransactionalQuota(quotas, clock)),
               consumer,
               txSms);
       this.transactional = tx.worker();
@@ -360,7 +380,9 @@ public final class HeraldNode implements AutoCloseable {
                   shortLinks,
                   phones.smsPreviews(),
                   phones.viberCallbacks(),
-                  phones.viberPreviews()));
+                  phones.viberPreviews(),
+                  quotas,
+                  billing));
       resources.push(http);
       this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);
@@ -506,6 +528,16 @@ public final class HeraldNode implements AutoCloseable {
   /** The SMS short links: minted by the SMS composer, answered by the public pages. */
   public RedisShortLinks shortLinks() {
     return shortLinks;
+  }
+
+  /** Balances, top-ups and plan changes (R9). */
+  public Billing billing() {
+    return billing;
+  }
+
+  /** Plans and quotas (R9). */
+  public Quotas quotas() {
+    return quotas;
   }
 
   /** Transactional messages: what the HTTP API and the SMTP relay submit. */

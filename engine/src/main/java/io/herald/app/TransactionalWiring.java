@@ -11,6 +11,7 @@ import io.herald.delivery.EmailTransport;
 import io.herald.delivery.RetryPolicy;
 import io.herald.message.Limits;
 import io.herald.message.MessageMetrics;
+import io.herald.message.MessageQuota;
 import io.herald.message.Messages;
 import io.herald.message.TransactionalQueue;
 import io.herald.message.TransactionalSms;
@@ -49,7 +50,8 @@ record TransactionalWiring(RedisMessageStore store, TransactionalWorker worker, 
       WebhookEvents events,
       Predicate<AccountId> frozen,
       SenderDomains senders,
-      List<DkimSigning> operatorKeys) {}
+      List<DkimSigning> operatorKeys,
+      MessageQuota quota) {}
 
   static TransactionalWiring of(
       HeraldConfig config, Shared shared, String consumer, Optional<TransactionalSms> sms) {
@@ -96,7 +98,8 @@ record TransactionalWiring(RedisMessageStore store, TransactionalWorker worker, 
                 shared.senders(),
                 sms),
             Limits.defaults().withMaxRawBytes(config.relay().maxMessageSize()),
-            config.delivery().returnPathDomain());
+            config.delivery().returnPathDomain(),
+            shared.quota());
     return new TransactionalWiring(store, worker, messages);
   }
 }

@@ -43,6 +43,7 @@ public final class Imports {
   private final String defaultConsentStatement;
   private final Executor executor;
   private final Semaphore running;
+  private final SubscriberCap cap;
 
   public Imports(
       AudienceStore store,
@@ -53,6 +54,30 @@ public final class Imports {
       String defaultConsentStatement,
       Executor executor,
       int maxConcurrentImports) {
+    this(
+        store,
+        reader,
+        policy,
+        clock,
+        random,
+        defaultConsentStatement,
+        executor,
+        maxConcurrentImports,
+        SubscriberCap.NONE);
+  }
+
+  /** {@code cap}: refuses an import whole when it would go past the account's plan (R9). */
+  public Imports(
+      AudienceStore store,
+      ContactFiles reader,
+      JurisdictionPolicy policy,
+      Clock clock,
+      RandomGenerator random,
+      String defaultConsentStatement,
+      Executor executor,
+      int maxConcurrentImports,
+      SubscriberCap cap) {
+    this.cap = cap;
     this.store = store;
     this.reader = reader;
     this.policy = policy;
@@ -183,6 +208,11 @@ public final class Imports {
         batcher = new ImportBatcher(session, policy, consent);
         ReadSummary summary = reader.read(request.file(), request.fileName(), batcher);
         batcher.finish();
+        Optional<String> overCap = cap.refusal(request.account(), batcher.counts().accepted());
+        if (overCap.isPresent()) {
+          session.abandon(new ImportStatus.Refused(overCap.get()), batcher.counts());
+          return;
+        }
         session.commit(
             batcher.counts(),
             summary.rows(),

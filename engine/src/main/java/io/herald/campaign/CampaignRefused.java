@@ -24,7 +24,7 @@ public final class CampaignRefused extends Exception {
    * Well-formed, but not possible for this account or server (an unverified sender, a channel this
    * server does not send on): a 422.
    */
-  static CampaignRefused unprocessable(String message) {
+  public static CampaignRefused unprocessable(String message) {
     return new CampaignRefused(message, false, true);
   }
 

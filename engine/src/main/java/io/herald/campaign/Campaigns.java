@@ -32,6 +32,7 @@ public final class Campaigns {
   private final RandomGenerator random;
   private final Set<Channel> channels;
   private final ViberDraftCheck viberCheck;
+  private final CampaignQuota quota;
 
   /** A node that sends email only. */
   public Campaigns(
@@ -82,6 +83,32 @@ public final class Campaigns {
       RandomGenerator random,
       Set<Channel> channels,
       ViberDraftCheck viberCheck) {
+    this(
+        store,
+        audience,
+        dispatcher,
+        canary,
+        senders,
+        clock,
+        random,
+        channels,
+        viberCheck,
+        CampaignQuota.UNLIMITED);
+  }
+
+  /** {@code quota}: counts a starting campaign's whole audience against the account's plan (R9). */
+  public Campaigns(
+      CampaignStore store,
+      AudienceStore audience,
+      Dispatcher dispatcher,
+      CanaryGate canary,
+      SenderDomains senders,
+      Clock clock,
+      RandomGenerator random,
+      Set<Channel> channels,
+      ViberDraftCheck viberCheck,
+      CampaignQuota quota) {
+    this.quota = quota;
     this.viberCheck = viberCheck;
     this.store = store;
     this.channels = Set.copyOf(channels);
@@ -220,10 +247,13 @@ public final class Campaigns {
   }
 
   /**
-   * Snapshots the audience (list members minus suppressed, filtered). With a canary (R6) only the
-   * sample is dispatched now and the rest waits for the canary's release; without one, every
-   * recipient is dispatched as the snapshot is taken. A campaign whose content looks prohibited
-   * (R7) is held for an administrator instead, with nothing dispatched (not even its canary).
+   * Snapshots the audience (list members minus suppressed, filtered) and counts it whole against
+   * the account's quota (R9) before anything is dispatched: a campaign that does not fit is refused
+   * with the numbers and goes back to draft, never half-sent. A campaign whose content looks
+   * prohibited (R7) is then held for an administrator, counted but with nothing dispatched (not
+   * even its canary). With a canary (R6) only the sample is dispatched now and the rest waits for
+   * the canary's release (already counted); without one, every recipient is dispatched once the
+   * audience is counted.
    */
   public Campaign start(AccountId account, CampaignId id) throws CampaignRefused {
     Campaign campaign = existing(account, id);
@@ -241,7 +271,15 @@ public final class Campaigns {
           "campaign is " + campaign.state().name() + "; only a draft can be started", true);
     }
     Campaign sending = campaign.withState(sendingState);
-    long total = snapshot(sending, list, hold.isEmpty() && first == Phase.ALL);
+    Audience snapshot = snapshot(sending, list, quota.cost(sending, list));
+    try {
+      quota.take(sending, snapshot.recipients(), snapshot.units());
+    } catch (CampaignRefused refused) {
+      // Nothing was dispatched: the campaign is a draft again, to start once the quota allows.
+      store.transition(account, id, sendingState, new CampaignState.Draft());
+      throw refused;
+    }
+    long total = snapshot.recipients();
     store.setRecipientCount(account, id, total);
     if (total == 0) {
       store.transition(account, id, sendingState, new CampaignState.Completed());
@@ -253,20 +291,37 @@ public final class Campaigns {
     }
     if (first == Phase.CANARY) {
       canary.begin(sending.withRecipients(total), total);
+    } else {
+      dispatchAll(sending, total);
     }
     // Workers may have finished every message before the count was set; they could not tell.
     completeIfDone(account, id);
     return sending.withRecipients(total);
   }
 
+  /** A snapshot's size: recipients, and what they cost in messages of the quota. */
+  private record Audience(long recipients, long units) {}
+
+  private void dispatchAll(Campaign campaign, long total) {
+    List<Long> numbers = new ArrayList<>(SNAPSHOT_BATCH);
+    for (long number = 1; number <= total; number++) {
+      numbers.add(number);
+      if (numbers.size() == SNAPSHOT_BATCH || number == total) {
+        dispatcher.dispatch(campaign, Phase.ALL, List.copyOf(numbers));
+        numbers.clear();
+      }
+    }
+  }
+
   /**
-   * Numbers the audience 1…N and stores it (and dispatches it, with {@code dispatch}) a batch at a
-   * time. Suppressions are checked per batch in the store, so an account with millions of them
-   * never holds them all in memory.
+   * Numbers the audience 1…N and stores it a batch at a time, adding up what each recipient costs.
+   * Suppressions are checked per batch in the store, so an account with millions of them never
+   * holds them all in memory.
    */
-  private long snapshot(Campaign campaign, ContactList list, boolean dispatch) {
+  private Audience snapshot(Campaign campaign, ContactList list, CampaignQuota.Cost cost) {
     List<Contact> pending = new ArrayList<>(SNAPSHOT_BATCH);
     long[] numbered = {0};
+    long[] units = {0};
     audience.forEachMember(
         campaign.account(),
         list.id(),
@@ -274,15 +329,21 @@ public final class Campaigns {
           if (matches(contact, campaign.channel(), campaign.filter())) {
             pending.add(contact);
             if (pending.size() == SNAPSHOT_BATCH) {
-              numbered[0] = flush(campaign, pending, numbered[0], dispatch);
+              numbered[0] = flush(campaign, pending, numbered[0], cost, units);
             }
           }
         });
-    return flush(campaign, pending, numbered[0], dispatch);
+    long total = flush(campaign, pending, numbered[0], cost, units);
+    return new Audience(total, units[0]);
   }
 
-  /** Stores and dispatches the unsuppressed contacts of a batch; returns the last number used. */
-  private long flush(Campaign campaign, List<Contact> pending, long numbered, boolean dispatch) {
+  /** Stores the unsuppressed contacts of a batch, adding their cost; returns the last number. */
+  private long flush(
+      Campaign campaign,
+      List<Contact> pending,
+      long numbered,
+      CampaignQuota.Cost cost,
+      long[] units) {
     Set<String> suppressed =
         audience.suppressedAmong(
             campaign.account(),
@@ -292,13 +353,11 @@ public final class Campaigns {
     for (Contact contact : pending) {
       if (contact.suppressionKeys().stream().noneMatch(suppressed::contains)) {
         batch.add(toRecipient(++number, contact));
+        units[0] += cost.of(contact);
       }
     }
     pending.clear();
     store.addRecipients(campaign.account(), campaign.id(), batch);
-    if (dispatch) {
-      dispatcher.dispatch(campaign, Phase.ALL, batch.stream().map(Recipient::number).toList());
-    }
     return number;
   }
 

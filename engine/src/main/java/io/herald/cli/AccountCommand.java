@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
-/** {@code herald account …}: administrator commands for tenants. */
+/**
+ * {@code herald account …}: administrator commands for tenants, and {@code usage}, an account's own
+ * view of its quota.
+ */
 @Command(
     name = "account",
     description = "Manage accounts (administrator).",
@@ -16,7 +19,11 @@ import picocli.CommandLine.ParentCommand;
       AccountCommand.Create.class,
       AccountCommand.Delete.class,
       AccountCommand.Freeze.class,
-      AccountCommand.Unfreeze.class
+      AccountCommand.Unfreeze.class,
+      UsageCommand.class,
+      PlanCommands.Change.class,
+      PlanCommands.Ledger.class,
+      PlanCommands.TopUp.class
     })
 final class AccountCommand {
   @ParentCommand HeraldCli cli;

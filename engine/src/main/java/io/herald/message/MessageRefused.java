@@ -25,14 +25,31 @@ public final class MessageRefused extends Exception {
      */
     UNVERIFIED_SENDER,
     /** The message's channel (SMS) is not configured on this server: HTTP 422. */
-    CHANNEL_UNAVAILABLE
+    CHANNEL_UNAVAILABLE,
+    /**
+     * The account's message quota for this period is used up (R9): HTTP 429 with Retry-After until
+     * it renews, SMTP 452 4.5.3.
+     */
+    QUOTA_EXCEEDED
   }
 
   private final Reason reason;
+  private final long retryAfterSeconds;
 
   public MessageRefused(Reason reason, String message) {
+    this(reason, message, 0);
+  }
+
+  /** A refusal that may succeed after {@code retryAfterSeconds} (a quota that renews then). */
+  public MessageRefused(Reason reason, String message, long retryAfterSeconds) {
     super(message, null, false, false);
     this.reason = Objects.requireNonNull(reason, "reason");
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** Seconds until trying again may succeed; 0 when waiting does not help. */
+  public long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   public Reason reason() {

@@ -45,6 +45,7 @@ public final class Messages {
   private final SenderDomains senders;
   private final Optional<TransactionalSms> sms;
   private final SmsReceipts receipts;
+  private final MessageQuota quota;
 
   /**
    * What the service works with, wired by the composition root; {@code sms} is empty when SMS is
@@ -66,6 +67,12 @@ public final class Messages {
    * @param platformDomain Herald's own mail domain, which no message may be sent from (R5)
    */
   public Messages(Parts parts, Limits limits, Optional<String> platformDomain) {
+    this(parts, limits, platformDomain, MessageQuota.UNLIMITED);
+  }
+
+  /** {@code quota}: counts each accepted message against the account's plan (R9). */
+  public Messages(Parts parts, Limits limits, Optional<String> platformDomain, MessageQuota quota) {
+    this.quota = quota;
     this.store = parts.store();
     this.audience = parts.audience();
     this.mail = parts.mail();
@@ -105,8 +112,19 @@ public final class Messages {
                   limits.idempotencyWindow()));
     }
     StoredMessage message = prepare(account.id(), request);
-    MessageStore.Created created =
-        store.create(account.id(), message, idempotency, limits.retention());
+    // Counted before it is stored, so nothing past the quota is ever queued; a replay or a
+    // failure gives it back.
+    Runnable giveBack = quota.take(account.id(), units(message));
+    MessageStore.Created created;
+    try {
+      created = store.create(account.id(), message, idempotency, limits.retention());
+    } catch (RuntimeException e) {
+      giveBack.run();
+      throw e;
+    }
+    if (!(created instanceof MessageStore.Created.Fresh)) {
+      giveBack.run();
+    }
     return switch (created) {
       case MessageStore.Created.Fresh f -> {
         metrics.submitted(message.source(), false, message.recipients().size());
@@ -124,6 +142,13 @@ public final class Messages {
                   + m.id()
                   + "); use a new key for a new message");
     };
+  }
+
+  /** What the message costs in the quota: 1 per recipient, an SMS its parts per recipient. */
+  private long units(StoredMessage message) throws MessageRefused {
+    long each =
+        message.content() instanceof StoredMessage.Sms s ? sms().preview(s.text()).parts() : 1;
+    return each * message.recipients().size();
   }
 
   private StoredMessage prepare(AccountId account, MessageRequest request) throws MessageRefused {

@@ -219,6 +219,8 @@ final class RelayGate implements RelayBackend {
       case UNVERIFIED_SENDER -> new Reply(550, "5.7.1", e.getMessage());
       case TOO_LARGE -> new Reply(552, "5.3.4", e.getMessage());
       case INVALID_ADDRESS -> new Reply(553, "5.1.7", e.getMessage());
+      // Temporary: the quota renews (or grows with a package); the client's MTA retries later.
+      case QUOTA_EXCEEDED -> new Reply(452, "4.5.3", e.getMessage());
       default -> new Reply(554, "5.6.0", e.getMessage());
     };
   }

@@ -20,6 +20,8 @@ import io.herald.delivery.CampaignSamples;
 import io.herald.feedback.FeedbackParser;
 import io.herald.feedback.InboundFeedback;
 import io.herald.message.Messages;
+import io.herald.plan.Billing;
+import io.herald.plan.Quotas;
 import io.herald.tracking.EngagementStore;
 import io.herald.tracking.Engagements;
 import io.herald.tracking.ShortLinkCodes;
@@ -83,7 +85,9 @@ public final class HttpServer implements AutoCloseable {
       ShortLinkCodes shortLinks,
       Optional<SmsPreviews> smsPreviews,
       Optional<ViberCallbackRoutes> viberCallbacks,
-      Optional<ViberPreviews> viberPreviews) {}
+      Optional<ViberPreviews> viberPreviews,
+      Quotas quotas,
+      Billing billing) {}
 
   public HttpServer(HeraldConfig config, ObjectMapper mapper, Services services) {
     this.mapper = mapper;
@@ -121,6 +125,8 @@ public final class HttpServer implements AutoCloseable {
             auth, services.accountStore(), services.accounts().keys(), services.freezes())
         .register(app);
     new AccountRoutes(auth, services.accounts().keys()).register(app);
+    new PlanRoutes(auth, services.quotas(), services.billing(), services.accountStore())
+        .register(app);
     new AudienceRoutes(
             auth,
             services.audience(),

@@ -251,6 +251,7 @@ final class MessageRoutes {
       case INVALID_ADDRESS, INVALID_MESSAGE, TOO_LARGE -> Problem.badRequest(e.getMessage());
       case UNKNOWN_TEMPLATE, IDEMPOTENCY_MISMATCH, UNVERIFIED_SENDER, CHANNEL_UNAVAILABLE ->
           new Problem(422, "Unprocessable request", e.getMessage());
+      case QUOTA_EXCEEDED -> Problem.tooManyRequests(e.getMessage(), e.retryAfterSeconds());
     };
   }
 }

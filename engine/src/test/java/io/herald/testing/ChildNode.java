@@ -45,6 +45,9 @@ public final class ChildNode implements AutoCloseable {
     // No fixed port: another Herald on this machine (a developer's, the smoke test's) may hold it.
     environment.put("HERALD_METRICS_PORT", "0");
     environment.put("HERALD_ADMIN_TOKEN", TestNode.ADMIN_TOKEN);
+    // As TestNode: quotas (R9) out of the way of tests about other things.
+    environment.put("HERALD_POLICY_PLANS_FREE_MESSAGES", "1000000000");
+    environment.put("HERALD_POLICY_PLANS_FREE_SUBSCRIBERS", "1000000000");
     environment.putAll(env);
     Path log = dataDir.resolve("node.log");
     builder.redirectErrorStream(true);

@@ -77,7 +77,9 @@ public final class TestNode implements AutoCloseable {
         .withRelay(defaults.relay().withPort(0))
         .withMetrics(defaults.metrics().withPort(0))
         .withCanary(defaults.canary().withEnabled(false))
-        .withWebhooks(defaults.webhooks().withAllowPrivateTargets(true));
+        .withWebhooks(defaults.webhooks().withAllowPrivateTargets(true))
+        // Quotas (R9) only where a test is about them (plan.QuotaApiTest): others send thousands.
+        .withoutQuotas();
   }
 
   /** The test configuration with canaries on, as in production (R6). */

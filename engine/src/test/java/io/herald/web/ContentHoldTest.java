@@ -162,7 +162,9 @@ class ContentHoldTest {
   @Test
   void anOperatorMayTurnTheCheckOff() throws Exception {
     HeraldConfig base = TestNode.canaryConfig(data.resolve("off"));
-    start(base.withPolicy(new PolicyConfig(base.policy().blockedRegions(), "off")));
+    start(
+        base.withPolicy(
+            new PolicyConfig(base.policy().blockedRegions(), "off", base.policy().plans())));
     String flagged = campaign("Форекс-сигнали", "<p>Торгові сигнали щодня.</p>");
     JsonNode started = node.json(post("/api/campaigns/" + flagged + "/start", key, ""));
     assertThat(started.get("state").asText()).isEqualTo("sending");

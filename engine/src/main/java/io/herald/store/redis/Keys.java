@@ -61,6 +61,26 @@ final class Keys {
     return PREFIX + "{a:" + account.value() + "}";
   }
 
+  /** Messages counted against the account's quota in one period ({@code m:2026-12}, R9). */
+  static String usage(AccountId account, String periodKey) {
+    return account(account) + ":usage:" + periodKey;
+  }
+
+  /** The account's plan (R9): a hash of the package, its period and what it changes to. */
+  static String plan(AccountId account) {
+    return account(account) + ":plan";
+  }
+
+  /** The account's balance in minor units of {@code policy.plans.currency}. */
+  static String balance(AccountId account) {
+    return account(account) + ":balance";
+  }
+
+  /** The account's ledger of top-ups and charges, newest first (JSON entries, never trimmed). */
+  static String ledger(AccountId account) {
+    return account(account) + ":ledger";
+  }
+
   static String lists(AccountId account) {
     return account(account) + ":lists";
   }
