@@ -347,7 +347,18 @@ public final class HeraldNode implements AutoCloseable {
                   shortLinks,
                   phones.smsPreviews(),
                   phones.viberCallbacks(),
-                  phones.viberPreviews()));
+                  phones.viberPreviews(),
+                  SignInWiring.of(
+                      config,
+                      redis,
+                      mapper,
+                      accountStore,
+                      campaignStore,
+                      transport,
+                      signer,
+                      clock,
+                      random,
+                      resources)));
       resources.push(http);
       this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);

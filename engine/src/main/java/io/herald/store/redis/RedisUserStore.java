@@ -1,0 +1,161 @@
+package io.herald.store.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.herald.account.AccountId;
+import io.herald.account.Membership;
+import io.herald.account.User;
+import io.herald.account.UserId;
+import io.herald.account.UserStore;
+import io.lettuce.core.ScriptOutputType;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Users in Redis: one hash of users, an email index and a hash of password hashes, all in {@code
+ * {g}} so that creating a user (email index first) and replacing a password (compare-and-set) are
+ * one script each.
+ */
+public final class RedisUserStore implements UserStore {
+  private static final String CREATE =
+      """
+      if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
+      redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+      return 1
+      """;
+
+  // ARGV[2] is the hash the caller saw ('' for none): a link sets a password once.
+  private static final String REPLACE_PASSWORD =
+      """
+      if redis.call('HEXISTS', KEYS[1], ARGV[1]) == 0 then return 0 end
+      local now = redis.call('HGET', KEYS[2], ARGV[1]) or ''
+      if now ~= ARGV[2] then return 0 end
+      redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
+      return 1
+      """;
+
+  private final Redis redis;
+  private final ObjectMapper json;
+
+  public RedisUserStore(Redis redis, ObjectMapper json) {
+    this.redis = redis;
+    this.json = json;
+  }
+
+  /** A user's record in Redis: the membership flattened, the password hash kept apart. */
+  record Stored(
+      String id,
+      String email,
+      String role,
+      Optional<String> account,
+      String language,
+      Instant createdAt) {
+    static Stored of(User user) {
+      Optional<String> account =
+          switch (user.membership()) {
+            case Membership.OfAccount a -> Optional.of(a.account().value());
+            case Membership.Staff s -> Optional.empty();
+          };
+      return new Stored(
+          user.id().value(),
+          user.email(),
+          user.membership().role(),
+          account,
+          user.language(),
+          user.createdAt());
+    }
+
+    User toUser(Optional<String> passwordHash) {
+      return new User(
+          new UserId(id),
+          email,
+          Membership.of(role, account.map(AccountId::new)),
+          language,
+          createdAt,
+          passwordHash);
+    }
+  }
+
+  @Override
+  public boolean create(User user) {
+    Long created =
+        redis.eval(
+            CREATE,
+            ScriptOutputType.INTEGER,
+            new String[] {UserKeys.userEmails(), UserKeys.users()},
+            user.email(),
+            user.id().value(),
+            write(Stored.of(user)));
+    return created != null && created == 1;
+  }
+
+  @Override
+  public Optional<User> find(UserId id) {
+    String stored = redis.sync().hget(UserKeys.users(), id.value());
+    if (stored == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        read(stored)
+            .toUser(Optional.ofNullable(redis.sync().hget(UserKeys.passwords(), id.value()))));
+  }
+
+  @Override
+  public Optional<User> findByEmail(String email) {
+    return Optional.ofNullable(redis.sync().hget(UserKeys.userEmails(), email))
+        .flatMap(id -> find(new UserId(id)));
+  }
+
+  @Override
+  public boolean replacePassword(UserId id, Optional<String> expected, String next) {
+    Long replaced =
+        redis.eval(
+            REPLACE_PASSWORD,
+            ScriptOutputType.INTEGER,
+            new String[] {UserKeys.users(), UserKeys.passwords()},
+            id.value(),
+            expected.orElse(""),
+            next);
+    return replaced != null && replaced == 1;
+  }
+
+  @Override
+  public boolean setLanguage(UserId id, String language) {
+    // Read, change, write: a lost race only loses one of two language choices made at once.
+    Optional<String> stored = Optional.ofNullable(redis.sync().hget(UserKeys.users(), id.value()));
+    stored.ifPresent(
+        s -> {
+          Stored was = read(s);
+          redis
+              .sync()
+              .hset(
+                  UserKeys.users(),
+                  id.value(),
+                  write(
+                      new Stored(
+                          was.id(),
+                          was.email(),
+                          was.role(),
+                          was.account(),
+                          language,
+                          was.createdAt())));
+        });
+    return stored.isPresent();
+  }
+
+  private String write(Stored stored) {
+    try {
+      return json.writeValueAsString(stored);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private Stored read(String value) {
+    try {
+      return json.readValue(value, Stored.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt user record in Redis", e);
+    }
+  }
+}
