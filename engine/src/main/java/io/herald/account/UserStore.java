@@ -18,6 +18,12 @@ public interface UserStore {
    */
   boolean replacePassword(UserId id, Optional<String> expected, String next);
 
+  /**
+   * Removes every user of {@code account}, with their passwords (R12: deleting an account removes
+   * its data); their sessions then sign in nobody. The number removed.
+   */
+  long deleteOfAccount(AccountId account);
+
   /** Stores the user's language; false when there is no such user. */
   boolean setLanguage(UserId id, String language);
 }

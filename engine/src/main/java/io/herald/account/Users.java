@@ -124,6 +124,11 @@ public final class Users {
     }
   }
 
+  /** Removes the users of a deleted account (R12). */
+  public long removeAccount(AccountId account) {
+    return store.deleteOfAccount(account);
+  }
+
   /** Stores the language the user chose; an unknown language is ignored. */
   public void setLanguage(UserId id, String language) {
     if (LANGUAGES.contains(language)) {

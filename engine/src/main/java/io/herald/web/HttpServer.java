@@ -126,7 +126,8 @@ public final class HttpServer implements AutoCloseable {
     limitPublicPages(
         new RateLimits(
             rates.publicPerSecond(), rates.publicBurst(), MAX_LIMITED, services.clock()));
-    new AdminRoutes(auth, services.accounts(), services.accountStore()).register(app);
+    new AdminRoutes(auth, services.accounts(), services.accountStore(), services.signIn().users())
+        .register(app);
     new AccountAdminRoutes(
             auth, services.accountStore(), services.accounts().keys(), services.freezes())
         .register(app);

@@ -21,7 +21,24 @@ public final class RedisUserStore implements UserStore {
       """
       if redis.call('HSETNX', KEYS[1], ARGV[1], ARGV[2]) == 0 then return 0 end
       redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+      if ARGV[4] == '1' then redis.call('SADD', KEYS[3], ARGV[2]) end
       return 1
+      """;
+
+  private static final String DELETE_OF_ACCOUNT =
+      """
+      local ids = redis.call('SMEMBERS', KEYS[1])
+      for _, id in ipairs(ids) do
+        local stored = redis.call('HGET', KEYS[2], id)
+        if stored then
+          local email = cjson.decode(stored)['email']
+          if redis.call('HGET', KEYS[3], email) == id then redis.call('HDEL', KEYS[3], email) end
+          redis.call('HDEL', KEYS[2], id)
+        end
+        redis.call('HDEL', KEYS[4], id)
+      end
+      redis.call('DEL', KEYS[1])
+      return #ids
       """;
 
   // ARGV[2] is the hash the caller saw ('' for none): a link sets a password once.
@@ -33,6 +50,8 @@ public final class RedisUserStore implements UserStore {
       redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
       return 1
       """;
+
+  private static final AccountId NO_ACCOUNT = new AccountId("0000000000000000");
 
   private final Redis redis;
   private final ObjectMapper json;
@@ -78,15 +97,38 @@ public final class RedisUserStore implements UserStore {
 
   @Override
   public boolean create(User user) {
+    Optional<AccountId> account =
+        switch (user.membership()) {
+          case Membership.OfAccount a -> Optional.of(a.account());
+          case Membership.Staff s -> Optional.empty();
+        };
+    // Staff have no account: their third key is the index of no account, never written.
+    String index = account.map(UserKeys::accountUsers).orElse(UserKeys.accountUsers(NO_ACCOUNT));
     Long created =
         redis.eval(
             CREATE,
             ScriptOutputType.INTEGER,
-            new String[] {UserKeys.userEmails(), UserKeys.users()},
+            new String[] {UserKeys.userEmails(), UserKeys.users(), index},
             user.email(),
             user.id().value(),
-            write(Stored.of(user)));
+            write(Stored.of(user)),
+            account.isPresent() ? "1" : "0");
     return created != null && created == 1;
+  }
+
+  @Override
+  public long deleteOfAccount(AccountId account) {
+    Long deleted =
+        redis.eval(
+            DELETE_OF_ACCOUNT,
+            ScriptOutputType.INTEGER,
+            new String[] {
+              UserKeys.accountUsers(account),
+              UserKeys.users(),
+              UserKeys.userEmails(),
+              UserKeys.passwords()
+            });
+    return deleted == null ? 0 : deleted;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.herald.store.redis;
 
+import io.herald.account.AccountId;
+
 /**
  * The Redis keys of people who sign in to the pages (documented in {@code docs/redis-keys.md}).
  * Users and their indexes share {@code {g}}, so creating one and setting a password are single
@@ -24,6 +26,11 @@ final class UserKeys {
   /** User id → Argon2id hash (PHC string); no field until a password is set. */
   static String passwords() {
     return PREFIX + "{g}:user-passwords";
+  }
+
+  /** The ids of an account's users, so that deleting the account finds them. */
+  static String accountUsers(AccountId account) {
+    return PREFIX + "{g}:account-users:" + account.value();
   }
 
   /** A session, by the SHA-256 (hex) of its id. */

@@ -173,6 +173,29 @@ class PageFoundationTest {
         .isEqualTo(401);
   }
 
+  @Test
+  void deleting_an_account_removes_its_people_and_ends_their_sessions() throws Exception {
+    String doomed = PageUsers.accountOf(node, node.createAccount("Doomed"));
+    PageUsers.ready(node, "owner@doomed.example", "owner", doomed);
+    WebClient owner = new WebClient(node);
+    owner.signIn("owner@doomed.example", PageUsers.PASSWORD);
+    assertThat(owner.get("/app/accounts/" + doomed).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> deleted =
+        node.send(
+            HttpRequest.newBuilder(node.url("/api/admin/accounts/" + doomed))
+                .header("Authorization", "Bearer " + TestNode.ADMIN_TOKEN)
+                .DELETE()
+                .build());
+    assertThat(deleted.statusCode()).isEqualTo(204);
+
+    assertThat(owner.get("/app/accounts/" + doomed).statusCode()).isEqualTo(303);
+    assertThat(new WebClient(node).signIn("owner@doomed.example", PageUsers.PASSWORD).statusCode())
+        .isEqualTo(401);
+    // Nothing of the person is left: the email is free again.
+    assertThat(add("{\"email\":\"owner@doomed.example\",\"role\":\"support\"}")).isEqualTo(201);
+  }
+
   private static int add(String json) throws Exception {
     HttpResponse<String> answer =
         node.post("/api/admin/users", TestNode.ADMIN_TOKEN, "application/json", json.getBytes());
