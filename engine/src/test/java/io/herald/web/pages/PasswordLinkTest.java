@@ -165,6 +165,28 @@ class PasswordLinkTest {
     assertThat(browser.setPassword(link, "long enough now").statusCode()).isEqualTo(303);
   }
 
+  @Test
+  void an_email_with_a_line_break_is_refused_with_a_clear_error_and_nothing_is_sent()
+      throws Exception {
+    String hostile = "owner@acme.example\r\nBcc: spy@evil.example";
+    WebClient browser = new WebClient(node);
+    browser.get("/app/reset");
+    HttpResponse<String> reset = browser.post("/app/reset", Map.of("email", hostile));
+    assertThat(reset.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(reset.body()).select("[role=alert]").text())
+        .isEqualTo("Це не електронна адреса.");
+
+    WebClient owner = new WebClient(node);
+    owner.signIn("owner@acme.example", PageUsers.PASSWORD);
+    owner.get("/app/accounts/" + acme + "/invite");
+    HttpResponse<String> invite =
+        owner.post("/app/accounts/" + acme + "/invite", Map.of("email", hostile));
+    assertThat(invite.statusCode()).isEqualTo(400);
+    assertThat(Jsoup.parse(invite.body()).select("[role=alert]").text())
+        .isEqualTo("Це не електронна адреса.");
+    assertThat(mail.getReceivedMessages()).isEmpty(); // refused before any mail was queued
+  }
+
   private static MimeMessage nextMail() {
     assertThat(mail.waitForIncomingEmail(10_000, 1)).isTrue();
     MimeMessage[] all = mail.getReceivedMessages();
