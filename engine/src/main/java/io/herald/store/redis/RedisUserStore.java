@@ -1,6 +1,5 @@
 package io.herald.store.redis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.herald.account.AccountId;
 import io.herald.account.Membership;
@@ -54,11 +53,11 @@ public final class RedisUserStore implements UserStore {
   private static final AccountId NO_ACCOUNT = new AccountId("0000000000000000");
 
   private final Redis redis;
-  private final ObjectMapper json;
+  private final Json json;
 
-  public RedisUserStore(Redis redis, ObjectMapper json) {
+  public RedisUserStore(Redis redis, ObjectMapper mapper) {
     this.redis = redis;
-    this.json = json;
+    this.json = new Json(mapper);
   }
 
   /** A user's record in Redis: the membership flattened, the password hash kept apart. */
@@ -111,7 +110,7 @@ public final class RedisUserStore implements UserStore {
             new String[] {UserKeys.userEmails(), UserKeys.users(), index},
             user.email(),
             user.id().value(),
-            write(Stored.of(user)),
+            json.write(Stored.of(user)),
             account.isPresent() ? "1" : "0");
     return created != null && created == 1;
   }
@@ -138,7 +137,7 @@ public final class RedisUserStore implements UserStore {
       return Optional.empty();
     }
     return Optional.of(
-        read(stored)
+        json.read(stored, Stored.class)
             .toUser(Optional.ofNullable(redis.sync().hget(UserKeys.passwords(), id.value()))));
   }
 
@@ -167,13 +166,13 @@ public final class RedisUserStore implements UserStore {
     Optional<String> stored = Optional.ofNullable(redis.sync().hget(UserKeys.users(), id.value()));
     stored.ifPresent(
         s -> {
-          Stored was = read(s);
+          Stored was = json.read(s, Stored.class);
           redis
               .sync()
               .hset(
                   UserKeys.users(),
                   id.value(),
-                  write(
+                  json.write(
                       new Stored(
                           was.id(),
                           was.email(),
@@ -183,21 +182,5 @@ public final class RedisUserStore implements UserStore {
                           was.createdAt())));
         });
     return stored.isPresent();
-  }
-
-  private String write(Stored stored) {
-    try {
-      return json.writeValueAsString(stored);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private Stored read(String value) {
-    try {
-      return json.readValue(value, Stored.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("corrupt user record in Redis", e);
-    }
   }
 }
