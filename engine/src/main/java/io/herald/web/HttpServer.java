@@ -47,9 +47,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Herald's HTTP server (Javalin on virtual threads): the API under {@code /api}, the public pages
  * messages link to (tracking pixel, click redirects, unsubscribe under {@code /t/} and {@code /u/};
- * SMS short links under {@code /s/} and {@code /l/}), and {@code /health}. Every error reaches the
- * client as {@code application/problem+json} with a one-line detail; unexpected failures are logged
- * here and answered as a plain 500, never with a trace.
+ * SMS short links under {@code /s/} and {@code /l/}), the pages people sign in to under {@code
+ * /app} ({@link AppPages}), and {@code /health}. Every error reaches the client as {@code
+ * application/problem+json} with a one-line detail; unexpected failures are logged here and
+ * answered as a plain 500, never with a trace.
  */
 public final class HttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
