@@ -13,11 +13,15 @@ import java.util.Optional;
  * @param csrf the synchronizer token every form of this session must send back
  * @param createdAt when it began (the absolute limit counts from here)
  * @param lastSeen the last request (the idle limit counts from here)
+ * @param stamp a fingerprint of the user's password hash at sign-in ("" before sign-in): once the
+ *     password changes (a reset), the session signs in nobody, on every node
  */
-public record Session(Optional<UserId> user, String csrf, Instant createdAt, Instant lastSeen) {
+public record Session(
+    Optional<UserId> user, String csrf, Instant createdAt, Instant lastSeen, String stamp) {
   public Session {
     Objects.requireNonNull(user, "user");
     Objects.requireNonNull(csrf, "csrf");
+    Objects.requireNonNull(stamp, "stamp");
     Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(lastSeen, "lastSeen");
   }

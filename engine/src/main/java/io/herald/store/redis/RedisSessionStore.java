@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Sessions in Redis: one hash per session ({@code user}, {@code csrf}, {@code created}, {@code
- * seen}) under the SHA-256 of its id, expiring by itself; and the sign-in counters, one key per
- * window. Each is one key, so no hash tag: they spread over a cluster.
+ * seen}, {@code stamp}) under the SHA-256 of its id, expiring by itself; and the sign-in counters,
+ * one key per window. Each is one key, so no hash tag: they spread over a cluster.
  */
 public final class RedisSessionStore implements SessionStore {
   // Only a session that still exists: a touch racing a sign-out must not revive it.
@@ -49,7 +49,8 @@ public final class RedisSessionStore implements SessionStore {
                 "user", session.user().map(UserId::value).orElse(""),
                 "csrf", session.csrf(),
                 "created", Long.toString(session.createdAt().toEpochMilli()),
-                "seen", Long.toString(session.lastSeen().toEpochMilli())));
+                "seen", Long.toString(session.lastSeen().toEpochMilli()),
+                "stamp", session.stamp()));
     redis.sync().pexpire(key, keep.toMillis());
   }
 
@@ -65,7 +66,8 @@ public final class RedisSessionStore implements SessionStore {
             user.isEmpty() ? Optional.empty() : Optional.of(new UserId(user)),
             fields.get("csrf"),
             Instant.ofEpochMilli(Long.parseLong(fields.get("created"))),
-            Instant.ofEpochMilli(Long.parseLong(fields.get("seen")))));
+            Instant.ofEpochMilli(Long.parseLong(fields.get("seen"))),
+            fields.getOrDefault("stamp", "")));
   }
 
   @Override

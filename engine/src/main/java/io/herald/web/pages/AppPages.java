@@ -139,7 +139,8 @@ public final class AppPages {
     Pages.headers(ctx);
     boolean post = "POST".equals(ctx.method().name());
     Optional<Sessions.Current> current = sessions.current(ctx);
-    Optional<User> user = current.flatMap(c -> c.session().user()).flatMap(users::find);
+    Optional<User> user =
+        current.flatMap(c -> Sessions.holds(c.session(), c.session().user().flatMap(users::find)));
     if (current.isEmpty() && !post) {
       current = Optional.of(sessions.anonymous(ctx));
     }

@@ -3,6 +3,7 @@ package io.herald.web.pages;
 import io.herald.account.Secrets;
 import io.herald.account.Session;
 import io.herald.account.SessionStore;
+import io.herald.account.User;
 import io.herald.account.UserId;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -74,13 +75,25 @@ final class Sessions {
 
   /** A new session without a user, so that the forms before sign-in have a CSRF token too. */
   Current anonymous(Context ctx) {
-    return start(ctx, Optional.empty());
+    return start(ctx, Optional.empty(), "");
   }
 
   /** Ends {@code before} (if any) and starts a signed-in session under a new id. */
-  Current signIn(Context ctx, Optional<Current> before, UserId user) {
+  Current signIn(Context ctx, Optional<Current> before, User user) {
     before.ifPresent(c -> store.delete(c.idHash()));
-    return start(ctx, Optional.of(user));
+    return start(ctx, Optional.of(user.id()), stamp(user));
+  }
+
+  /**
+   * The session's user, if it still holds: a password set since sign-in (a reset after a theft)
+   * ends every session of that user, with no index of sessions to keep.
+   */
+  static Optional<User> holds(Session session, Optional<User> user) {
+    return user.filter(u -> stamp(u).equals(session.stamp()));
+  }
+
+  private static String stamp(User user) {
+    return Secrets.hash(user.passwordHash().orElse("")).substring(0, 16);
   }
 
   /** Ends the session and clears the cookie. */
@@ -89,10 +102,10 @@ final class Sessions {
     ctx.header("Set-Cookie", cookie("", true, ctx) + "; Max-Age=0");
   }
 
-  private Current start(Context ctx, Optional<UserId> user) {
+  private Current start(Context ctx, Optional<UserId> user, String stamp) {
     String id = Secrets.generate("", random);
     Instant now = clock.instant();
-    Session session = new Session(user, Secrets.generate("", random), now, now);
+    Session session = new Session(user, Secrets.generate("", random), now, now, stamp);
     String hash = Secrets.hash(id);
     store.put(hash, session, idle);
     ctx.header("Set-Cookie", cookie(id, false, ctx));

@@ -92,7 +92,7 @@ final class SignInRoutes {
       return;
     }
     // A new session and id: whatever id the browser had before is dropped (fixation).
-    sessions.signIn(ctx, Pages.viewer(ctx).session(), user.get().id());
+    sessions.signIn(ctx, Pages.viewer(ctx).session(), user.get());
     ctx.redirect(home(user.get()), HttpStatus.SEE_OTHER);
   }
 

@@ -91,6 +91,23 @@ class PasswordLinkTest {
   }
 
   @Test
+  void a_password_reset_ends_every_session_signed_in_with_the_old_password() throws Exception {
+    WebClient thief = new WebClient(node);
+    thief.signIn("owner@acme.example", PageUsers.PASSWORD);
+    assertThat(thief.get("/app/accounts/" + acme).statusCode()).isEqualTo(200);
+
+    WebClient owner = new WebClient(node);
+    owner.get("/app/reset");
+    owner.post("/app/reset", Map.of("email", "owner@acme.example"));
+    assertThat(owner.setPassword(link(nextMail()), "only the owner knows").statusCode())
+        .isEqualTo(303);
+
+    assertThat(thief.get("/app/accounts/" + acme).statusCode()).isEqualTo(303);
+    owner.signIn("owner@acme.example", "only the owner knows");
+    assertThat(owner.get("/app/accounts/" + acme).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void a_reset_link_expires() throws Exception {
     WebClient browser = new WebClient(node);
     browser.get("/app/reset");
