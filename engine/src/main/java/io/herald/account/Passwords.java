@@ -14,10 +14,10 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
  * Password hashing with Argon2id (Bouncy Castle's {@link Argon2BytesGenerator}), stored in the PHC
  * string form {@code $argon2id$v=19$m=19456,t=2,p=1$salt$hash}. The parameters are OWASP's
  * recommended minimum for Argon2id (19 MiB of memory, 2 passes, 1 lane; a 16-byte random salt, a
- * 32-byte hash): about 50 ms per hash on one core, slow for an attacker with a stolen table, fast
- * enough for a sign-in. They are written into every hash, so raising them later still verifies the
- * old hashes. Unlike API keys (256 random bits, {@link Secrets}), passwords are chosen by people
- * and must be hashed slowly.
+ * 32-byte hash): about 0.1 s per hash on the CI machine (docs/pages.md), slow for an attacker with
+ * a stolen table, fast enough for a sign-in. They are written into every hash, so raising them
+ * later still verifies the old hashes. Unlike API keys (256 random bits, {@link Secrets}),
+ * passwords are chosen by people and must be hashed slowly.
  */
 public final class Passwords {
   /** Argon2id parameters: memory in KiB, passes, lanes. */
