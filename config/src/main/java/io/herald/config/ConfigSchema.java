@@ -214,6 +214,7 @@ final class ConfigSchema {
       java.util.stream.Stream.of(
               java.util.stream.Stream.<ConfigKey<?>>of(HTTP_HOST, HTTP_PORT, HTTP_MAX_UPLOAD_BYTES),
               RateLimitKeys.KEYS.stream(),
+              SignInKeys.KEYS.stream(),
               java.util.stream.Stream.<ConfigKey<?>>of(
                   DATA_DIR,
                   REDIS_URI,
@@ -296,7 +297,8 @@ final class ConfigSchema {
             v.get(HTTP_HOST),
             v.get(HTTP_PORT),
             v.get(HTTP_MAX_UPLOAD_BYTES),
-            RateLimitKeys.assemble(v)),
+            RateLimitKeys.assemble(v),
+            SignInKeys.assemble(v)),
         new DataConfig(v.get(DATA_DIR)),
         new RedisConfig(v.get(REDIS_URI), v.get(REDIS_EMBEDDED_PORT)),
         new PolicyConfig(

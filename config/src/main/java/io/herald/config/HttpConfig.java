@@ -12,20 +12,32 @@ import java.util.Objects;
  * @param port TCP port; 0 lets the operating system choose a free one (tests)
  * @param maxUploadBytes largest request body accepted, in bytes
  * @param rateLimit requests per API key and per client address of the public pages
+ * @param signIn sessions, mailed links and sign-in limits of the pages people sign in to
  */
-public record HttpConfig(String host, int port, long maxUploadBytes, RateLimitConfig rateLimit) {
+public record HttpConfig(
+    String host, int port, long maxUploadBytes, RateLimitConfig rateLimit, SignInConfig signIn) {
 
   public HttpConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(rateLimit, "rateLimit");
+    Objects.requireNonNull(signIn, "signIn");
   }
 
-  /** The server with the default rate limits. */
+  /** The server with the default rate limits and sign-in settings. */
   public HttpConfig(String host, int port, long maxUploadBytes) {
-    this(host, port, maxUploadBytes, RateLimitKeys.assemble(new ConfigSchema.Values()));
+    this(
+        host,
+        port,
+        maxUploadBytes,
+        RateLimitKeys.assemble(new ConfigSchema.Values()),
+        SignInKeys.assemble(new ConfigSchema.Values()));
   }
 
   public HttpConfig withRateLimit(RateLimitConfig next) {
-    return new HttpConfig(host, port, maxUploadBytes, next);
+    return new HttpConfig(host, port, maxUploadBytes, next, signIn);
+  }
+
+  public HttpConfig withSignIn(SignInConfig next) {
+    return new HttpConfig(host, port, maxUploadBytes, rateLimit, next);
   }
 }

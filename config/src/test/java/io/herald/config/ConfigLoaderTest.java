@@ -198,7 +198,7 @@ class ConfigLoaderTest {
         .hasMessage(
             "unknown configuration key \"http.prot\" in "
                 + file
-                + " line 3 (known keys under http: host, port, maxUploadBytes, rateLimit)");
+                + " line 3 (known keys under http: host, port, maxUploadBytes, rateLimit, signIn)");
   }
 
   @Test
@@ -331,7 +331,7 @@ class ConfigLoaderTest {
     Path scalarSection = yaml("http: 8080");
     assertThatThrownBy(() -> load(scalarSection, Map.of()))
         .hasMessage(
-            "http: expected a section with keys host, port, maxUploadBytes, rateLimit, got \"8080\" (from "
+            "http: expected a section with keys host, port, maxUploadBytes, rateLimit, signIn, got \"8080\" (from "
                 + scalarSection
                 + " line 1)");
   }

@@ -382,7 +382,18 @@ public final class HeraldNode implements AutoCloseable {
                   phones.viberCallbacks(),
                   phones.viberPreviews(),
                   quotas,
-                  billing));
+                  billing,
+                  SignInWiring.of(
+                      config,
+                      redis,
+                      mapper,
+                      accountStore,
+                      campaignStore,
+                      transport,
+                      signer,
+                      clock,
+                      random,
+                      resources)));
       resources.push(http);
       this.metricsServer = MetricsServer.startIfEnabled(config.metrics(), metrics::scrape);
       metricsServer.ifPresent(resources::push);

@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       ServeCommand.class,
       DemoCommand.class,
       AccountCommand.class,
+      UserCommand.class,
       DomainCommand.class,
       ImportCommand.class,
       ListsCommand.class,

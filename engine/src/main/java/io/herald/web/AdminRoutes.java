@@ -4,6 +4,7 @@ import io.herald.account.Account;
 import io.herald.account.AccountId;
 import io.herald.account.AccountStore;
 import io.herald.account.Accounts;
+import io.herald.account.Users;
 import io.herald.paging.Page;
 import io.herald.paging.SortedPages;
 import io.javalin.Javalin;
@@ -15,11 +16,13 @@ final class AdminRoutes {
   private final Auth auth;
   private final Accounts accounts;
   private final AccountStore store;
+  private final Users users;
 
-  AdminRoutes(Auth auth, Accounts accounts, AccountStore store) {
+  AdminRoutes(Auth auth, Accounts accounts, AccountStore store, Users users) {
     this.auth = auth;
     this.accounts = accounts;
     this.store = store;
+    this.users = users;
   }
 
   /** Request body of account creation. */
@@ -58,6 +61,7 @@ final class AdminRoutes {
     if (!store.deleteWithAllData(account)) {
       throw Problem.notFound("no account " + id);
     }
+    users.removeAccount(account); // its people too (R12); their sessions then sign in nobody
     ctx.status(204);
   }
 

@@ -7,6 +7,8 @@ import io.herald.account.AdminToken;
 import io.herald.account.Freezes;
 import io.herald.account.Refusal;
 import io.herald.account.SendingDomains;
+import io.herald.account.UserLinks;
+import io.herald.account.Users;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.Imports;
 import io.herald.campaign.CampaignStore;
@@ -25,6 +27,7 @@ import io.herald.plan.Quotas;
 import io.herald.tracking.EngagementStore;
 import io.herald.tracking.Engagements;
 import io.herald.tracking.ShortLinkCodes;
+import io.herald.web.pages.AppPages;
 import io.herald.webhook.Webhooks;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -46,9 +49,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Herald's HTTP server (Javalin on virtual threads): the API under {@code /api}, the public pages
  * messages link to (tracking pixel, click redirects, unsubscribe under {@code /t/} and {@code /u/};
- * SMS short links under {@code /s/} and {@code /l/}), and {@code /health}. Every error reaches the
- * client as {@code application/problem+json} with a one-line detail; unexpected failures are logged
- * here and answered as a plain 500, never with a trace.
+ * SMS short links under {@code /s/} and {@code /l/}), the pages people sign in to under {@code
+ * /app} ({@link AppPages}), and {@code /health}. Every error reaches the client as {@code
+ * application/problem+json} with a one-line detail; unexpected failures are logged here and
+ * answered as a plain 500, never with a trace.
  */
 public final class HttpServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -87,10 +91,17 @@ public final class HttpServer implements AutoCloseable {
       Optional<ViberCallbackRoutes> viberCallbacks,
       Optional<ViberPreviews> viberPreviews,
       Quotas quotas,
-      Billing billing) {}
+      Billing billing,
+      SignIn signIn) {}
+
+  /** The people who sign in: their store, password links and the pages under {@code /app}. */
+  public record SignIn(Users users, UserLinks links, AppPages pages) {}
+
+  private final AppPages pages;
 
   public HttpServer(HeraldConfig config, ObjectMapper mapper, Services services) {
     this.mapper = mapper;
+    this.pages = services.signIn().pages();
     this.app =
         Javalin.create(
             javalin -> {
@@ -120,7 +131,8 @@ public final class HttpServer implements AutoCloseable {
     limitPublicPages(
         new RateLimits(
             rates.publicPerSecond(), rates.publicBurst(), MAX_LIMITED, services.clock()));
-    new AdminRoutes(auth, services.accounts(), services.accountStore()).register(app);
+    new AdminRoutes(auth, services.accounts(), services.accountStore(), services.signIn().users())
+        .register(app);
     new AccountAdminRoutes(
             auth, services.accountStore(), services.accounts().keys(), services.freezes())
         .register(app);
@@ -173,6 +185,16 @@ public final class HttpServer implements AutoCloseable {
     new MessageRoutes(auth, services.messages()).register(app);
     new WebhookRoutes(auth, services.webhooks()).register(app);
     new DomainRoutes(auth, services.domains()).register(app);
+    new UserAdminRoutes(
+            auth,
+            services.signIn().users(),
+            services.signIn().links(),
+            services.accountStore(),
+            config.tracking().baseUrl().toString().replaceAll("/+$", ""),
+            config.http().signIn().invitationValidFor(),
+            services.clock())
+        .register(app);
+    pages.register(app);
     // No /metrics here: it names recipient domains and the smarthost (see MetricsServer).
     app.get(
         "/health", ctx -> ctx.json(Map.of("status", "ok", "redis", services.redisPing().get())));
@@ -217,7 +239,9 @@ public final class HttpServer implements AutoCloseable {
         404,
         ctx -> {
           // A route's own 404 (a problem, or a recipient's page) stays as it is.
-          if (!PROBLEM_JSON.equals(ctx.res().getContentType()) && !PublicPages.answered(ctx)) {
+          if (!PROBLEM_JSON.equals(ctx.res().getContentType())
+              && !PublicPages.answered(ctx)
+              && !AppPages.answered(ctx)) {
             problem(ctx, 404, "Not found", "no such endpoint: " + ctx.method() + " " + ctx.path());
           }
         });
@@ -290,6 +314,10 @@ public final class HttpServer implements AutoCloseable {
   private void problem(Context ctx, int status, String title, String detail) {
     if (PublicPages.isPublic(ctx.path())) {
       PublicPages.error(ctx, status);
+      return;
+    }
+    if (AppPages.isApp(ctx.path())) {
+      pages.error(ctx, status);
       return;
     }
     ctx.status(status)
