@@ -75,6 +75,12 @@ class RecipientPagesTest {
 
   /** The unsubscribe path of the message {@code email} would get, as the preview renders it. */
   static String unsubscribePath(String campaign, String email) throws Exception {
+    return unsubscribePath(node, key, campaign, email);
+  }
+
+  /** The same on any node, for the account with API key {@code key}. */
+  static String unsubscribePath(TestNode node, String key, String campaign, String email)
+      throws Exception {
     String rfc822 =
         node.json(
                 node.post(
