@@ -8,7 +8,7 @@ import java.util.ResourceBundle;
 /**
  * The texts of the recipients' pages in the reader's language: Ukrainian or English, chosen from
  * the request's {@code Accept-Language} (English when it names neither) unless the page knows the
- * language of the list the reader is on (SMS short links), read from the {@code
+ * language of the list the reader is on (unsubscribe pages), read from the {@code
  * io/herald/web/pages} resource bundles.
  */
 final class PageTexts {

@@ -43,8 +43,13 @@ final class PublicPages {
   /** Serves the pages' stylesheet (the pages themselves are their routes'). */
   static void register(Javalin app) {
     app.get(
-        STYLESHEET_PATH,
+        "/public/{file}",
         ctx -> {
+          // One route for the name of the day: an older name (after an upgrade) is not served.
+          if (!ctx.path().equals(STYLESHEET_PATH)) {
+            invalidLink(ctx);
+            return;
+          }
           ctx.header("Cache-Control", "public, max-age=31536000, immutable");
           ctx.header("X-Content-Type-Options", "nosniff");
           ctx.contentType("text/css; charset=utf-8");

@@ -211,6 +211,9 @@ class RecipientPagesTest {
                   .encodeToString(MessageDigest.getInstance("SHA-384").digest(css.body()));
       assertThat(link.attr("integrity")).isEqualTo(sri);
     }
+    // another name (an older stylesheet's) is the 404 page, not some other file
+    assertThat(page(get("/public/recipients-000000000000.css", "en"), 404).select("h1").text())
+        .isEqualTo("This link is not valid");
   }
 
   @Test
