@@ -172,14 +172,17 @@ public final class HttpServer implements AutoCloseable {
                       throw Problem.notFound("viber is not configured on this server");
                     }));
     new EngagementRoutes(auth, services.campaignStore(), services.engagementStore()).register(app);
-    new TrackingRoutes(services.engagements(), services.campaignStore()).register(app);
+    MessageOrigins origins =
+        new MessageOrigins(services.accountStore(), services.campaignStore(), services.audience());
+    new TrackingRoutes(services.engagements(), origins, services.audience()).register(app);
     new ShortLinkRoutes(
             services.shortLinks(),
             services.engagements(),
-            services.campaignStore(),
+            origins,
             services.audience(),
             services.clock())
         .register(app);
+    PublicPages.register(app);
     new SpamReportRoutes(services.feedback(), services.inbound()).register(app);
     new InboundRoutes(auth, services.inbound()).register(app);
     new MessageRoutes(auth, services.messages()).register(app);

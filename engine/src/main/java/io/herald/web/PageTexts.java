@@ -8,7 +8,7 @@ import java.util.ResourceBundle;
 /**
  * The texts of the recipients' pages in the reader's language: Ukrainian or English, chosen from
  * the request's {@code Accept-Language} (English when it names neither) unless the page knows the
- * language of the list the reader is on (SMS short links), read from the {@code
+ * language of the list the reader is on (unsubscribe pages), read from the {@code
  * io/herald/web/pages} resource bundles.
  */
 final class PageTexts {
@@ -51,11 +51,21 @@ final class PageTexts {
       return Locale.ENGLISH;
     }
     try {
-      Locale chosen = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), LANGUAGES);
-      return chosen == null ? Locale.ENGLISH : chosen;
-    } catch (IllegalArgumentException malformedHeader) {
-      return Locale.ENGLISH;
+      return lookup(acceptLanguage);
+    } catch (IllegalArgumentException malformedWeights) {
+      // Such as chromium's "uk;q=0.9;q=0.8" for a tag the user weighted: the tags still say
+      // which languages the reader wants, in their order.
+      try {
+        return lookup(acceptLanguage.replaceAll(";[^,]*", ""));
+      } catch (IllegalArgumentException malformedTags) {
+        return Locale.ENGLISH;
+      }
     }
+  }
+
+  private static Locale lookup(String ranges) {
+    Locale chosen = Locale.lookup(Locale.LanguageRange.parse(ranges), LANGUAGES);
+    return chosen == null ? Locale.ENGLISH : chosen;
   }
 
   /** The page's language tag, for {@code <html lang>}. */

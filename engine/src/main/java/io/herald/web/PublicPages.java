@@ -1,24 +1,61 @@
 package io.herald.web;
 
+import io.javalin.Javalin;
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Optional;
 import org.jsoup.nodes.Entities;
 
 /**
- * The few HTML pages recipients see (unsubscribe, a link that is not valid). Plain HTML that works
- * without JavaScript or outside resources; every value is HTML-escaped, and the headers keep the
- * pages out of frames, caches, search engines and other sites' referrer logs. Every error under
- * their paths is a page too (in the reader's language, see {@link PageTexts}), never JSON.
+ * The few HTML pages recipients see (unsubscribe, a link that is not valid, the spam form). Plain
+ * HTML that works without JavaScript; every value is HTML-escaped, and the headers keep the pages
+ * out of frames, caches, search engines and other sites' referrer logs. Their look is one static
+ * stylesheet ({@code recipients.css}) served under a name made of its hash, cached for a year and
+ * linked with Subresource Integrity, so the Content-Security-Policy allows no inline style or
+ * script at all. Every error under their paths is a page too (in the reader's language, see {@link
+ * PageTexts}), never JSON.
  */
 final class PublicPages {
-  private static final String STYLE =
-      "body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;"
-          + "line-height:1.5;color:#222}button{font-size:1rem;padding:.5rem 1.25rem;"
-          + "cursor:pointer}";
+  private static final String CSS = resource("recipients.css");
+
+  /** The stylesheet's path: a new name whenever its content changes, so it may be cached long. */
+  static final String STYLESHEET_PATH =
+      "/public/recipients-" + HexFormat.of().formatHex(digest("SHA-256", CSS), 0, 6) + ".css";
+
+  private static final String STYLESHEET_INTEGRITY =
+      "sha384-" + Base64.getEncoder().encodeToString(digest("SHA-384", CSS));
+
+  private static final String CSP =
+      "default-src 'none'; style-src 'self'; form-action 'self'; frame-ancestors 'none'; "
+          + "base-uri 'none'";
 
   private static final String ANSWERED = "herald.publicPage";
 
   private PublicPages() {}
+
+  /** Serves the pages' stylesheet (the pages themselves are their routes'). */
+  static void register(Javalin app) {
+    app.get(
+        "/public/{file}",
+        ctx -> {
+          // One route for the name of the day: an older name (after an upgrade) is not served.
+          if (!ctx.path().equals(STYLESHEET_PATH)) {
+            invalidLink(ctx);
+            return;
+          }
+          ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+          ctx.header("X-Content-Type-Options", "nosniff");
+          ctx.contentType("text/css; charset=utf-8");
+          ctx.result(CSS);
+        });
+  }
 
   /** Whether {@code path} is one of the recipients' pages (whose errors are pages too). */
   static boolean isPublic(String path) {
@@ -26,6 +63,7 @@ final class PublicPages {
         || path.startsWith("/u/")
         || path.startsWith("/s/")
         || path.startsWith("/l/")
+        || path.startsWith("/public/")
         || path.equals("/report");
   }
 
@@ -48,10 +86,7 @@ final class PublicPages {
     ctx.header("Referrer-Policy", "no-referrer");
     ctx.header("X-Frame-Options", "DENY");
     ctx.header("X-Content-Type-Options", "nosniff");
-    ctx.header(
-        "Content-Security-Policy",
-        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'");
+    ctx.header("Content-Security-Policy", CSP);
     ctx.contentType("text/html; charset=utf-8");
     ctx.result(
         "<!DOCTYPE html>\n<html lang=\""
@@ -61,11 +96,13 @@ final class PublicPages {
             + "<meta name=\"robots\" content=\"noindex,nofollow\">"
             + "<title>"
             + escape(title)
-            + "</title><style>"
-            + STYLE
-            + "</style></head><body>\n"
+            + "</title><link rel=\"stylesheet\" href=\""
+            + STYLESHEET_PATH
+            + "\" integrity=\""
+            + STYLESHEET_INTEGRITY
+            + "\"></head><body><main>\n"
             + bodyHtml
-            + "\n</body></html>\n");
+            + "\n</main></body></html>\n");
   }
 
   /** The page for a link whose token is not one of ours (or no longer leads anywhere). */
@@ -97,6 +134,25 @@ final class PublicPages {
       return Optional.ofNullable(ctx.formParam(name));
     } catch (Exception e) { // Javalin lets Jetty's undeclared IOException through
       throw BodyLimits.problem(e).orElseGet(() -> Problem.badRequest("the form could not be read"));
+    }
+  }
+
+  private static String resource(String name) {
+    try (InputStream in = PublicPages.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(name + " is missing from the classpath");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] digest(String algorithm, String text) {
+    try {
+      return MessageDigest.getInstance(algorithm).digest(text.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) { // every JDK has SHA-256 and SHA-384
+      throw new IllegalStateException(e);
     }
   }
 }

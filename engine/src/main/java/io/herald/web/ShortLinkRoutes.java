@@ -3,7 +3,6 @@ package io.herald.web;
 import io.herald.audience.AudienceStore;
 import io.herald.audience.ContactKeys;
 import io.herald.campaign.CampaignId;
-import io.herald.campaign.CampaignStore;
 import io.herald.channel.sms.ShortLinkTarget;
 import io.herald.tracking.EngagementClassifier.Method;
 import io.herald.tracking.EngagementClassifier.Request;
@@ -42,19 +41,19 @@ final class ShortLinkRoutes {
 
   private final ShortLinkCodes codes;
   private final Engagements engagements;
-  private final CampaignStore campaigns;
+  private final MessageOrigins origins;
   private final AudienceStore audience;
   private final RateLimits misses;
 
   ShortLinkRoutes(
       ShortLinkCodes codes,
       Engagements engagements,
-      CampaignStore campaigns,
+      MessageOrigins origins,
       AudienceStore audience,
       Clock clock) {
     this.codes = codes;
     this.engagements = engagements;
-    this.campaigns = campaigns;
+    this.origins = origins;
     this.audience = audience;
     this.misses = new RateLimits(1, MISS_BURST, MAX_REMEMBERED, clock);
   }
@@ -73,17 +72,19 @@ final class ShortLinkRoutes {
       return;
     }
     ShortLinkTarget target = found.get();
+    MessageOrigin origin = origins.of(target.account(), target.campaign());
     PageTexts texts = PageTexts.of(ctx, target.language());
-    String phone = TrackingRoutes.strong(masked(target.phone()));
-    String sender = TrackingRoutes.strong(sender(target, texts));
+    String phone = UnsubscribePages.strong(masked(target.phone()));
+    String sender = UnsubscribePages.strong(origin.senderOr(texts));
     if (!audience
         .suppressedAmong(target.account(), List.of(ContactKeys.phone(target.phone())))
         .isEmpty()) {
-      TrackingRoutes.unsubscribedPage(
-          ctx, texts, texts.html("sms.unsubscribed.before", phone, sender));
+      UnsubscribePages.answer(
+          ctx, texts, origin, texts.html("sms.unsubscribed.before", phone, sender));
       return;
     }
-    TrackingRoutes.confirmPage(ctx, texts, texts.html("sms.unsubscribe.question", sender, phone));
+    UnsubscribePages.question(
+        ctx, texts, origin, texts.html("sms.unsubscribe.question", sender, phone));
   }
 
   /** The page's button: suppresses the phone in the account and counts the unsubscribe once. */
@@ -106,14 +107,16 @@ final class ShortLinkRoutes {
       PublicPages.error(ctx, 503);
       return;
     }
+    MessageOrigin origin = origins.of(target.account(), target.campaign());
     PageTexts texts = PageTexts.of(ctx, target.language());
-    TrackingRoutes.unsubscribedPage(
+    UnsubscribePages.answer(
         ctx,
         texts,
+        origin,
         texts.html(
             "sms.unsubscribed.text",
-            TrackingRoutes.strong(masked(target.phone())),
-            TrackingRoutes.strong(sender(target, texts))));
+            UnsubscribePages.strong(masked(target.phone())),
+            UnsubscribePages.strong(origin.senderOr(texts))));
   }
 
   private void click(Context ctx, Method method) {
@@ -163,10 +166,6 @@ final class ShortLinkRoutes {
       misses.acquire(ctx.ip());
     }
     return found;
-  }
-
-  private String sender(ShortLinkTarget target, PageTexts texts) {
-    return TrackingRoutes.sender(campaigns, target.account(), target.campaign(), texts);
   }
 
   /** The number with all but its country's first digits and its last two hidden. */

@@ -39,8 +39,10 @@ final class SpamReportRoutes {
             + texts.html("report.heading")
             + "</h1><p>"
             + texts.html("report.text")
-            + "</p><form method=\"post\" action=\"/report\"><p><textarea name=\"evidence\""
-            + " rows=\"12\" cols=\"60\" required></textarea></p><p><button type=\"submit\">"
+            + "</p><form method=\"post\" action=\"/report\"><label for=\"evidence\">"
+            + texts.html("report.label")
+            + "</label><textarea id=\"evidence\" name=\"evidence\" rows=\"12\" required>"
+            + "</textarea><p><button type=\"submit\">"
             + texts.html("report.button")
             + "</button></p></form>");
   }

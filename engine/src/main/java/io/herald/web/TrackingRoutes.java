@@ -1,9 +1,7 @@
 package io.herald.web;
 
 import io.herald.account.AccountId;
-import io.herald.campaign.Campaign;
-import io.herald.campaign.CampaignId;
-import io.herald.campaign.CampaignStore;
+import io.herald.audience.AudienceStore;
 import io.herald.tracking.EngagementClassifier.Method;
 import io.herald.tracking.EngagementClassifier.Request;
 import io.herald.tracking.Engagements;
@@ -11,6 +9,7 @@ import io.herald.tracking.TrackingToken;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.net.URI;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,11 +71,13 @@ final class TrackingRoutes {
   };
 
   private final Engagements engagements;
-  private final CampaignStore campaigns;
+  private final MessageOrigins origins;
+  private final AudienceStore audience;
 
-  TrackingRoutes(Engagements engagements, CampaignStore campaigns) {
+  TrackingRoutes(Engagements engagements, MessageOrigins origins, AudienceStore audience) {
     this.engagements = engagements;
-    this.campaigns = campaigns;
+    this.origins = origins;
+    this.audience = audience;
   }
 
   void register(Javalin app) {
@@ -121,40 +122,37 @@ final class TrackingRoutes {
       return;
     }
     TrackingToken.Unsubscribe u = found.get();
-    PageTexts texts = PageTexts.of(ctx);
-    confirmPage(
-        ctx,
-        texts,
-        texts.html("unsubscribe.question", strong(sender(u, texts)), strong(address(u))));
+    MessageOrigin origin = origins.of(new AccountId(u.accountId()), u.campaignId());
+    PageTexts texts = texts(ctx, origin);
+    String sender = UnsubscribePages.strong(origin.senderOr(texts));
+    String address = UnsubscribePages.strong(address(u));
+    if (alreadySuppressed(u)) {
+      UnsubscribePages.answer(
+          ctx, texts, origin, texts.html("unsubscribed.before", address, sender));
+      return;
+    }
+    UnsubscribePages.question(
+        ctx, texts, origin, texts.html("unsubscribe.question", sender, address));
   }
 
-  /** The unsubscribe page: {@code questionHtml} and a button that POSTs back to the same URL. */
-  static void confirmPage(Context ctx, PageTexts texts, String questionHtml) {
-    PublicPages.page(
-        ctx,
-        200,
-        texts.lang(),
-        texts.get("unsubscribe.title"),
-        "<h1>"
-            + texts.html("unsubscribe.heading")
-            + "</h1><p>"
-            + questionHtml
-            + "</p>\n"
-            // No action: the form posts back to this very URL, wherever tracking.baseUrl puts it.
-            + "<form method=\"post\"><input type=\"hidden\" name=\"confirm\" value=\"yes\">"
-            + "<button type=\"submit\">"
-            + texts.html("unsubscribe.button")
-            + "</button></form>");
+  /** The list's language when the message went to a list, else the one the browser asks for. */
+  private static PageTexts texts(Context ctx, MessageOrigin origin) {
+    return PageTexts.of(ctx, origin.language().orElse(""));
   }
 
-  /** The page that says the reader is unsubscribed, {@code textHtml} saying what it means. */
-  static void unsubscribedPage(Context ctx, PageTexts texts, String textHtml) {
-    PublicPages.page(
-        ctx,
-        200,
-        texts.lang(),
-        texts.get("unsubscribed.title"),
-        "<h1>" + texts.html("unsubscribed.heading") + "</h1><p>" + textHtml + "</p>");
+  /**
+   * Whether nothing is sent to the contact any more (unsubscribed before, or suppressed for a
+   * bounce or complaint): a second visit says so instead of asking again. A failed lookup asks.
+   */
+  private boolean alreadySuppressed(TrackingToken.Unsubscribe u) {
+    try {
+      return !audience
+          .suppressedAmong(new AccountId(u.accountId()), List.of(u.contactKey()))
+          .isEmpty();
+    } catch (RuntimeException e) {
+      log.warn("the suppression of an unsubscribe page's contact is unknown: {}", e.toString());
+      return false;
+    }
   }
 
   /**
@@ -177,13 +175,16 @@ final class TrackingRoutes {
       return;
     }
     TrackingToken.Unsubscribe u = done.get();
-    PageTexts texts = PageTexts.of(ctx);
-    unsubscribedPage(
-        ctx, texts, texts.html("unsubscribed.text", strong(address(u)), strong(sender(u, texts))));
-  }
-
-  static String strong(String text) {
-    return "<strong>" + PublicPages.escape(text) + "</strong>";
+    MessageOrigin origin = origins.of(new AccountId(u.accountId()), u.campaignId());
+    PageTexts texts = texts(ctx, origin);
+    UnsubscribePages.answer(
+        ctx,
+        texts,
+        origin,
+        texts.html(
+            "unsubscribed.text",
+            UnsubscribePages.strong(address(u)),
+            UnsubscribePages.strong(origin.senderOr(texts))));
   }
 
   private static boolean oneClick(Context ctx) {
@@ -194,28 +195,6 @@ final class TrackingRoutes {
     } catch (Problem unreadableBody) {
       return false; // still a POST to a genuine unsubscribe URL: it unsubscribes
     }
-  }
-
-  private String sender(TrackingToken.Unsubscribe u, PageTexts texts) {
-    return sender(campaigns, new AccountId(u.accountId()), u.campaignId(), texts);
-  }
-
-  /** Who sent the campaign, as its page names them ("this sender" for another message). */
-  static String sender(
-      CampaignStore campaigns, AccountId account, String campaignId, PageTexts texts) {
-    try {
-      return campaigns
-          .find(account, new CampaignId(campaignId))
-          .map(TrackingRoutes::senderName)
-          .orElse(texts.get("sender.unknown"));
-    } catch (RuntimeException e) {
-      log.warn("the sender of campaign {} is unknown: {}", campaignId, e.toString());
-      return texts.get("sender.unknown");
-    }
-  }
-
-  private static String senderName(Campaign c) {
-    return c.fromName().isBlank() ? c.fromAddress() : c.fromName() + " <" + c.fromAddress() + ">";
   }
 
   private static String address(TrackingToken.Unsubscribe u) {

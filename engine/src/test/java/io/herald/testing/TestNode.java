@@ -13,9 +13,11 @@ import io.herald.config.ViberConfig;
 import io.herald.message.TransactionalSms;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -190,9 +192,33 @@ public final class TestNode implements AutoCloseable {
   /** Uploads a file into a list and waits (bounded) for the import to end; returns the job. */
   public JsonNode importFile(String token, String list, String fileName, byte[] content)
       throws Exception {
+    return importWith(token, list, "filename=" + fileName, content);
+  }
+
+  /**
+   * {@link #importFile} into a list that speaks {@code language} ({@code uk}, {@code en}) and whose
+   * consent statement is {@code consent}.
+   */
+  public JsonNode importFile(
+      String token, String list, String fileName, byte[] content, String language, String consent)
+      throws Exception {
+    return importWith(
+        token,
+        list,
+        "filename="
+            + fileName
+            + "&language="
+            + language
+            + "&consent="
+            + URLEncoder.encode(consent, StandardCharsets.UTF_8),
+        content);
+  }
+
+  private JsonNode importWith(String token, String list, String query, byte[] content)
+      throws Exception {
     HttpResponse<String> started =
         post(
-            "/api/lists/" + list.replace(" ", "%20") + "/imports?filename=" + fileName,
+            "/api/lists/" + list.replace(" ", "%20") + "/imports?" + query,
             token,
             "application/octet-stream",
             content);
