@@ -37,6 +37,7 @@ final class DemoStay implements AutoCloseable {
             "demo-stay");
     Runtime.getRuntime().addShutdownHook(hook);
     out.println("== Herald keeps serving (Ctrl-C stops it):");
+    out.println("   pages: " + herald.resolve("/app"));
     out.println("   API: " + herald.resolve("/api/"));
     metricsPort.ifPresent(p -> out.println("   metrics: http://127.0.0.1:" + p + "/metrics"));
     Duration ahead = Duration.between(real.instant(), nodeClock.instant());

@@ -41,6 +41,7 @@ class DemoStayTest {
     assertThat(demo.isAlive()).isFalse();
     assertThat(printed.toString())
         .contains("Ctrl-C")
+        .contains("pages: http://127.0.0.1:8123/app")
         .contains("API: http://127.0.0.1:8123/api/")
         .contains("metrics: http://127.0.0.1:9321/metrics")
         .contains("6 h 3 min ahead of real time");

@@ -51,6 +51,11 @@ class DemoTest {
         .contains("rejected: purchased list")
         .containsPattern("campaign [0-9a-f]{16}: completed, 401 recipients")
         .contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
+    // The pages, with a demo owner and administrator who sign in through a one-time link.
+    assertThat(printed)
+        .containsPattern("== the pages: http://127\\.0\\.0\\.1:\\d+/app")
+        .containsPattern("owner signs in by choosing a password at http\\S+/app/\\S+")
+        .containsPattern("a staff administrator, at http\\S+/app/\\S+");
     // Herald's own log lines go to a file, not into the story.
     assertThat(printed).containsPattern("== Herald's own log lines go to \\S+\\.log");
     // The developer's part, at real time (before the clock runs faster): relay with AUTH, API with
