@@ -91,6 +91,14 @@ final class ConfigSchema {
           "",
           "Redis server or cluster to use, e.g. redis://redis:6379/0; empty starts an embedded"
               + " redis-server with its data under data.dir.");
+  static final ConfigKey<String> REDIS_EMBEDDED_FSYNC =
+      ConfigKey.of(
+          "redis.embeddedFsync",
+          oneOf(List.of("everysec", "always"), "everysec or always"),
+          "everysec",
+          "When the embedded redis-server's append-only file reaches the disk: everysec (once a"
+              + " second; a machine crash loses at most the last second of writes) or always"
+              + " (before each write is answered, as Postfix fsyncs a queue file before 250; slower).");
   static final ConfigKey<Integer> REDIS_EMBEDDED_PORT =
       ConfigKey.of(
           "redis.embeddedPort",
@@ -219,6 +227,7 @@ final class ConfigSchema {
                   DATA_DIR,
                   REDIS_URI,
                   REDIS_EMBEDDED_PORT,
+                  REDIS_EMBEDDED_FSYNC,
                   POLICY_BLOCKED_REGIONS,
                   POLICY_PROHIBITED_CONTENT),
               PlanKeys.KEYS.stream(),
@@ -300,7 +309,7 @@ final class ConfigSchema {
             RateLimitKeys.assemble(v),
             SignInKeys.assemble(v)),
         new DataConfig(v.get(DATA_DIR)),
-        new RedisConfig(v.get(REDIS_URI), v.get(REDIS_EMBEDDED_PORT)),
+        new RedisConfig(v.get(REDIS_URI), v.get(REDIS_EMBEDDED_PORT), v.get(REDIS_EMBEDDED_FSYNC)),
         new PolicyConfig(
             v.get(POLICY_BLOCKED_REGIONS), v.get(POLICY_PROHIBITED_CONTENT), PlanKeys.assemble(v)),
         new ImportConfig(

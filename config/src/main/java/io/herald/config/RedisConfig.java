@@ -13,10 +13,22 @@ import java.util.Optional;
  *     redis-cluster://host:port[,host:port]} (Redis Cluster) URI; empty to start the embedded
  *     server
  * @param embeddedPort port of the embedded server; 0 picks a free port at start
+ * @param embeddedFsync when the embedded server's append-only file reaches the disk: {@code
+ *     everysec} (once a second: a crash of the machine loses at most the last second) or {@code
+ *     always} (before each write is answered, like a mail server's fsync before {@code 250})
  */
-public record RedisConfig(Optional<URI> uri, int embeddedPort) {
+public record RedisConfig(Optional<URI> uri, int embeddedPort, String embeddedFsync) {
 
   public RedisConfig {
     Objects.requireNonNull(uri, "uri");
+    if (!embeddedFsync.equals("everysec") && !embeddedFsync.equals("always")) {
+      throw new IllegalArgumentException(
+          "embeddedFsync is everysec or always, not " + embeddedFsync);
+    }
+  }
+
+  /** The embedded server syncing its append-only file once a second. */
+  public RedisConfig(Optional<URI> uri, int embeddedPort) {
+    this(uri, embeddedPort, "everysec");
   }
 }

@@ -308,6 +308,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void the_embedded_servers_fsync_is_everysec_unless_always_is_asked_for() throws Exception {
+    assertThat(loadEnv(Map.of()).redis().embeddedFsync()).isEqualTo("everysec");
+    assertThat(loadEnv(Map.of("HERALD_REDIS_EMBEDDED_FSYNC", "always")).redis().embeddedFsync())
+        .isEqualTo("always");
+    assertThatThrownBy(() -> loadEnv(Map.of("HERALD_REDIS_EMBEDDED_FSYNC", "never")))
+        .hasMessageStartingWith("redis.embeddedFsync: expected everysec or always");
+  }
+
+  @Test
   void a_bad_redis_uri_is_reported_without_its_password() {
     assertThatThrownBy(() -> loadEnv(Map.of("HERALD_REDIS_URI", "http://admin:hunter2@redis:80")))
         .hasMessageStartingWith("redis.uri: expected a redis://")

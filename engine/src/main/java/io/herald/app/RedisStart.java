@@ -21,7 +21,10 @@ final class RedisStart {
       uri = new RedisConnectionUri(config.redis().uri().get().toString());
     } else {
       EmbeddedRedis embedded =
-          EmbeddedRedis.start(config.data().dir().resolve("redis"), config.redis().embeddedPort());
+          EmbeddedRedis.startSyncing(
+              config.data().dir().resolve("redis"),
+              config.redis().embeddedPort(),
+              config.redis().embeddedFsync());
       resources.push(embedded);
       uri = embedded.uri();
     }

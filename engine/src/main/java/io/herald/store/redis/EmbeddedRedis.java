@@ -40,10 +40,27 @@ public final class EmbeddedRedis implements AutoCloseable {
   }
 
   /**
+   * Starts a server whose append-only file is synced {@code fsync} ({@code everysec} or {@code
+   * always}); {@code port} 0 picks a free port.
+   */
+  public static EmbeddedRedis startSyncing(Path dir, int port, String fsync) throws IOException {
+    return start(dir, port, randomPassword(), fsync);
+  }
+
+  /**
    * Starts a server with a given password: a restart on the same port and password looks, to
    * connected clients, like the same server coming back (tests of Redis restarts use this).
    */
   public static EmbeddedRedis start(Path dir, int port, String password) throws IOException {
+    return start(dir, port, password, "everysec");
+  }
+
+  /**
+   * Starts a server whose append-only file is synced {@code fsync}: {@code everysec} or {@code
+   * always} (before each write is answered).
+   */
+  public static EmbeddedRedis start(Path dir, int port, String password, String fsync)
+      throws IOException {
     Files.createDirectories(dir);
     Path pidFile = dir.resolve("redis.pid");
     stopOrphan(pidFile);
@@ -55,7 +72,7 @@ public final class EmbeddedRedis implements AutoCloseable {
             .setting("dir " + dir.toAbsolutePath())
             .setting("pidfile " + pidFile.toAbsolutePath())
             .setting("appendonly yes")
-            .setting("appendfsync everysec")
+            .setting("appendfsync " + fsync)
             .setting("save 900 1 300 100 60 10000")
             .setting("protected-mode yes")
             // An import's commit RENAMEs over the old list; free the old one in the background.

@@ -27,6 +27,18 @@ class EmbeddedRedisTest {
   }
 
   @Test
+  void itSyncsItsAppendOnlyFileAsConfigured() throws Exception {
+    try (EmbeddedRedis server = EmbeddedRedis.startSyncing(dir, 0, "always");
+        Redis redis = Redis.connect(server.uri())) {
+      assertThat(redis.sync().configGet("appendfsync")).containsEntry("appendfsync", "always");
+    }
+    try (EmbeddedRedis server = EmbeddedRedis.start(dir, 0);
+        Redis redis = Redis.connect(server.uri())) {
+      assertThat(redis.sync().configGet("appendfsync")).containsEntry("appendfsync", "everysec");
+    }
+  }
+
+  @Test
   void itRefusesClientsWithoutItsPassword() throws Exception {
     try (EmbeddedRedis server = EmbeddedRedis.start(dir, 0)) {
       RedisConnectionUri anonymous = new RedisConnectionUri("redis://127.0.0.1:" + server.port());
