@@ -248,7 +248,9 @@ its sink before the measured run starts.
 
 - **Herald**: \`HeraldNode\` with the relay on a loopback port, 127.0.0.1/32 trusted and mapped
   to one account (no AUTH), each message written to the durable work queue in Redis before
-  \`250\`; delivery ON, through $relay_concurrency pooled connections to its own \`smtp-sink\`, while
+  \`250\` (the embedded Redis's append-only file synced \`${HERALD_REDIS_EMBEDDED_FSYNC:-everysec}\`:
+  \`HERALD_REDIS_EMBEDDED_FSYNC=always\` syncs it before each write is answered, as Postfix does its
+  queue file); delivery ON, through $relay_concurrency pooled connections to its own \`smtp-sink\`, while
   messages arrive (JVM \`-Xmx256m\`).
 - **Postfix** $(postconf -d -h mail_version 2>/dev/null): a private instance started by the bench
   (\`bench/postfix/\`: own config, queue and data directories, smtpd on a loopback port,

@@ -6,6 +6,7 @@ import io.herald.config.DataConfig;
 import io.herald.config.DeliveryConfig;
 import io.herald.config.HeraldConfig;
 import io.herald.config.HttpConfig;
+import io.herald.config.RedisConfig;
 import io.herald.config.RelayConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +44,12 @@ final class HeraldRelay {
             .withDelivery(delivery)
             .withRelay(defaults.relay().withPort(0))
             .withMetrics(defaults.metrics().withPort(0))
+            // The embedded Redis's append-only fsync (redis.embeddedFsync): everysec or always.
+            .withRedis(
+                new RedisConfig(
+                    defaults.redis().uri(),
+                    0,
+                    System.getenv().getOrDefault("HERALD_REDIS_EMBEDDED_FSYNC", "everysec")))
             // Throughput is measured, not the plans (R9): the free plan's quota would stop the run.
             .withoutQuotas();
     AccountId account;
