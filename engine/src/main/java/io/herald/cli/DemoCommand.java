@@ -158,7 +158,7 @@ final class DemoCommand implements Callable<Integer> {
       int code = finish(admin, healthy, purchased, audience, capture, decided);
       boolean texted = sms.finish(healthy.env(), texts);
       boolean viberDone = viberPart.finish(healthy.env(), viberCampaign);
-      pages(herald, admin, healthy);
+      new DemoPages(cli, this::capture).print(herald, admin, healthy.client());
       int result = toured && texted && viberDone ? code : 1;
       if (stay) {
         staying.serveUntilInterrupted(
@@ -173,29 +173,6 @@ final class DemoCommand implements Callable<Integer> {
         deleteTree(dir);
       }
     }
-  }
-
-  /**
-   * The pages: Demo Company's owner and a staff administrator, each with the one-time link on which
-   * they choose a password and are signed in (the same {@code herald user add} an operator runs).
-   */
-  private void pages(URI herald, Map<String, String> admin, DemoCampaign healthy) throws Exception {
-    String account = healthy.client().get("api/account").path("id").asText();
-    cli.out().println("== the pages: " + herald.resolve("/app") + " (Ukrainian or English)");
-    String owner =
-        capture(
-            admin,
-            "user",
-            "add",
-            "owner@demo-company.example",
-            "--role",
-            "owner",
-            "--account",
-            account);
-    cli.out()
-        .println("   Demo Company's owner signs in by choosing a password at " + lastLine(owner));
-    String staff = capture(admin, "user", "add", "admin@herald.example", "--role", "admin");
-    cli.out().println("   a staff administrator, at " + lastLine(staff));
   }
 
   /** An account and its campaign, with the CLI environment that acts as that account. */
